@@ -1,0 +1,359 @@
+//! The date and time formats the vendors use, as `serde_with` adapters on [`time`] types.
+//!
+//! | adapter | Rust type | example on the wire |
+//! |---|---|---|
+//! | [`Rfc3339Utc`] | [`OffsetDateTime`] | `2015-06-19T05:44:39.7163989Z` |
+//! | [`NaiveUtc`] | [`OffsetDateTime`] | `2015-07-21T15:25:45.323` (no offset: UTC) |
+//! | [`UsDate`] / [`UsDatePadded`] | [`Date`] | `5/16/1980`, `05/16/1980` |
+//! | [`IsoDate`] | [`Date`] | `2024-07-17` |
+//! | [`SqlDateTime`] | [`PrimitiveDateTime`] | `2024-06-06 10:35:53` (vendor local time) |
+//! | [`XmlDateTime`] (a type) | itself | `2024-06-06T10:35:53`, `2024-06-06T10:35:53-05:00` |
+//!
+//! Every reader is lenient in the same way: the date-time readers accept `T` or a space
+//! between date and time, 0 to 9 fractional digits, and an offset or none; the US date reader
+//! accepts one- or two-digit month and day. Writers produce the vendor's own form.
+//!
+//! ```
+//! use serde_with::serde_as;
+//! use telecom_core::dates::{NaiveUtc, UsDate};
+//!
+//! #[serde_as]
+//! #[derive(serde::Deserialize)]
+//! struct Subscriber {
+//!     #[serde_as(as = "UsDate")]
+//!     birth_date: time::Date,
+//!     #[serde_as(as = "Option<NaiveUtc>")]
+//!     created: Option<time::OffsetDateTime>,
+//! }
+//! let s: Subscriber = serde_json::from_str(
+//!     r#"{"birth_date":"5/16/1980","created":"2015-07-21T15:25:45.323"}"#,
+//! ).unwrap();
+//! assert_eq!(s.birth_date.to_string(), "1980-05-16");
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_with::{DeserializeAs, SerializeAs};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+
+/// A text that is not in the date or time format that was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{input:?} is not a {format}")]
+pub struct DateFormatError {
+    format: &'static str,
+    input: String,
+}
+
+impl DateFormatError {
+    fn new(format: &'static str, input: &str) -> Self {
+        DateFormatError {
+            format,
+            input: input.chars().take(64).collect(),
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_iso_date(text: &str) -> Result<Date, DateFormatError> {
+    let err = || DateFormatError::new("date like 2024-07-17", text);
+    let mut parts = text.trim().splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(err());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(err());
+    }
+    make_date(number(y), number(m), number(d)).ok_or_else(err)
+}
+
+/// Parses `M/D/YYYY` with one- or two-digit month and day.
+pub fn parse_us_date(text: &str) -> Result<Date, DateFormatError> {
+    let err = || DateFormatError::new("date like 5/16/1980", text);
+    let mut parts = text.trim().splitn(3, '/');
+    let (Some(m), Some(d), Some(y)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(err());
+    };
+    if !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) || y.len() != 4 {
+        return Err(err());
+    }
+    make_date(number(y), number(m), number(d)).ok_or_else(err)
+}
+
+/// Parses `YYYY-MM-DD[T or space]HH:MM:SS[.fraction][Z or ±HH:MM or ±HHMM]`, returning the
+/// local date-time and the offset when one was written.
+pub fn parse_datetime(text: &str) -> Result<(PrimitiveDateTime, Option<UtcOffset>), DateFormatError> {
+    let err = || DateFormatError::new("date-time like 2015-07-21T15:25:45.323", text);
+    let text_trimmed = text.trim();
+    if text_trimmed.len() < 19 || !text_trimmed.is_char_boundary(10) || !text_trimmed.is_char_boundary(19) {
+        return Err(err());
+    }
+    let (date_part, rest) = text_trimmed.split_at(10);
+    let date = parse_iso_date(date_part).map_err(|_| err())?;
+    let rest = rest.strip_prefix(['T', 't', ' ']).ok_or_else(err)?;
+    let (clock, mut rest) = rest.split_at_checked(8).ok_or_else(err)?;
+    let hms: Vec<&str> = clock.split(':').collect();
+    let [h, m, s] = hms.as_slice() else {
+        return Err(err());
+    };
+    if h.len() != 2 || m.len() != 2 || s.len() != 2 {
+        return Err(err());
+    }
+    let mut nanos = 0u32;
+    if let Some(frac) = rest.strip_prefix('.') {
+        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 9 {
+            return Err(err());
+        }
+        let value = number(&frac[..digits]).ok_or_else(err)?;
+        nanos = value * 10u32.pow(9 - digits as u32);
+        rest = &frac[digits..];
+    }
+    let offset = match rest {
+        "" => None,
+        "Z" | "z" => Some(UtcOffset::UTC),
+        _ => Some(parse_offset(rest).ok_or_else(err)?),
+    };
+    let time = match (number(h), number(m), number(s)) {
+        (Some(h), Some(m), Some(s)) => {
+            Time::from_hms_nano(to_u8(h).ok_or_else(err)?, to_u8(m).ok_or_else(err)?, to_u8(s).ok_or_else(err)?, nanos)
+                .map_err(|_| err())?
+        }
+        _ => return Err(err()),
+    };
+    Ok((PrimitiveDateTime::new(date, time), offset))
+}
+
+fn parse_offset(text: &str) -> Option<UtcOffset> {
+    let (sign, body) = match text.as_bytes().first()? {
+        b'+' => (1i8, &text[1..]),
+        b'-' => (-1i8, &text[1..]),
+        _ => return None,
+    };
+    let (h, m) = match body.len() {
+        5 if body.as_bytes()[2] == b':' => (&body[..2], &body[3..]),
+        4 => (&body[..2], &body[2..]),
+        2 => (body, "00"),
+        _ => return None,
+    };
+    let h = i8::try_from(number(h)?).ok()?;
+    let m = i8::try_from(number(m)?).ok()?;
+    UtcOffset::from_hms(sign * h, sign * m, 0).ok()
+}
+
+fn number(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn to_u8(value: u32) -> Option<u8> {
+    u8::try_from(value).ok()
+}
+
+fn make_date(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<Date> {
+    let year = i32::try_from(year?).ok()?;
+    let month = Month::try_from(to_u8(month?)?).ok()?;
+    Date::from_calendar_date(year, month, to_u8(day?)?).ok()
+}
+
+/// Writes `YYYY-MM-DDTHH:MM:SS` plus as many fractional digits as the value needs (none for
+/// whole seconds, up to nine).
+fn write_local(out: &mut String, value: PrimitiveDateTime) {
+    use std::fmt::Write;
+    let (d, t) = (value.date(), value.time());
+    let _ = write!(
+        out,
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        d.year(),
+        u8::from(d.month()),
+        d.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
+    let nanos = t.nanosecond();
+    if nanos != 0 {
+        let digits = format!("{nanos:09}");
+        out.push('.');
+        out.push_str(digits.trim_end_matches('0'));
+    }
+}
+
+fn write_offset(out: &mut String, offset: UtcOffset) {
+    if offset.is_utc() {
+        out.push('Z');
+    } else {
+        let (h, m, _) = offset.as_hms();
+        let sign = if offset.is_negative() { '-' } else { '+' };
+        out.push_str(&format!("{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs()));
+    }
+}
+
+/// Formats an instant as `2015-06-19T05:44:39.7163989Z`.
+pub fn format_rfc3339_utc(value: OffsetDateTime) -> String {
+    let utc = value.to_offset(UtcOffset::UTC);
+    let mut out = String::with_capacity(30);
+    write_local(&mut out, PrimitiveDateTime::new(utc.date(), utc.time()));
+    out.push('Z');
+    out
+}
+
+/// Formats an instant in UTC with no offset: `2015-07-21T15:25:45.323`.
+pub fn format_naive_utc(value: OffsetDateTime) -> String {
+    let utc = value.to_offset(UtcOffset::UTC);
+    let mut out = String::with_capacity(30);
+    write_local(&mut out, PrimitiveDateTime::new(utc.date(), utc.time()));
+    out
+}
+
+fn parse_instant(text: &str) -> Result<OffsetDateTime, DateFormatError> {
+    let (local, offset) = parse_datetime(text)?;
+    Ok(local.assume_offset(offset.unwrap_or(UtcOffset::UTC)))
+}
+
+fn read_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<std::borrow::Cow<'de, str>, D::Error> {
+    <std::borrow::Cow<'de, str>>::deserialize(deserializer)
+}
+
+macro_rules! text_adapter {
+    ($(#[$doc:meta])* $name:ident, $ty:ty, $parse:expr, $format:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl SerializeAs<$ty> for $name {
+            fn serialize_as<S: Serializer>(source: &$ty, serializer: S) -> Result<S::Ok, S::Error> {
+                let format: fn(&$ty) -> String = $format;
+                serializer.serialize_str(&format(source))
+            }
+        }
+
+        impl<'de> DeserializeAs<'de, $ty> for $name {
+            fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
+                let text = read_string(deserializer)?;
+                let parse: fn(&str) -> Result<$ty, DateFormatError> = $parse;
+                parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+text_adapter!(
+    /// An instant written in UTC with `Z` and the fractional digits it needs
+    /// (`2015-06-19T05:44:39.7163989Z`); reads any offset, or none as UTC.
+    Rfc3339Utc,
+    OffsetDateTime,
+    parse_instant,
+    |v| format_rfc3339_utc(*v)
+);
+
+text_adapter!(
+    /// An instant written in UTC without an offset (`2015-07-21T15:25:45.323`), as iQmetrix
+    /// does; reads any offset, or none as UTC.
+    NaiveUtc,
+    OffsetDateTime,
+    parse_instant,
+    |v| format_naive_utc(*v)
+);
+
+text_adapter!(
+    /// A calendar date as `M/D/YYYY` (`5/16/1980`); reads padded or unpadded.
+    UsDate,
+    Date,
+    parse_us_date,
+    |d| format!("{}/{}/{:04}", u8::from(d.month()), d.day(), d.year())
+);
+
+text_adapter!(
+    /// A calendar date as `MM/DD/YYYY` (`05/16/1980`); reads padded or unpadded.
+    UsDatePadded,
+    Date,
+    parse_us_date,
+    |d| format!("{:02}/{:02}/{:04}", u8::from(d.month()), d.day(), d.year())
+);
+
+text_adapter!(
+    /// A calendar date as `YYYY-MM-DD` (`2024-07-17`).
+    IsoDate,
+    Date,
+    parse_iso_date,
+    |d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+);
+
+text_adapter!(
+    /// A local date-time without offset as `YYYY-MM-DD HH:MM:SS` (`2024-06-06 10:35:53`);
+    /// the vendor's time zone is not stated, so no offset is assumed.
+    SqlDateTime,
+    PrimitiveDateTime,
+    |text| match parse_datetime(text)? {
+        (local, None) => Ok(local),
+        (_, Some(_)) => Err(DateFormatError::new("local date-time like 2024-06-06 10:35:53", text)),
+    },
+    |v| {
+        let mut out = String::with_capacity(26);
+        write_local(&mut out, *v);
+        out.replace('T', " ")
+    }
+);
+
+/// An XML Schema `dateTime`: a local date-time with an offset when one was written.
+///
+/// Rev.io writes both `2024-06-06T10:35:53` and `2024-06-06T10:35:53-05:00`; this type keeps
+/// which one it was, so a value read is written back in the same form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct XmlDateTime {
+    /// The date and time as written.
+    pub local: PrimitiveDateTime,
+    /// The offset, when the text had one.
+    pub offset: Option<UtcOffset>,
+}
+
+impl XmlDateTime {
+    /// The instant, taking a missing offset as `assumed`.
+    pub fn to_offset_datetime(&self, assumed: UtcOffset) -> OffsetDateTime {
+        self.local.assume_offset(self.offset.unwrap_or(assumed))
+    }
+}
+
+impl From<OffsetDateTime> for XmlDateTime {
+    fn from(value: OffsetDateTime) -> Self {
+        XmlDateTime {
+            local: PrimitiveDateTime::new(value.date(), value.time()),
+            offset: Some(value.offset()),
+        }
+    }
+}
+
+impl FromStr for XmlDateTime {
+    type Err = DateFormatError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (local, offset) = parse_datetime(s)?;
+        Ok(XmlDateTime { local, offset })
+    }
+}
+
+impl fmt::Display for XmlDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::with_capacity(32);
+        write_local(&mut out, self.local);
+        if let Some(offset) = self.offset {
+            write_offset(&mut out, offset);
+        }
+        f.write_str(&out)
+    }
+}
+
+impl Serialize for XmlDateTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for XmlDateTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        read_string(deserializer)?.parse().map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,43 @@
+//! Shared types for the telecom vendor API clients (`revio-client`, `iqmetrix-carrier`,
+//! `traitel-am`, `vcare-rest`).
+//!
+//! This crate is deliberately thin: value types and pure functions, no HTTP.
+//!
+//! - [`Money`]: exact decimal amounts that keep the vendor's digits both ways.
+//! - [`PhoneNumber`]: the number forms vendors use, normalised to E.164.
+//! - [`dates`]: `serde_with` adapters for each vendor date and time format.
+//! - [`Secret`]: redacted secrets.
+//! - [`open_enum!`]: enums that keep values the server adds later.
+//! - [`RetryPolicy`], [`Timeouts`], [`RetryAfter`]: the retry and timeout values every
+//!   client builder takes.
+//!
+//! ```
+//! use telecom_core::{Money, PhoneNumber};
+//!
+//! let total: Money = ["0.1", "0.2"].iter().map(|s| s.parse::<Money>().unwrap()).sum();
+//! assert_eq!(total.to_string(), "0.3");
+//! assert_eq!(serde_json::to_string(&"499".parse::<Money>().unwrap()).unwrap(), "499");
+//!
+//! let n = PhoneNumber::parse("+1 (111) 555-0123").unwrap();
+//! assert_eq!(n.e164().as_deref(), Some("+11115550123"));
+//! assert_eq!(n.nanp_ten_digits(), Some("1115550123"));
+//! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod dates;
+pub mod money;
+mod open_enum;
+pub mod phone;
+pub mod retry;
+pub mod secret;
+pub mod text;
+
+pub use money::{Money, ParseMoneyError};
+pub use phone::{PhoneNumber, PhoneNumberError};
+pub use retry::{RetryAfter, RetryPolicy, Timeouts};
+pub use secret::Secret;
+
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}

@@ -1,0 +1,227 @@
+//! Exact decimal amounts of money.
+//!
+//! Vendors send amounts as JSON numbers (`499`, `53.38`), as decimal strings (`"53.38"`) or as
+//! CSV/XML text. [`Money`] keeps the exact decimal value and the scale it arrived with, so an
+//! amount read from a vendor is written back digit for digit.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An exact amount of money, with no currency attached (every vendor API here is single-currency).
+///
+/// Backed by [`rust_decimal::Decimal`]: 96-bit mantissa, up to 28 fractional digits.
+///
+/// With serde it reads a JSON number or a decimal string and writes a JSON **number** whose
+/// digits are exactly the stored ones (`499` stays `499`, `53.30` stays `53.30`). For formats
+/// other than JSON (XML, forms) use [`Money::to_string`] or the [`as_string`] adapter.
+///
+/// A JSON number is converted by `serde_json` before it reaches us; numbers of up to 15
+/// significant digits (every real amount) arrive exactly. Send longer amounts as strings.
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(Decimal);
+
+/// The text given to [`Money::from_str`] was not a plain decimal number.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a decimal amount: {input:?}")]
+pub struct ParseMoneyError {
+    input: String,
+}
+
+impl Money {
+    /// Zero.
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Wraps an exact decimal.
+    pub const fn new(value: Decimal) -> Self {
+        Money(value)
+    }
+
+    /// An amount from a whole number of minor units: `from_minor(5338, 2)` is `53.38`.
+    pub fn from_minor(units: i64, scale: u32) -> Self {
+        Money(Decimal::new(units, scale))
+    }
+
+    /// The exact decimal value.
+    pub const fn as_decimal(&self) -> Decimal {
+        self.0
+    }
+
+    /// True when the amount is below zero (Rev.io uses this for credits).
+    pub fn is_negative(&self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// True when the amount is zero, whatever its scale.
+    pub fn is_zero(&self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// The amount rounded half-away-from-zero to `dp` fractional digits (`round_dp(2)` for cents).
+    pub fn round_dp(&self, dp: u32) -> Self {
+        Money(self.0.round_dp_with_strategy(
+            dp,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        ))
+    }
+
+    /// Adds without panicking; `None` on overflow of the 96-bit mantissa.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money)
+    }
+
+    /// Subtracts without panicking; `None` on overflow of the 96-bit mantissa.
+    pub fn checked_sub(self, other: Money) -> Option<Money> {
+        self.0.checked_sub(other.0).map(Money)
+    }
+}
+
+impl From<Decimal> for Money {
+    fn from(value: Decimal) -> Self {
+        Money(value)
+    }
+}
+
+impl From<Money> for Decimal {
+    fn from(value: Money) -> Self {
+        value.0
+    }
+}
+
+impl From<i64> for Money {
+    fn from(value: i64) -> Self {
+        Money(Decimal::from(value))
+    }
+}
+
+impl FromStr for Money {
+    type Err = ParseMoneyError;
+
+    /// Parses a plain decimal (`53.38`, `-100`, `+1.5`, `.5`); surrounding spaces are ignored.
+    /// Exponents, thousands separators and currency symbols are rejected.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let text = s.trim();
+        let err = || ParseMoneyError {
+            input: s.chars().take(64).collect(),
+        };
+        let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+        let plain = !digits.is_empty()
+            && digits.chars().any(|c| c.is_ascii_digit())
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits.matches('.').count() <= 1;
+        if !plain {
+            return Err(err());
+        }
+        Decimal::from_str_exact(text).map(Money).map_err(|_| err())
+    }
+}
+
+impl fmt::Display for Money {
+    /// The plain decimal with the scale it has: `53.38`, `-100`, `0.10`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Debug for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Money({})", self.0)
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    /// Panics on overflow of the 96-bit mantissa, like integer addition; see [`Money::checked_add`].
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        self.0 += rhs.0;
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    /// Panics on overflow of the 96-bit mantissa, like integer subtraction; see [`Money::checked_sub`].
+    fn sub(self, rhs: Money) -> Money {
+        Money(self.0 - rhs.0)
+    }
+}
+
+impl SubAssign for Money {
+    fn sub_assign(&mut self, rhs: Money) {
+        self.0 -= rhs.0;
+    }
+}
+
+impl Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money(-self.0)
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+impl<'a> Sum<&'a Money> for Money {
+    fn sum<I: Iterator<Item = &'a Money>>(iter: I) -> Money {
+        iter.copied().sum()
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A raw JSON token keeps the exact digits; serde_json would otherwise go through f64.
+        let raw = serde_json::value::RawValue::from_string(self.0.to_string())
+            .map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // rust_decimal reads integers exactly, strings exactly, and floats through their
+        // shortest round-trip text, which is the text the vendor sent.
+        let value = <Decimal as Deserialize>::deserialize(deserializer)?;
+        Ok(Money(value))
+    }
+}
+
+/// Serde adapter that writes [`Money`] as a decimal **string** (for XML, forms and vendors
+/// that quote amounts) and reads either a string or a number.
+///
+/// ```
+/// # use telecom_core::Money;
+/// #[derive(serde::Serialize)]
+/// struct Fee {
+///     #[serde(with = "telecom_core::money::as_string")]
+///     amount: Money,
+/// }
+/// let json = serde_json::to_string(&Fee { amount: "9.90".parse().unwrap() }).unwrap();
+/// assert_eq!(json, r#"{"amount":"9.90"}"#);
+/// ```
+pub mod as_string {
+    use super::Money;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the amount as its plain decimal text.
+    pub fn serialize<S: Serializer>(value: &Money, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(value)
+    }
+
+    /// Reads a decimal string or a number.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
+        Money::deserialize(deserializer)
+    }
+}

@@ -1,0 +1,113 @@
+//! The contract between the conformance runner and one vendor client.
+//!
+//! Each vendor module in `vendors/` implements [`VendorAdapter`]: it names the vendor's
+//! operations, builds a real client pointed at the runner's local servers, and turns an
+//! operation name plus JSON input into a real typed call whose outcome is rendered as JSON.
+
+use std::collections::BTreeMap;
+
+use async_trait::async_trait;
+use serde_json::Value;
+
+/// What a case gives the adapter to build its client with.
+#[derive(Debug, Clone)]
+pub struct CaseContext {
+    /// Base URL of each local server the case runs, by the names of
+    /// [`VendorAdapter::servers`] (for example `http://127.0.0.1:41234`, no trailing slash).
+    /// A server the case marks as down gets the URL of a port nobody listens on.
+    pub servers: BTreeMap<String, String>,
+    /// The case's `client` object (vendor-specific settings such as the auth mode, a
+    /// timeout or retry count); `Value::Null` when the case has none.
+    pub client: Value,
+}
+
+impl CaseContext {
+    /// The base URL of the named server.
+    pub fn server(&self, name: &str) -> Result<&str, String> {
+        self.servers
+            .get(name)
+            .map(String::as_str)
+            .ok_or_else(|| format!("the runner started no server named {name:?}"))
+    }
+
+    /// A `client` setting, when the case gives one.
+    pub fn setting(&self, key: &str) -> Option<&Value> {
+        self.client.get(key)
+    }
+
+    /// A `client` setting in milliseconds, as a `Duration`.
+    pub fn millis(&self, key: &str) -> Option<std::time::Duration> {
+        self.setting(key)
+            .and_then(Value::as_u64)
+            .map(std::time::Duration::from_millis)
+    }
+}
+
+/// A failed call, as the fixtures describe it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorOutcome {
+    /// The error kind: one of `invalid_input`, `transport`, `timeout`, `http_status`,
+    /// `decode`, `vendor`, `auth`, or a vendor-specific kind documented in its adapter.
+    pub kind: String,
+    /// The vendor's error code, when the vendor gave one.
+    pub code: Option<String>,
+    /// The HTTP status, when the error came with one.
+    pub status: Option<u16>,
+    /// The error's `Display` text.
+    pub message: String,
+}
+
+/// What one call did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The call succeeded; its typed result rendered as JSON.
+    Ok(Value),
+    /// The call failed with a typed error.
+    Err(ErrorOutcome),
+    /// The adapter does not know the operation name: a fixture error.
+    UnknownOperation,
+    /// The case's `input` does not fit the operation's typed input: a fixture error.
+    BadInput(String),
+}
+
+impl Outcome {
+    /// Renders a typed result, or reports that it could not be rendered.
+    pub fn from_result<T: serde::Serialize>(value: &T) -> Outcome {
+        match serde_json::to_value(value) {
+            Ok(v) => Outcome::Ok(v),
+            Err(e) => Outcome::BadInput(format!("the result could not be rendered as JSON: {e}")),
+        }
+    }
+}
+
+/// Decodes a case's input into the operation's typed input, or says why not.
+pub fn input<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, Outcome> {
+    serde_json::from_value(value.clone()).map_err(|e| Outcome::BadInput(e.to_string()))
+}
+
+/// One vendor's client, seen by the runner.
+#[async_trait]
+pub trait VendorAdapter: Send + Sync {
+    /// The vendor's name: the folder under `fixtures/` and the `--vendor` value.
+    fn name(&self) -> &'static str;
+
+    /// Every operation of the vendor's spec, by the names fixtures use. The coverage
+    /// table counts these.
+    fn operations(&self) -> &'static [&'static str];
+
+    /// The names of the local servers a client of this vendor talks to. The first is where
+    /// an exchange without a `server` goes.
+    fn servers(&self) -> &'static [&'static str] {
+        &["api"]
+    }
+
+    /// Builds a real client for one case.
+    async fn connect(&self, ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String>;
+}
+
+/// A client built for one case; every call of the case goes through the same session.
+#[async_trait]
+pub trait VendorSession: Send + Sync {
+    /// Runs one operation.
+    async fn call(&self, operation: &str, input: &Value) -> Outcome;
+}
