@@ -1,1 +1,125 @@
-fn main() {}
+//! `cargo xtask <command>`: workspace tasks.
+//!
+//! - `conformance [--vendor V] [--case ID] [--list]`: run the fixture cases against the real
+//!   clients on local servers, print a table per vendor, exit non-zero on any failure.
+//! - `msrv`: print the highest `rust-version` in the dependency graph.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use xtask::{fixture, msrv, report, runner, vendors};
+
+const USAGE: &str =
+    "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("conformance") => conformance(&args[1..]),
+        Some("msrv") => match msrv::highest_rust_version() {
+            Ok((version, packages)) => {
+                println!("{version} (declared by {})", packages.join(", "));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("msrv: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn fixtures_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("fixtures")
+}
+
+fn conformance(args: &[String]) -> ExitCode {
+    let mut vendor = None;
+    let mut case = None;
+    let mut list = false;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--vendor" => vendor = rest.next().cloned(),
+            "--case" => case = rest.next().cloned(),
+            "--list" => list = true,
+            other => {
+                eprintln!("unknown argument {other:?}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    // A case id names its vendor: `--case traitel/x` implies `--vendor traitel`.
+    if vendor.is_none() {
+        vendor = case
+            .as_deref()
+            .and_then(|c| c.split('/').next())
+            .map(str::to_owned);
+    }
+    let adapters: Vec<_> = vendors::all()
+        .into_iter()
+        .filter(|a| vendor.as_deref().is_none_or(|v| v == a.name()))
+        .collect();
+    if adapters.is_empty() {
+        eprintln!("no vendor named {vendor:?} is compiled in");
+        return ExitCode::from(2);
+    }
+    let root = fixtures_root();
+    if list {
+        for adapter in &adapters {
+            let dir = root.join(adapter.name());
+            for path in fixture::files_below(&dir) {
+                match fixture::load(&path, adapter.name(), &dir) {
+                    Ok(c) => println!(
+                        "{}\t{}",
+                        c.id,
+                        c.calls
+                            .iter()
+                            .map(|c| c.operation.as_str())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    ),
+                    Err(why) => println!("BROKEN {}: {why}", path.display()),
+                }
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let reports = runtime.block_on(async {
+        let mut reports = Vec::new();
+        for adapter in &adapters {
+            reports.push(runner::run_vendor(adapter.as_ref(), &root, case.as_deref()).await);
+        }
+        reports
+    });
+    for r in &reports {
+        println!("{}", report::vendor_table(r));
+    }
+    print!("{}", report::summary(&reports));
+    let ran: usize = reports.iter().map(|r| r.cases.len()).sum();
+    if case.is_some() && ran == 0 {
+        eprintln!("no case with id {case:?}");
+        return ExitCode::FAILURE;
+    }
+    if reports.iter().all(runner::VendorReport::ok) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -83,10 +83,15 @@ pub fn parse_us_date(text: &str) -> Result<Date, DateFormatError> {
 
 /// Parses `YYYY-MM-DD[T or space]HH:MM:SS[.fraction][Z or ±HH:MM or ±HHMM]`, returning the
 /// local date-time and the offset when one was written.
-pub fn parse_datetime(text: &str) -> Result<(PrimitiveDateTime, Option<UtcOffset>), DateFormatError> {
+pub fn parse_datetime(
+    text: &str,
+) -> Result<(PrimitiveDateTime, Option<UtcOffset>), DateFormatError> {
     let err = || DateFormatError::new("date-time like 2015-07-21T15:25:45.323", text);
     let text_trimmed = text.trim();
-    if text_trimmed.len() < 19 || !text_trimmed.is_char_boundary(10) || !text_trimmed.is_char_boundary(19) {
+    if text_trimmed.len() < 19
+        || !text_trimmed.is_char_boundary(10)
+        || !text_trimmed.is_char_boundary(19)
+    {
         return Err(err());
     }
     let (date_part, rest) = text_trimmed.split_at(10);
@@ -116,10 +121,13 @@ pub fn parse_datetime(text: &str) -> Result<(PrimitiveDateTime, Option<UtcOffset
         _ => Some(parse_offset(rest).ok_or_else(err)?),
     };
     let time = match (number(h), number(m), number(s)) {
-        (Some(h), Some(m), Some(s)) => {
-            Time::from_hms_nano(to_u8(h).ok_or_else(err)?, to_u8(m).ok_or_else(err)?, to_u8(s).ok_or_else(err)?, nanos)
-                .map_err(|_| err())?
-        }
+        (Some(h), Some(m), Some(s)) => Time::from_hms_nano(
+            to_u8(h).ok_or_else(err)?,
+            to_u8(m).ok_or_else(err)?,
+            to_u8(s).ok_or_else(err)?,
+            nanos,
+        )
+        .map_err(|_| err())?,
         _ => return Err(err()),
     };
     Ok((PrimitiveDateTime::new(date, time), offset))
@@ -188,7 +196,11 @@ fn write_offset(out: &mut String, offset: UtcOffset) {
     } else {
         let (h, m, _) = offset.as_hms();
         let sign = if offset.is_negative() { '-' } else { '+' };
-        out.push_str(&format!("{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs()));
+        out.push_str(&format!(
+            "{sign}{:02}:{:02}",
+            h.unsigned_abs(),
+            m.unsigned_abs()
+        ));
     }
 }
 
@@ -214,7 +226,9 @@ fn parse_instant(text: &str) -> Result<OffsetDateTime, DateFormatError> {
     Ok(local.assume_offset(offset.unwrap_or(UtcOffset::UTC)))
 }
 
-fn read_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<std::borrow::Cow<'de, str>, D::Error> {
+fn read_string<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<std::borrow::Cow<'de, str>, D::Error> {
     <std::borrow::Cow<'de, str>>::deserialize(deserializer)
 }
 
@@ -354,6 +368,8 @@ impl Serialize for XmlDateTime {
 
 impl<'de> Deserialize<'de> for XmlDateTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read_string(deserializer)?.parse().map_err(serde::de::Error::custom)
+        read_string(deserializer)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }

@@ -63,10 +63,10 @@ impl Money {
 
     /// The amount rounded half-away-from-zero to `dp` fractional digits (`round_dp(2)` for cents).
     pub fn round_dp(&self, dp: u32) -> Self {
-        Money(self.0.round_dp_with_strategy(
-            dp,
-            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-        ))
+        Money(
+            self.0
+                .round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+        )
     }
 
     /// Adds without panicking; `None` on overflow of the 96-bit mantissa.

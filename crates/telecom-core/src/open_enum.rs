@@ -50,9 +50,11 @@ macro_rules! open_enum {
             Unknown(::std::string::String),
         }
 
+        // Generated helpers: an enum private to its crate need not use all of them.
+        #[allow(dead_code)]
         impl $name {
             /// The wire text of the value.
-            pub fn as_str(&self) -> &str {
+            $vis fn as_str(&self) -> &str {
                 match self {
                     $( $name::$variant => $wire, )+
                     $name::Unknown(text) => text.as_str(),
@@ -60,7 +62,7 @@ macro_rules! open_enum {
             }
 
             /// What the vendor documents the value to mean, where it does.
-            pub fn description(&self) -> ::std::option::Option<&'static str> {
+            $vis fn description(&self) -> ::std::option::Option<&'static str> {
                 match self {
                     $( $name::$variant => $crate::__open_enum_desc!($($desc)?), )+
                     $name::Unknown(_) => ::std::option::Option::None,
@@ -68,12 +70,12 @@ macro_rules! open_enum {
             }
 
             /// True for a value this version does not know.
-            pub fn is_unknown(&self) -> bool {
+            $vis fn is_unknown(&self) -> bool {
                 matches!(self, $name::Unknown(_))
             }
 
             /// The wire text of every known value.
-            pub fn known_values() -> &'static [&'static str] {
+            $vis fn known_values() -> &'static [&'static str] {
                 &[$($wire),+]
             }
 
@@ -148,7 +150,7 @@ macro_rules! __open_enum_desc {
 mod tests {
     crate::open_enum! {
         /// A test enum.
-        pub enum Term {
+        enum Term {
             /// None.
             None => "0",
             /// A year.
@@ -161,11 +163,20 @@ mod tests {
         let v: Vec<Term> = serde_json::from_str(r#"["0", 12, "TWELVE", 36, "x"]"#).unwrap();
         assert_eq!(
             v,
-            [Term::None, Term::Year, Term::Year, Term::Unknown("36".into()), Term::Unknown("x".into())]
+            [
+                Term::None,
+                Term::Year,
+                Term::Year,
+                Term::Unknown("36".into()),
+                Term::Unknown("x".into())
+            ]
         );
         assert_eq!(Term::Year.description(), Some("Twelve months"));
         assert_eq!(Term::None.description(), None);
-        assert_eq!(serde_json::to_string(&v).unwrap(), r#"["0","12","12","36","x"]"#);
+        assert_eq!(
+            serde_json::to_string(&v).unwrap(),
+            r#"["0","12","12","36","x"]"#
+        );
         assert_eq!(Term::known_values(), ["0", "12"]);
         assert!(Term::from("x").is_unknown());
     }

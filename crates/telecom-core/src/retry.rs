@@ -58,7 +58,9 @@ impl RetryPolicy {
 
     /// The backoff cap before retry `retry` (1 for the first retry).
     pub fn backoff_cap(&self, retry: u32) -> Duration {
-        let factor = 1u32.checked_shl(retry.saturating_sub(1)).unwrap_or(u32::MAX);
+        let factor = 1u32
+            .checked_shl(retry.saturating_sub(1))
+            .unwrap_or(u32::MAX);
         self.base_delay.saturating_mul(factor).min(self.max_delay)
     }
 
@@ -130,7 +132,8 @@ impl RetryAfter {
         if let Ok(seconds) = value.parse::<u64>() {
             return Some(RetryAfter::Delay(Duration::from_secs(seconds)));
         }
-        let at = time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc2822).ok()?;
+        let at = time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc2822)
+            .ok()?;
         Some(RetryAfter::At(SystemTime::from(at)))
     }
 
@@ -149,7 +152,9 @@ mod tests {
 
     #[test]
     fn backoff_doubles_up_to_the_cap() {
-        let p = RetryPolicy::default().with_max_attempts(10).with_backoff(Duration::from_millis(100), Duration::from_secs(1));
+        let p = RetryPolicy::default()
+            .with_max_attempts(10)
+            .with_backoff(Duration::from_millis(100), Duration::from_secs(1));
         assert_eq!(p.backoff_cap(1), Duration::from_millis(100));
         assert_eq!(p.backoff_cap(2), Duration::from_millis(200));
         assert_eq!(p.backoff_cap(4), Duration::from_millis(800));
@@ -159,7 +164,8 @@ mod tests {
 
     #[test]
     fn full_jitter_stays_within_the_cap() {
-        let p = RetryPolicy::default().with_backoff(Duration::from_millis(100), Duration::from_secs(1));
+        let p =
+            RetryPolicy::default().with_backoff(Duration::from_millis(100), Duration::from_secs(1));
         let now = SystemTime::UNIX_EPOCH;
         for jitter in [0, 1, 99_999_999, 100_000_000, u64::MAX] {
             let d = p.delay_after(1, None, now, jitter).unwrap();
@@ -182,9 +188,15 @@ mod tests {
         let p = RetryPolicy::default();
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_470); // 07:27:50
         let secs = RetryAfter::parse(" 7 ").unwrap();
-        assert_eq!(p.delay_after(1, Some(&secs), now, 0), Some(Duration::from_secs(7)));
+        assert_eq!(
+            p.delay_after(1, Some(&secs), now, 0),
+            Some(Duration::from_secs(7))
+        );
         let date = RetryAfter::parse("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
-        assert_eq!(p.delay_after(1, Some(&date), now, 0), Some(Duration::from_secs(10)));
+        assert_eq!(
+            p.delay_after(1, Some(&date), now, 0),
+            Some(Duration::from_secs(10))
+        );
         let past = now + Duration::from_secs(3600);
         assert_eq!(date.delay_from(past), Duration::ZERO);
         assert_eq!(RetryAfter::parse("soon"), None);
@@ -194,6 +206,9 @@ mod tests {
     fn retry_after_beyond_the_limit_ends_retries() {
         let p = RetryPolicy::default();
         let long = RetryAfter::Delay(Duration::from_secs(3600));
-        assert_eq!(p.delay_after(1, Some(&long), SystemTime::UNIX_EPOCH, 0), None);
+        assert_eq!(
+            p.delay_after(1, Some(&long), SystemTime::UNIX_EPOCH, 0),
+            None
+        );
     }
 }

@@ -88,7 +88,10 @@ mod tests {
     fn debug_is_masked_and_value_is_explicit() {
         let s = Secret::new("hunter2");
         assert_eq!(format!("{s:?}"), REDACTED);
-        assert_eq!(format!("{:?}", Some(s.clone())), format!("Some({REDACTED})"));
+        assert_eq!(
+            format!("{:?}", Some(s.clone())),
+            format!("Some({REDACTED})")
+        );
         assert_eq!(s.expose(), "hunter2");
     }
 
@@ -99,7 +102,10 @@ mod tests {
             #[serde(serialize_with = "serialize_exposed")]
             password: Secret,
         }
-        let json = serde_json::to_string(&Login { password: "pw".into() }).unwrap();
+        let json = serde_json::to_string(&Login {
+            password: "pw".into(),
+        })
+        .unwrap();
         assert_eq!(json, r#"{"password":"pw"}"#);
     }
 }

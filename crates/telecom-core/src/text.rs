@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 
 /// How many characters of a body an error keeps by default.
 pub const EXCERPT_CHARS: usize = 256;
@@ -75,27 +75,6 @@ impl serde::Serialize for StringOrNumber {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excerpt_cuts_on_characters_and_marks_the_cut() {
-        assert_eq!(excerpt(b"hello", 10), "hello");
-        assert_eq!(excerpt("héllo wörld".as_bytes(), 5), "héllo…");
-        assert_eq!(excerpt(b"a\r\nb\x07", 10), "a\nb\\u{7}");
-        assert_eq!(excerpt(&[0xff, b'a'], 10), "\u{fffd}a");
-    }
-
-    #[test]
-    fn string_or_number_reads_both() {
-        let v: Vec<StringOrNumber> = serde_json::from_str(r#"["12", 12, -3, 1.5]"#).unwrap();
-        let texts: Vec<_> = v.into_iter().map(|s| s.0).collect();
-        assert_eq!(texts, ["12", "12", "-3", "1.5"]);
-        assert!(serde_json::from_str::<StringOrNumber>("null").is_err());
-    }
-}
-
 /// A `serde_with` adapter for vendors that send `""` (or only spaces) where they mean "no
 /// value": `#[serde_as(as = "EmptyAsNone<UsDate>")]` on an `Option<Date>` reads `""`, `null`
 /// and a missing field as `None`, and anything else through the inner adapter. Writes `None`
@@ -123,10 +102,36 @@ impl<T, Inner> serde_with::SerializeAs<Option<T>> for EmptyAsNone<Inner>
 where
     Inner: serde_with::SerializeAs<T>,
 {
-    fn serialize_as<S: serde::Serializer>(source: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: serde::Serializer>(
+        source: &Option<T>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match source {
-            Some(value) => serializer.serialize_some(&serde_with::ser::SerializeAsWrap::<T, Inner>::new(value)),
+            Some(value) => {
+                serializer.serialize_some(&serde_with::ser::SerializeAsWrap::<T, Inner>::new(value))
+            }
             None => serializer.serialize_none(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_cuts_on_characters_and_marks_the_cut() {
+        assert_eq!(excerpt(b"hello", 10), "hello");
+        assert_eq!(excerpt("héllo wörld".as_bytes(), 5), "héllo…");
+        assert_eq!(excerpt(b"a\r\nb\x07", 10), "a\nb\\u{7}");
+        assert_eq!(excerpt(&[0xff, b'a'], 10), "\u{fffd}a");
+    }
+
+    #[test]
+    fn string_or_number_reads_both() {
+        let v: Vec<StringOrNumber> = serde_json::from_str(r#"["12", 12, -3, 1.5]"#).unwrap();
+        let texts: Vec<_> = v.into_iter().map(|s| s.0).collect();
+        assert_eq!(texts, ["12", "12", "-3", "1.5"]);
+        assert!(serde_json::from_str::<StringOrNumber>("null").is_err());
     }
 }

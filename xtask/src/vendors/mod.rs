@@ -13,6 +13,8 @@ pub mod vcare;
 
 /// Every vendor adapter compiled in.
 pub fn all() -> Vec<Box<dyn VendorAdapter>> {
+    // `mut` is unused only when every vendor feature is off.
+    #[allow(unused_mut)]
     let mut adapters: Vec<Box<dyn VendorAdapter>> = Vec::new();
     #[cfg(feature = "iqmetrix")]
     adapters.push(Box::new(iqmetrix::Adapter));
