@@ -1,0 +1,200 @@
+//! The [`Client`] and its builder.
+
+use std::fmt;
+use std::sync::Arc;
+
+use telecom_core::{RetryPolicy, Timeouts};
+use url::Url;
+
+use crate::auth::{Credentials, RequestMethod};
+use crate::error::{Error, Result};
+
+/// The primary gateway (the spec prints `http://`; it says HTTPS works on both).
+pub const PRIMARY_URL: &str = "https://api.traitel.com/accountmanager.pl";
+/// The alternate gateway, used when the primary fails.
+pub const ALTERNATE_URL: &str = "https://api2.traitel.com/accountmanager.pl";
+
+/// Which of the two gateways an attempt went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gateway {
+    /// `api.traitel.com`, or the URL set with [`ClientBuilder::primary_url`].
+    Primary,
+    /// `api2.traitel.com`, or the URL set with [`ClientBuilder::alternate_url`].
+    Alternate,
+}
+
+impl Gateway {
+    /// `primary` or `alternate`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gateway::Primary => "primary",
+            Gateway::Alternate => "alternate",
+        }
+    }
+}
+
+impl fmt::Display for Gateway {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A TraiTel Account Management client. Cheap to clone (an `Arc` inside); share one per
+/// account.
+///
+/// Every mode of the API is a method; [`Client::call_raw`] reaches a mode by name.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) credentials: Credentials,
+    pub(crate) gateways: Vec<(Gateway, Url)>,
+    pub(crate) method: RequestMethod,
+    pub(crate) timeouts: Timeouts,
+    pub(crate) retry: RetryPolicy,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        f.debug_struct("Client")
+            .field("credentials", &i.credentials)
+            .field(
+                "gateways",
+                &i.gateways
+                    .iter()
+                    .map(|(_, u)| u.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .field("method", &i.method)
+            .field("timeouts", &i.timeouts)
+            .field("retry", &i.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client for the two TraiTel gateways over HTTPS with default settings.
+    pub fn new(credentials: Credentials) -> Result<Self> {
+        Client::builder(credentials).build()
+    }
+
+    /// Starts a builder.
+    pub fn builder(credentials: Credentials) -> ClientBuilder {
+        ClientBuilder {
+            credentials,
+            primary: PRIMARY_URL.to_owned(),
+            alternate: Some(ALTERNATE_URL.to_owned()),
+            method: RequestMethod::default(),
+            timeouts: Timeouts::default(),
+            retry: RetryPolicy::default(),
+            http: None,
+        }
+    }
+}
+
+/// Builds a [`Client`].
+#[derive(Debug)]
+pub struct ClientBuilder {
+    credentials: Credentials,
+    primary: String,
+    alternate: Option<String>,
+    method: RequestMethod,
+    timeouts: Timeouts,
+    retry: RetryPolicy,
+    http: Option<reqwest::Client>,
+}
+
+impl ClientBuilder {
+    /// The primary gateway's full URL (default [`PRIMARY_URL`]), e.g. a local mock.
+    pub fn primary_url(mut self, url: impl Into<String>) -> Self {
+        self.primary = url.into();
+        self
+    }
+
+    /// The alternate gateway's full URL (default [`ALTERNATE_URL`]).
+    pub fn alternate_url(mut self, url: impl Into<String>) -> Self {
+        self.alternate = Some(url.into());
+        self
+    }
+
+    /// Uses the primary gateway only: no failover.
+    pub fn without_alternate(mut self) -> Self {
+        self.alternate = None;
+        self
+    }
+
+    /// How parameters and credentials are sent (default: a form-encoded POST body).
+    pub fn method(mut self, method: RequestMethod) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// Connect and per-attempt timeouts. For the log modes the request timeout bounds
+    /// reaching the first line, and then each wait for more of the body.
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// How often a whole round (primary, then alternate) is retried, and the backoff.
+    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Uses this `reqwest::Client` (its own connect timeout, proxy and TLS settings apply;
+    /// the request timeout is still set per attempt).
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Checks the URLs and builds the client.
+    pub fn build(self) -> Result<Client> {
+        let mut gateways = vec![(Gateway::Primary, gateway_url("primary_url", &self.primary)?)];
+        if let Some(alt) = &self.alternate {
+            gateways.push((Gateway::Alternate, gateway_url("alternate_url", alt)?));
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.timeouts.connect)
+                .user_agent(concat!("traitel-am/", env!("CARGO_PKG_VERSION")))
+                .build()
+                .map_err(|e| Error::Transport {
+                    gateway: Gateway::Primary,
+                    connect: true,
+                    source: Box::new(e.without_url()),
+                })?,
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                credentials: self.credentials,
+                gateways,
+                method: self.method,
+                timeouts: self.timeouts,
+                retry: self.retry,
+            }),
+        })
+    }
+}
+
+fn gateway_url(field: &'static str, text: &str) -> Result<Url> {
+    // The text itself stays out of the messages: a URL may carry user info.
+    let url = Url::parse(text).map_err(|e| Error::invalid(field, format!("not a URL: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(Error::invalid(field, "is not an http(s) URL"));
+    }
+    if url.query().is_some() || !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::invalid(
+            field,
+            "must not carry a query or user info; credentials go in `Credentials`",
+        ));
+    }
+    Ok(url)
+}

@@ -1,0 +1,310 @@
+//! Activity logs: `logfaxin`, `logfaxout`, `logvoicein`, `logvoiceout`, `logsmsin`,
+//! `logsmsout`. Their rows arrive as a stream (see [`crate::LogStream`]).
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_with::serde_as;
+use telecom_core::dates::IsoDate;
+use telecom_core::{Money, PhoneNumber};
+use time::{Date, PrimitiveDateTime, Time};
+
+use super::fax_code::FaxErrorCode;
+use super::serde_fmt::{format_ymd, hms, seconds, ymd};
+use super::sms::{MessageType, SmsMessage};
+use super::subaccount::required;
+use crate::error::{Error, Result};
+use crate::wire::{CsvRow, Fields};
+
+/// The period and filter of a log query.
+#[serde_as]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LogQuery {
+    /// `startdate`: the first day.
+    #[serde_as(as = "IsoDate")]
+    pub start_date: Date,
+    /// `enddate`: the last day, inclusive; not before `start_date`.
+    #[serde_as(as = "IsoDate")]
+    pub end_date: Date,
+    /// `limit`: the most rows to return (at least 1).
+    #[serde(default)]
+    pub limit: Option<u32>,
+    /// `subid`: only this sub-account's activity.
+    #[serde(default)]
+    pub subid: Option<String>,
+}
+
+impl LogQuery {
+    /// Every row from `start` to `end`, both days included.
+    pub fn new(start: Date, end: Date) -> Self {
+        LogQuery {
+            start_date: start,
+            end_date: end,
+            limit: None,
+            subid: None,
+        }
+    }
+
+    /// At most `n` rows.
+    pub fn limit(mut self, n: u32) -> Self {
+        self.limit = Some(n);
+        self
+    }
+
+    /// Only this sub-account's activity.
+    pub fn subid(mut self, subid: impl Into<String>) -> Self {
+        self.subid = Some(subid.into());
+        self
+    }
+
+    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
+        if self.start_date > self.end_date {
+            return Err(Error::invalid(
+                "startdate",
+                format!(
+                    "{} is after the end date {}",
+                    format_ymd(self.start_date),
+                    format_ymd(self.end_date)
+                ),
+            ));
+        }
+        let mut p = vec![
+            ("startdate", format_ymd(self.start_date)),
+            ("enddate", format_ymd(self.end_date)),
+        ];
+        if let Some(n) = self.limit {
+            if n == 0 {
+                return Err(Error::invalid("limit", "must be at least 1"));
+            }
+            p.push(("limit", n.to_string()));
+        }
+        if let Some(s) = &self.subid {
+            p.push(("subid", required("subid", s)?));
+        }
+        Ok(p)
+    }
+}
+
+telecom_core::open_enum! {
+    /// How a logged call ended (`Result`).
+    pub enum CallResult {
+        /// The call was answered.
+        Answered => "answered",
+        /// The call failed.
+        Failed => "failed",
+    }
+}
+
+/// The columns every log starts with: `ID,Sub-ID,Date,Time,From,To`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct LogEntry {
+    /// `ID`.
+    pub id: String,
+    /// `Sub-ID`; `None` when empty.
+    pub sub_id: Option<String>,
+    /// `Date`.
+    #[serde(serialize_with = "ymd")]
+    pub date: Date,
+    /// `Time`, in the account's time zone (`settimezone`).
+    #[serde(serialize_with = "hms")]
+    pub time: Time,
+    /// `From`, as logged (an SMS sender may be alphanumeric; see `PhoneNumber::original`).
+    pub from: PhoneNumber,
+    /// `To`, as logged.
+    pub to: PhoneNumber,
+}
+
+impl LogEntry {
+    /// Date and time together, in the account's time zone.
+    pub fn datetime(&self) -> PrimitiveDateTime {
+        PrimitiveDateTime::new(self.date, self.time)
+    }
+
+    const COLUMNS: [&'static str; 6] = ["ID", "Sub-ID", "Date", "Time", "From", "To"];
+
+    fn read(f: &Fields<'_>) -> Result<Self, String> {
+        Ok(LogEntry {
+            id: f.text(0),
+            sub_id: f.opt(1),
+            date: f.date(2, "Date")?,
+            time: f.time(3, "Time")?,
+            from: PhoneNumber::from_vendor(f.raw(4)),
+            to: PhoneNumber::from_vendor(f.raw(5)),
+        })
+    }
+}
+
+macro_rules! columns {
+    ($($extra:literal),*) => {
+        &[
+            LogEntry::COLUMNS[0], LogEntry::COLUMNS[1], LogEntry::COLUMNS[2],
+            LogEntry::COLUMNS[3], LogEntry::COLUMNS[4], LogEntry::COLUMNS[5],
+            $($extra),*
+        ]
+    };
+}
+
+/// An inbound fax (`logfaxin`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct FaxIn {
+    /// `ID`, `Sub-ID`, `Date`, `Time`, `From`, `To`.
+    #[serde(flatten)]
+    pub entry: LogEntry,
+    /// `FaxStationID`: the sender's station identifier.
+    pub fax_station_id: Option<String>,
+    /// `Pages`.
+    pub pages: u32,
+    /// `Speed` in bit/s.
+    pub speed: Option<u32>,
+    /// `Duration`.
+    #[serde(serialize_with = "seconds")]
+    pub duration: Duration,
+}
+
+impl CsvRow for FaxIn {
+    const COLUMNS: &'static [&'static str] = columns!("FaxStationID", "Pages", "Speed", "Duration");
+    fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
+        Ok(FaxIn {
+            entry: LogEntry::read(f)?,
+            fax_station_id: f.opt(6),
+            pages: f.number(7, "Pages")?,
+            speed: f.opt_number(8, "Speed")?,
+            duration: f.duration(9, "Duration")?,
+        })
+    }
+}
+
+/// An outbound fax (`logfaxout`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct FaxOut {
+    /// `ID`, `Sub-ID`, `Date`, `Time`, `From`, `To`.
+    #[serde(flatten)]
+    pub entry: LogEntry,
+    /// `Pages`.
+    pub pages: u32,
+    /// `Speed` in bit/s.
+    pub speed: Option<u32>,
+    /// `Duration`.
+    #[serde(serialize_with = "seconds")]
+    pub duration: Duration,
+    /// `Cost`, pre-tax.
+    pub cost: Option<Money>,
+    /// `Attempt`: which delivery attempt this row is.
+    pub attempt: Option<u32>,
+    /// `ErrorCode`, decoded.
+    pub error_code: FaxErrorCode,
+}
+
+impl CsvRow for FaxOut {
+    const COLUMNS: &'static [&'static str] =
+        columns!("Pages", "Speed", "Duration", "Cost", "Attempt", "ErrorCode");
+    fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
+        Ok(FaxOut {
+            entry: LogEntry::read(f)?,
+            pages: f.number(6, "Pages")?,
+            speed: f.opt_number(7, "Speed")?,
+            duration: f.duration(8, "Duration")?,
+            cost: f.opt_money(9, "Cost")?,
+            attempt: f.opt_number(10, "Attempt")?,
+            error_code: FaxErrorCode::parse(f.raw(11)),
+        })
+    }
+}
+
+/// A voice call (`logvoicein`, `logvoiceout`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct VoiceCall {
+    /// `ID`, `Sub-ID`, `Date`, `Time`, `From`, `To`.
+    #[serde(flatten)]
+    pub entry: LogEntry,
+    /// `Duration`: from answer to hang-up, or for a failed call from start to failure.
+    #[serde(serialize_with = "seconds")]
+    pub duration: Duration,
+    /// `Result`.
+    pub result: CallResult,
+    /// `Cost`, pre-tax.
+    pub cost: Option<Money>,
+    /// `IVMLID`: the IVML configuration that handled the call, if any.
+    pub ivml_id: Option<String>,
+}
+
+impl CsvRow for VoiceCall {
+    const COLUMNS: &'static [&'static str] = columns!("Duration", "Result", "Cost", "IVMLID");
+    fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
+        Ok(VoiceCall {
+            entry: LogEntry::read(f)?,
+            duration: f.duration(6, "Duration")?,
+            result: CallResult::from(f.raw(7)),
+            cost: f.opt_money(8, "Cost")?,
+            ivml_id: f.opt(9).filter(|id| id != "0"),
+        })
+    }
+}
+
+/// An inbound SMS (`logsmsin`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct SmsIn {
+    /// `ID`, `Sub-ID`, `Date`, `Time`, `From`, `To`.
+    #[serde(flatten)]
+    pub entry: LogEntry,
+    /// `MessageType` and `Message`, decoded.
+    pub message: SmsMessage,
+}
+
+impl CsvRow for SmsIn {
+    const COLUMNS: &'static [&'static str] = columns!("MessageType", "Message");
+    fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
+        Ok(SmsIn {
+            entry: LogEntry::read(f)?,
+            message: message(f, 6, 7)?,
+        })
+    }
+}
+
+/// An outbound SMS (`logsmsout`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct SmsOut {
+    /// `ID`, `Sub-ID`, `Date`, `Time`, `From`, `To`.
+    #[serde(flatten)]
+    pub entry: LogEntry,
+    /// `Sent`, as logged (the spec does not describe its values).
+    pub sent: Option<String>,
+    /// `Tracking`, as logged (the delivery tracking result, when tracking was bought).
+    pub tracking: Option<String>,
+    /// `Cost`, pre-tax.
+    pub cost: Option<Money>,
+    /// `MessageType` and `Message`, when the gateway adds them (the spec's column list
+    /// for this mode has neither).
+    pub message: Option<SmsMessage>,
+}
+
+impl CsvRow for SmsOut {
+    const COLUMNS: &'static [&'static str] = columns!("Sent", "Tracking", "Cost");
+    const OPTIONAL: &'static [&'static str] = &["MessageType", "Message"];
+    fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
+        let message = if f.has(9) && f.has(10) {
+            Some(message(f, 9, 10)?)
+        } else {
+            None
+        };
+        Ok(SmsOut {
+            entry: LogEntry::read(f)?,
+            sent: f.opt(6),
+            tracking: f.opt(7),
+            cost: f.opt_money(8, "Cost")?,
+            message,
+        })
+    }
+}
+
+fn message(f: &Fields<'_>, kind: usize, text: usize) -> Result<SmsMessage, String> {
+    // The message itself is not trimmed: spaces may be part of the text.
+    SmsMessage::decode(MessageType::from(f.raw(kind)), f.untrimmed(text).to_owned())
+}

@@ -1,0 +1,215 @@
+//! [`LogStream`]: the rows of a log mode, parsed as the body arrives.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures::{Stream, StreamExt, TryStreamExt};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, BufReader};
+
+use crate::client::Gateway;
+use crate::error::{Error, Result};
+use crate::transport::io_error;
+use crate::wire::{self, CsvRow, Fields, record_text, resolve_columns};
+
+/// A row type of a log mode: [`FaxIn`](crate::FaxIn), [`FaxOut`](crate::FaxOut),
+/// [`VoiceCall`](crate::VoiceCall), [`SmsIn`](crate::SmsIn), [`SmsOut`](crate::SmsOut).
+/// Sealed: implemented by this crate only.
+pub trait LogRow: CsvRow + Send + 'static {}
+
+impl<T: CsvRow + Send + 'static> LogRow for T {}
+
+/// The rows of a log, parsed one by one as the body arrives: memory stays constant
+/// however long the log is.
+///
+/// A row that does not decode (a bad date, a `U16` message that is not hex) is an `Err`
+/// item and the stream goes on; a body that stops being CSV, or a failed connection,
+/// ends the stream after its `Err` item.
+///
+/// ```no_run
+/// # async fn demo(client: traitel_am::Client) -> Result<(), traitel_am::Error> {
+/// use futures::TryStreamExt;
+/// use time::macros::date;
+///
+/// let query = traitel_am::LogQuery::new(date!(2024 - 01 - 01), date!(2024 - 01 - 31));
+/// let mut rows = client.log_sms_out(&query).await?;
+/// while let Some(row) = rows.try_next().await? {
+///     println!("{} -> {}: {:?}", row.entry.from, row.entry.to, row.cost);
+/// }
+/// # Ok(()) }
+/// ```
+pub struct LogStream<T> {
+    inner: Pin<Box<dyn Stream<Item = Result<T>> + Send>>,
+}
+
+impl<T> std::fmt::Debug for LogStream<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LogStream").finish_non_exhaustive()
+    }
+}
+
+impl<T> Stream for LogStream<T> {
+    type Item = Result<T>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+}
+
+impl<T: LogRow> LogStream<T> {
+    /// Reads every row; the first error ends it.
+    pub async fn collect_all(self) -> Result<Vec<T>> {
+        self.try_collect().await
+    }
+
+    /// Parses a whole log response from any reader (a saved body, a file): the `Ok` line,
+    /// the header row, then the rows. `mode` names the log in errors.
+    pub fn from_reader<R>(mode: &'static str, reader: R) -> Self
+    where
+        R: AsyncRead + Unpin + Send + 'static,
+    {
+        let reader = BufReader::with_capacity(64 * 1024, reader);
+        LogStream::build(mode, reader, None, true)
+    }
+
+    pub(crate) fn build<R>(
+        mode: &'static str,
+        reader: R,
+        gateway: Option<Gateway>,
+        status_line: bool,
+    ) -> Self
+    where
+        R: AsyncBufRead + AsyncRead + Unpin + Send + 'static,
+    {
+        let state = State::Start {
+            reader,
+            status_line,
+        };
+        let ctx = Ctx { mode, gateway };
+        let stream = futures::stream::unfold(state, move |state| next_row::<T, R>(ctx, state));
+        LogStream {
+            inner: stream.boxed(),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Ctx {
+    mode: &'static str,
+    gateway: Option<Gateway>,
+}
+
+impl Ctx {
+    fn csv_error(self, e: csv_async::Error, row: Option<u64>, excerpt: String) -> Error {
+        let reason = wire::csv_reason(&e.to_string());
+        match e.into_kind() {
+            csv_async::ErrorKind::Io(io) => io_error(self.gateway.unwrap_or(Gateway::Primary), io),
+            _ => Error::Decode {
+                mode: self.mode.to_owned(),
+                row,
+                reason,
+                excerpt,
+            },
+        }
+    }
+}
+
+enum State<R: AsyncRead + Unpin + Send> {
+    Start { reader: R, status_line: bool },
+    Rows(Rows<R>),
+    Done,
+}
+
+struct Rows<R: AsyncRead + Unpin + Send> {
+    csv: csv_async::AsyncReader<R>,
+    cols: Vec<Option<usize>>,
+    record: csv_async::StringRecord,
+    row: u64,
+}
+
+async fn next_row<T: CsvRow, R>(ctx: Ctx, state: State<R>) -> Option<(Result<T>, State<R>)>
+where
+    R: AsyncBufRead + AsyncRead + Unpin + Send,
+{
+    let mut rows = match state {
+        State::Done => return None,
+        State::Rows(rows) => rows,
+        State::Start {
+            mut reader,
+            status_line,
+        } => {
+            if status_line && let Err(e) = read_status(ctx, &mut reader).await {
+                return Some((Err(e), State::Done));
+            }
+            match start_rows::<T, R>(ctx, reader).await {
+                Ok(Some(rows)) => rows,
+                Ok(None) => return None,
+                Err(e) => return Some((Err(e), State::Done)),
+            }
+        }
+    };
+    match rows.csv.read_record(&mut rows.record).await {
+        Ok(false) => None,
+        Ok(true) => {
+            rows.row += 1;
+            let item = T::from_fields(&Fields::new(&rows.record, &rows.cols)).map_err(|reason| {
+                Error::Decode {
+                    mode: ctx.mode.to_owned(),
+                    row: Some(rows.row),
+                    reason,
+                    excerpt: record_text(&rows.record),
+                }
+            });
+            Some((item, State::Rows(rows)))
+        }
+        Err(e) => {
+            let excerpt = record_text(&rows.record);
+            Some((
+                Err(ctx.csv_error(e, Some(rows.row + 1), excerpt)),
+                State::Done,
+            ))
+        }
+    }
+}
+
+async fn read_status<R: AsyncBufRead + AsyncRead + Unpin>(ctx: Ctx, reader: &mut R) -> Result<()> {
+    let mut line = Vec::new();
+    (&mut *reader)
+        .take(wire::MAX_STATUS_LINE)
+        .read_until(b'\n', &mut line)
+        .await
+        .map_err(|e| io_error(ctx.gateway.unwrap_or(Gateway::Primary), e))?;
+    wire::check_status_line(ctx.mode, &line, &line)
+}
+
+async fn start_rows<T: CsvRow, R>(ctx: Ctx, reader: R) -> Result<Option<Rows<R>>>
+where
+    R: AsyncRead + Unpin + Send,
+{
+    let mut csv = csv_async::AsyncReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .buffer_capacity(64 * 1024)
+        .create_reader(reader);
+    let header = match csv.headers().await {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(ctx.csv_error(e, None, String::new())),
+    };
+    if header.is_empty()
+        || (header.len() == 1 && header.get(0).is_some_and(|h| h.trim().is_empty()))
+    {
+        // `Ok` and nothing more: no rows, from a gateway that omits the header then.
+        return Ok(None);
+    }
+    let cols = resolve_columns::<T>(&header).map_err(|reason| Error::Decode {
+        mode: ctx.mode.to_owned(),
+        row: None,
+        reason,
+        excerpt: record_text(&header),
+    })?;
+    Ok(Some(Rows {
+        csv,
+        cols,
+        record: csv_async::StringRecord::new(),
+        row: 0,
+    }))
+}

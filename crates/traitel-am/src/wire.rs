@@ -1,0 +1,400 @@
+//! The response codec: the `Ok` / `Error NNN: message` status line, single values, and CSV
+//! tables read by column name.
+
+use std::time::Duration;
+
+use telecom_core::Money;
+use time::{Date, Time};
+
+use crate::error::{Error, ErrorCode, Result};
+
+/// The longest status line accepted; a body whose first line is longer is not TraiTel's.
+pub(crate) const MAX_STATUS_LINE: u64 = 4096;
+
+/// Checks the first line of a body: `Ok` passes, `Error NNN: message` becomes
+/// [`Error::Vendor`], anything else (HTML, nothing at all) is [`Error::Decode`].
+/// `body_start` is what the error excerpt shows.
+pub(crate) fn check_status_line(mode: &str, line: &[u8], body_start: &[u8]) -> Result<()> {
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    let line = line.trim_ascii();
+    if line.eq_ignore_ascii_case(b"ok") {
+        return Ok(());
+    }
+    if let Some(err) = parse_error_line(line) {
+        return Err(err);
+    }
+    let reason = if body_start.trim_ascii().is_empty() {
+        "empty body, expected `Ok` or `Error NNN: message`"
+    } else {
+        "first line is neither `Ok` nor `Error NNN: message`"
+    };
+    Err(Error::decode(mode, reason, body_start))
+}
+
+/// `Error 012: Human-Readable Error Message` (the colon and message are optional).
+fn parse_error_line(line: &[u8]) -> Option<Error> {
+    let text = std::str::from_utf8(line).ok()?;
+    let rest = text
+        .get(..6)
+        .filter(|p| p.eq_ignore_ascii_case("error "))
+        .and_then(|_| text.get(6..))?;
+    let digits_end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    if digits_end == 0 {
+        return None;
+    }
+    let (code, message) = rest.split_at(digits_end);
+    let message = message.trim_start_matches(':').trim();
+    Some(Error::Vendor {
+        code: ErrorCode::from(code),
+        message: message.to_owned(),
+    })
+}
+
+/// Splits a whole body into its status line and the payload after it.
+pub(crate) fn split_body<'a>(mode: &str, body: &'a [u8]) -> Result<&'a [u8]> {
+    let (first, rest) = match body.iter().position(|&b| b == b'\n') {
+        Some(i) => (&body[..i], &body[i + 1..]),
+        None => (body, &[][..]),
+    };
+    check_status_line(mode, first, body)?;
+    Ok(rest)
+}
+
+/// The single value after `Ok` (balance, new ID, time zone, cost).
+pub(crate) fn single_value(mode: &str, payload: &[u8]) -> Result<String> {
+    let text = std::str::from_utf8(payload)
+        .map_err(|_| Error::decode(mode, "value is not UTF-8", payload))?;
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| Error::decode(mode, "`Ok` is not followed by the value", payload))
+}
+
+/// One CSV record, from either the `csv` or the `csv-async` reader.
+pub(crate) trait Record {
+    fn field(&self, i: usize) -> Option<&str>;
+    fn count(&self) -> usize;
+}
+
+impl Record for csv::StringRecord {
+    fn field(&self, i: usize) -> Option<&str> {
+        self.get(i)
+    }
+    fn count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Record for csv_async::StringRecord {
+    fn field(&self, i: usize) -> Option<&str> {
+        self.get(i)
+    }
+    fn count(&self) -> usize {
+        self.len()
+    }
+}
+
+#[allow(unreachable_pub)] // sealed: public in name so public bounds may use it
+pub(crate) mod sealed {
+    /// A typed CSV row; the columns are found by name in the header row.
+    pub trait CsvRow: Sized {
+        /// The columns this mode always returns, as the spec writes them.
+        const COLUMNS: &'static [&'static str];
+        /// Columns read when present (after `COLUMNS` in [`super::Fields`] numbering).
+        const OPTIONAL: &'static [&'static str] = &[];
+        /// Builds the row; the error says which column was wrong.
+        fn from_fields(fields: &super::Fields<'_>) -> Result<Self, String>;
+    }
+}
+
+pub(crate) use sealed::CsvRow;
+
+/// Header names compared without case, spaces or punctuation (`Sub-ID` is `SubID`).
+fn normalise(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Where each wanted column is in this header row.
+pub(crate) fn resolve_columns<T: CsvRow>(
+    header: &dyn Record,
+) -> Result<Vec<Option<usize>>, String> {
+    let names: Vec<String> = (0..header.count())
+        .map(|i| normalise(header.field(i).unwrap_or_default()))
+        .collect();
+    let find = |want: &str| {
+        let want = normalise(want);
+        names.iter().position(|n| *n == want)
+    };
+    let mut cols = Vec::with_capacity(T::COLUMNS.len() + T::OPTIONAL.len());
+    let mut missing = Vec::new();
+    for want in T::COLUMNS {
+        let at = find(want);
+        if at.is_none() {
+            missing.push(*want);
+        }
+        cols.push(at);
+    }
+    if !missing.is_empty() {
+        return Err(format!(
+            "header row lacks column(s) {}; expected {}",
+            missing.join(", "),
+            T::COLUMNS.join(",")
+        ));
+    }
+    cols.extend(T::OPTIONAL.iter().map(|w| find(w)));
+    Ok(cols)
+}
+
+/// The text of a record, for an error excerpt.
+pub(crate) fn record_text(record: &dyn Record) -> String {
+    let joined = (0..record.count())
+        .filter_map(|i| record.field(i))
+        .collect::<Vec<_>>()
+        .join(",");
+    telecom_core::text::excerpt(joined.as_bytes(), 120)
+}
+
+/// One data row, its fields addressed by the row type's column numbers.
+pub struct Fields<'a> {
+    record: &'a dyn Record,
+    cols: &'a [Option<usize>],
+}
+
+impl<'a> Fields<'a> {
+    pub(crate) fn new(record: &'a dyn Record, cols: &'a [Option<usize>]) -> Self {
+        Fields { record, cols }
+    }
+
+    /// The trimmed text of column `c`; empty when the column is absent.
+    pub(crate) fn raw(&self, c: usize) -> &'a str {
+        self.cols
+            .get(c)
+            .copied()
+            .flatten()
+            .and_then(|i| self.record.field(i))
+            .map(str::trim)
+            .unwrap_or_default()
+    }
+
+    /// The text of column `c` as sent, spaces kept.
+    pub(crate) fn untrimmed(&self, c: usize) -> &'a str {
+        self.cols
+            .get(c)
+            .copied()
+            .flatten()
+            .and_then(|i| self.record.field(i))
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn text(&self, c: usize) -> String {
+        self.raw(c).to_owned()
+    }
+
+    /// `None` for an empty or absent column.
+    pub(crate) fn opt(&self, c: usize) -> Option<String> {
+        Some(self.raw(c))
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    }
+
+    /// True when the header row has column `c`.
+    pub(crate) fn has(&self, c: usize) -> bool {
+        self.cols.get(c).copied().flatten().is_some()
+    }
+
+    pub(crate) fn money(&self, c: usize, name: &str) -> Result<Money, String> {
+        parse_money(self.raw(c)).map_err(|e| format!("{name}: {e}"))
+    }
+
+    pub(crate) fn opt_money(&self, c: usize, name: &str) -> Result<Option<Money>, String> {
+        match self.raw(c) {
+            "" => Ok(None),
+            s => parse_money(s).map(Some).map_err(|e| format!("{name}: {e}")),
+        }
+    }
+
+    pub(crate) fn date(&self, c: usize, name: &str) -> Result<Date, String> {
+        parse_log_date(self.raw(c)).map_err(|e| format!("{name}: {e}"))
+    }
+
+    pub(crate) fn time(&self, c: usize, name: &str) -> Result<Time, String> {
+        parse_log_time(self.raw(c)).map_err(|e| format!("{name}: {e}"))
+    }
+
+    pub(crate) fn duration(&self, c: usize, name: &str) -> Result<Duration, String> {
+        parse_duration(self.raw(c)).map_err(|e| format!("{name}: {e}"))
+    }
+
+    pub(crate) fn number(&self, c: usize, name: &str) -> Result<u32, String> {
+        let s = self.raw(c);
+        s.parse::<u32>()
+            .map_err(|_| format!("{name}: {s:?} is not a whole number"))
+    }
+
+    pub(crate) fn opt_number(&self, c: usize, name: &str) -> Result<Option<u32>, String> {
+        match self.raw(c) {
+            "" => Ok(None),
+            _ => self.number(c, name).map(Some),
+        }
+    }
+}
+
+fn parse_money(s: &str) -> Result<Money, String> {
+    s.parse::<Money>().map_err(|e| e.to_string())
+}
+
+/// Log dates: the spec's own `yyyy-mm-dd`, with `m/d/yyyy` accepted too.
+fn parse_log_date(s: &str) -> Result<Date, String> {
+    telecom_core::dates::parse_iso_date(s)
+        .or_else(|_| telecom_core::dates::parse_us_date(s))
+        .map_err(|e| e.to_string())
+}
+
+/// Log times: `HH:MM:SS` (or `HH:MM`), 24-hour, as the account's time zone shows them.
+pub(crate) fn parse_log_time(s: &str) -> Result<Time, String> {
+    let err = || format!("{s:?} is not a time like 13:05:09");
+    let mut parts = s.split(':');
+    let mut next = |required: bool| -> Result<u8, String> {
+        match parts.next() {
+            Some(p) if (1..=2).contains(&p.len()) => p.parse::<u8>().map_err(|_| err()),
+            Some(_) => Err(err()),
+            None if required => Err(err()),
+            None => Ok(0),
+        }
+    };
+    let (h, m, sec) = (next(true)?, next(true)?, next(false)?);
+    if parts.next().is_some() {
+        return Err(err());
+    }
+    Time::from_hms(h, m, sec).map_err(|_| err())
+}
+
+/// Durations: whole or decimal seconds (`75`, `12.5`), or `H:MM:SS`.
+pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
+    let err = || format!("{s:?} is not a duration in seconds");
+    if s.contains(':') {
+        let mut total: u64 = 0;
+        for part in s.split(':') {
+            let n: u64 = part.parse().map_err(|_| err())?;
+            total = total
+                .checked_mul(60)
+                .and_then(|t| t.checked_add(n))
+                .ok_or_else(err)?;
+        }
+        return Ok(Duration::from_secs(total));
+    }
+    if let Ok(secs) = s.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    let (whole, frac) = s.split_once('.').ok_or_else(err)?;
+    if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(err());
+    }
+    let secs: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| err())?
+    };
+    let digits = &frac[..frac.len().min(9)];
+    let nanos: u32 = format!("{digits:0<9}").parse().map_err(|_| err())?;
+    Ok(Duration::new(secs, nanos))
+}
+
+/// Parses a whole CSV payload (the modes that return small tables).
+pub(crate) fn parse_table<T: CsvRow>(mode: &str, payload: &[u8]) -> Result<Vec<T>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(payload);
+    let header = reader
+        .headers()
+        .map_err(|e| Error::decode(mode, format!("header row: {e}"), payload))?
+        .clone();
+    if header.is_empty() || (header.len() == 1 && header.get(0).is_some_and(str::is_empty)) {
+        // `Ok` and nothing else: an empty result from a gateway that omits the header.
+        return Ok(Vec::new());
+    }
+    let cols = resolve_columns::<T>(&header).map_err(|r| Error::decode(mode, r, payload))?;
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut row_no: u64 = 0;
+    loop {
+        row_no += 1;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let fields = Fields::new(&record, &cols);
+                rows.push(T::from_fields(&fields).map_err(|reason| Error::Decode {
+                    mode: mode.to_owned(),
+                    row: Some(row_no),
+                    reason,
+                    excerpt: record_text(&record),
+                })?);
+            }
+            Err(e) => {
+                return Err(Error::Decode {
+                    mode: mode.to_owned(),
+                    row: Some(row_no),
+                    reason: csv_reason(&e.to_string()),
+                    excerpt: telecom_core::text::excerpt(payload, 120),
+                });
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// A csv error in words (the unequal-lengths case is how a cut-off body shows).
+pub(crate) fn csv_reason(e: &str) -> String {
+    format!("malformed or truncated CSV: {e}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_lines() {
+        assert!(check_status_line("m", b"Ok", b"Ok").is_ok());
+        assert!(check_status_line("m", b"OK\r", b"OK").is_ok());
+        let e = check_status_line("m", b"Error 112: Invalid city.", b"").unwrap_err();
+        assert_eq!(e.vendor_code(), Some(&ErrorCode::InvalidCity));
+        assert_eq!(e.to_string(), "TraiTel error 112: Invalid city.");
+        let e = check_status_line("m", b"Error 999", b"").unwrap_err();
+        assert_eq!(e.vendor_code(), Some(&ErrorCode::Unknown("999".into())));
+        let html = b"<html><body>502 Bad Gateway</body></html>";
+        assert!(matches!(
+            check_status_line("m", html, html),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            check_status_line("m", b"", b""),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            check_status_line("m", b"Error: x", b""),
+            Err(Error::Decode { .. })
+        ));
+    }
+
+    #[test]
+    fn durations_and_times() {
+        assert_eq!(parse_duration("75"), Ok(Duration::from_secs(75)));
+        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
+        assert_eq!(parse_duration("0:01:05"), Ok(Duration::from_secs(65)));
+        assert!(parse_duration("-3").is_err());
+        assert!(parse_duration("").is_err());
+        assert_eq!(
+            parse_log_time("13:05:09").map(|t| t.to_string()),
+            Ok("13:05:09.0".into())
+        );
+        assert!(parse_log_time("25:00:00").is_err());
+        assert!(parse_log_time("1:2:3:4").is_err());
+    }
+}
