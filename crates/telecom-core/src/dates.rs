@@ -147,6 +147,10 @@ fn parse_offset(text: &str) -> Option<UtcOffset> {
     };
     let h = i8::try_from(number(h)?).ok()?;
     let m = i8::try_from(number(m)?).ok()?;
+    // XML Schema and RFC 3339 offsets in use stay within ±14:00.
+    if h > 14 || m > 59 || (h == 14 && m > 0) {
+        return None;
+    }
     UtcOffset::from_hms(sign * h, sign * m, 0).ok()
 }
 

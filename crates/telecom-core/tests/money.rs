@@ -1,0 +1,119 @@
+//! Money is exact: values that go wrong through f64 stay right, and JSON keeps its shape.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use telecom_core::Money;
+
+fn m(text: &str) -> Money {
+    text.parse().unwrap()
+}
+
+#[test]
+fn reads_json_numbers_and_strings_exactly() {
+    for (json, text) in [
+        ("499", "499"),
+        ("53.38", "53.38"),
+        ("-100", "-100"),
+        ("0.1", "0.1"),
+        ("61.54", "61.54"),
+        ("99999.99", "99999.99"),
+        ("\"53.30\"", "53.30"),
+        (
+            "\"1234567890.123456789012345678\"",
+            "1234567890.123456789012345678",
+        ),
+    ] {
+        let value: Money = serde_json::from_str(json).unwrap();
+        assert_eq!(value.to_string(), text, "from {json}");
+    }
+}
+
+#[test]
+fn writes_json_numbers_with_the_same_digits() {
+    for text in [
+        "499",
+        "53.38",
+        "-100",
+        "0.1",
+        "53.30",
+        "1234567890.123456789012345678",
+    ] {
+        assert_eq!(serde_json::to_string(&m(text)).unwrap(), text);
+    }
+    let back: Money = serde_json::from_str(&serde_json::to_string(&m("499")).unwrap()).unwrap();
+    assert_eq!(back, m("499"));
+    assert_eq!(
+        serde_json::to_value(m("499")).unwrap(),
+        serde_json::json!(499)
+    );
+}
+
+#[test]
+fn arithmetic_that_f64_gets_wrong() {
+    assert_eq!(m("0.1") + m("0.2"), m("0.3"));
+    assert_eq!((m("0.1") + m("0.2")).to_string(), "0.3");
+    assert_eq!(m("61.54") - m("0.54"), m("61"));
+    let total: Money = std::iter::repeat_n(m("0.01"), 100).sum();
+    assert_eq!(total, m("1"));
+    assert_eq!(m("99999.99") + m("0.01"), m("100000"));
+    // 28 significant digits survive arithmetic.
+    let big = m("1234567890123456789.012345678");
+    assert_eq!(
+        (big + m("0.000000001")).to_string(),
+        "1234567890123456789.012345679"
+    );
+    assert_eq!(-m("53.38"), m("-53.38"));
+    assert!(m("-0.01").is_negative());
+    assert!(!m("-0").is_negative());
+    assert!(m("0.00").is_zero());
+    assert!(m("2") > m("1.99"));
+    assert_eq!(Money::from_minor(5338, 2), m("53.38"));
+    assert_eq!(m("1.005").round_dp(2), m("1.01"));
+}
+
+#[test]
+fn checked_arithmetic_reports_overflow() {
+    let max = Money::new(Decimal::MAX);
+    assert_eq!(max.checked_add(m("1")), None);
+    assert_eq!(Money::new(Decimal::MIN).checked_sub(m("1")), None);
+}
+
+#[test]
+fn rejects_what_is_not_a_plain_decimal() {
+    for bad in [
+        "", " ", "abc", "1,000.00", "$5", "1e3", "1.2.3", "--1", "-", ".", "NaN",
+    ] {
+        assert!(bad.parse::<Money>().is_err(), "{bad:?} should be rejected");
+    }
+    assert_eq!(m(" 7.50 "), m("7.50"));
+    assert_eq!(m("+1.5"), m("1.5"));
+    assert_eq!(m(".5"), m("0.5"));
+    assert!(serde_json::from_str::<Money>("\"abc\"").is_err());
+    assert!(serde_json::from_str::<Money>("null").is_err());
+}
+
+proptest! {
+    #[test]
+    fn text_round_trips(units in any::<i64>(), scale in 0u32..=10) {
+        let value = Money::from_minor(units, scale);
+        let text = value.to_string();
+        prop_assert_eq!(text.parse::<Money>().unwrap(), value);
+        let json = serde_json::to_string(&value).unwrap();
+        prop_assert_eq!(&json, &text);
+        let back: Money = serde_json::from_str(&format!("\"{text}\"")).unwrap();
+        prop_assert_eq!(back, value);
+    }
+
+    #[test]
+    fn cents_round_trip_through_json_numbers(cents in -1_000_000_000_000i64..1_000_000_000_000) {
+        let value = Money::from_minor(cents, 2);
+        let back: Money = serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();
+        prop_assert_eq!(back, value);
+    }
+
+    #[test]
+    fn parsing_never_panics(text in "\\PC*") {
+        let _ = text.parse::<Money>();
+        let _ = serde_json::from_str::<Money>(&text);
+    }
+}
