@@ -161,8 +161,12 @@ fn any_datetime() -> impl Strategy<Value = PrimitiveDateTime> {
         0u32..1_000_000_000,
     )
         .prop_map(|(y, mo, d, h, mi, s, ns)| {
-            let date = Date::from_calendar_date(y, time::Month::try_from(mo).unwrap(), d).unwrap();
-            PrimitiveDateTime::new(date, time::Time::from_hms_nano(h, mi, s, ns).unwrap())
+            let month = time::Month::try_from(mo).expect("1..=12 is a month");
+            let date = Date::from_calendar_date(y, month, d).expect("day 1..=28 exists");
+            PrimitiveDateTime::new(
+                date,
+                time::Time::from_hms_nano(h, mi, s, ns).expect("in range"),
+            )
         })
 }
 

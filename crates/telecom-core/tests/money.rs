@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use telecom_core::Money;
 
 fn m(text: &str) -> Money {
-    text.parse().unwrap()
+    text.parse().expect("test amounts are valid")
 }
 
 #[test]
