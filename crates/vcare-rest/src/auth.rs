@@ -1,0 +1,329 @@
+//! Credentials, single-use tokens and the pool that keeps them.
+//!
+//! vcare tokens are good for one request and about 15 seconds, and every response carries the
+//! next one. The pool holds the tokens responses hand back; a request takes exactly one
+//! (so no token is ever sent twice), tokens older than the configured age are dropped
+//! unsent, and an empty pool means the caller authenticates. The pool's lock is a plain
+//! `std::sync::Mutex` held only to push or pop: never across a network call.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use telecom_core::Secret;
+
+/// The API credentials `/authenticate` takes, issued by the vcare account manager.
+///
+/// `Debug` shows the vendor id and user name only; the password and PIN are redacted.
+#[derive(Clone, Deserialize)]
+pub struct Credentials {
+    vendor_id: String,
+    username: String,
+    password: Secret,
+    pin: Secret,
+}
+
+impl Credentials {
+    /// The four values the account manager issued.
+    pub fn new(
+        vendor_id: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<Secret>,
+        pin: impl Into<Secret>,
+    ) -> Self {
+        Credentials {
+            vendor_id: vendor_id.into(),
+            username: username.into(),
+            password: password.into(),
+            pin: pin.into(),
+        }
+    }
+
+    /// The vendor id.
+    pub fn vendor_id(&self) -> &str {
+        &self.vendor_id
+    }
+
+    /// The API user name.
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+
+    pub(crate) fn validate(&self) -> Result<(), crate::Error> {
+        let checks: [(&'static str, &str); 4] = [
+            ("vendor_id", &self.vendor_id),
+            ("username", &self.username),
+            ("password", self.password.expose()),
+            ("pin", self.pin.expose()),
+        ];
+        for (field, value) in checks {
+            if value.trim().is_empty() {
+                return Err(crate::Error::invalid(field, "must not be empty"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The `/authenticate` body. The only place the password and PIN are exposed.
+    pub(crate) fn body(&self) -> Value {
+        let mut body = Map::new();
+        body.insert("vendor_id".into(), Value::from(self.vendor_id.as_str()));
+        body.insert("username".into(), Value::from(self.username.as_str()));
+        body.insert("password".into(), Value::from(self.password.expose()));
+        body.insert("pin".into(), Value::from(self.pin.expose()));
+        Value::Object(body)
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("vendor_id", &self.vendor_id)
+            .field("username", &self.username)
+            .field("password", &self.password)
+            .field("pin", &self.pin)
+            .finish()
+    }
+}
+
+/// One single-use token and when this client received it.
+///
+/// The JWT's payload carries the API credentials in clear base64, so the value is a
+/// [`Secret`] and `Debug` shows only its age.
+pub(crate) struct Token {
+    value: Secret,
+    received: Instant,
+}
+
+impl Token {
+    /// A token, or `None` when it is empty or could not go in an HTTP header.
+    pub(crate) fn new(value: &str) -> Option<Token> {
+        let value = value.trim();
+        let header_safe = !value.is_empty() && value.bytes().all(|b| b.is_ascii_graphic());
+        header_safe.then(|| Token {
+            value: Secret::new(value),
+            received: Instant::now(),
+        })
+    }
+
+    pub(crate) fn expose(&self) -> &str {
+        self.value.expose()
+    }
+
+    fn age(&self) -> Duration {
+        self.received.elapsed()
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Token")
+            .field("value", &self.value)
+            .field("age", &self.age())
+            .finish()
+    }
+}
+
+/// Counters of the token machinery, for metrics and the benchmark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TokenStats {
+    /// Successful `/authenticate` calls.
+    pub authentications: u64,
+    /// Calls whose token a response handed back and a later call used.
+    pub reused: u64,
+    /// Tokens dropped unsent because they were older than the allowed age.
+    pub expired_dropped: u64,
+    /// Token rejections (RESTAPI001 "Token expire", "Token already used", "Invalid Token").
+    pub rejections: u64,
+    /// Tokens in the pool right now.
+    pub pooled: usize,
+}
+
+#[derive(Debug)]
+pub(crate) struct TokenPool {
+    tokens: Mutex<VecDeque<Token>>,
+    max_age: Duration,
+    capacity: usize,
+    reuse: bool,
+    authentications: AtomicU64,
+    reused: AtomicU64,
+    expired_dropped: AtomicU64,
+    rejections: AtomicU64,
+}
+
+impl TokenPool {
+    pub(crate) fn new(max_age: Duration, capacity: usize, reuse: bool) -> Self {
+        TokenPool {
+            tokens: Mutex::new(VecDeque::new()),
+            max_age,
+            capacity: capacity.max(1),
+            reuse,
+            authentications: AtomicU64::new(0),
+            reused: AtomicU64::new(0),
+            expired_dropped: AtomicU64::new(0),
+            rejections: AtomicU64::new(0),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Token>> {
+        // A panic elsewhere while holding the lock cannot leave the queue half-changed
+        // (every change is one push or pop), so a poisoned lock is still usable.
+        self.tokens
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Takes the freshest token young enough to trust, dropping the stale ones.
+    /// The token leaves the pool for good: whoever takes it is its only user.
+    pub(crate) fn take(&self) -> Option<Token> {
+        let mut dropped = 0;
+        let taken = {
+            let mut tokens = self.lock();
+            // Tokens are pushed at the back, so the oldest are at the front.
+            while tokens.front().is_some_and(|t| t.age() >= self.max_age) {
+                tokens.pop_front();
+                dropped += 1;
+            }
+            tokens.pop_back()
+        };
+        if dropped > 0 {
+            self.expired_dropped.fetch_add(dropped, Ordering::Relaxed);
+        }
+        if taken.is_some() {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+        }
+        taken
+    }
+
+    /// Gives back a token a response carried.
+    pub(crate) fn put(&self, token: Token) {
+        if !self.reuse || token.age() >= self.max_age {
+            return;
+        }
+        let mut tokens = self.lock();
+        tokens.push_back(token);
+        while tokens.len() > self.capacity {
+            tokens.pop_front();
+        }
+    }
+
+    pub(crate) fn note_authentication(&self) {
+        self.authentications.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(crate) fn note_rejection(&self) {
+        self.rejections.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(crate) fn stats(&self) -> TokenStats {
+        TokenStats {
+            authentications: self.authentications.load(Ordering::Relaxed),
+            reused: self.reused.load(Ordering::Relaxed),
+            expired_dropped: self.expired_dropped.load(Ordering::Relaxed),
+            rejections: self.rejections.load(Ordering::Relaxed),
+            pooled: self.lock().len(),
+        }
+    }
+}
+
+/// True for the RESTAPI001 answers that mean "this token is no good": the vendor refused the
+/// call before acting on it, so sending it once more with a fresh token is safe.
+/// "Invalid Access!!" (wrong HTTP method) and "Invalid credentials!!" are not among them.
+pub(crate) fn is_token_rejection(code: &crate::models::common::MsgCode, msg: &str) -> bool {
+    *code == crate::models::common::MsgCode::AuthFailure
+        && msg.to_ascii_lowercase().contains("token")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::models::common::MsgCode;
+
+    #[test]
+    fn a_token_is_taken_once() {
+        let pool = TokenPool::new(Duration::from_secs(10), 8, true);
+        pool.put(Token::new("a").unwrap());
+        assert!(pool.take().is_some_and(|t| t.expose() == "a"));
+        assert!(pool.take().is_none());
+    }
+
+    #[test]
+    fn freshest_first_and_capacity_drops_the_oldest() {
+        let pool = TokenPool::new(Duration::from_secs(10), 2, true);
+        for v in ["a", "b", "c"] {
+            pool.put(Token::new(v).unwrap());
+        }
+        assert_eq!(
+            pool.take().map(|t| t.expose().to_owned()).as_deref(),
+            Some("c")
+        );
+        assert_eq!(
+            pool.take().map(|t| t.expose().to_owned()).as_deref(),
+            Some("b")
+        );
+        assert!(pool.take().is_none());
+    }
+
+    #[test]
+    fn stale_tokens_are_dropped_unsent() {
+        let pool = TokenPool::new(Duration::ZERO, 8, true);
+        pool.put(Token::new("a").unwrap());
+        assert!(pool.take().is_none());
+        let pool = TokenPool::new(Duration::from_millis(1), 8, true);
+        pool.put(Token::new("a").unwrap());
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(pool.take().is_none());
+        assert_eq!(pool.stats().expired_dropped, 1);
+    }
+
+    #[test]
+    fn no_reuse_keeps_nothing() {
+        let pool = TokenPool::new(Duration::from_secs(10), 8, false);
+        pool.put(Token::new("a").unwrap());
+        assert!(pool.take().is_none());
+    }
+
+    #[test]
+    fn tokens_that_cannot_be_headers_are_refused() {
+        assert!(Token::new("").is_none());
+        assert!(Token::new("a b").is_none());
+        assert!(Token::new("a\nb").is_none());
+        assert!(format!("{:?}", Token::new("eyJsecret").unwrap()).contains("REDACTED"));
+    }
+
+    #[test]
+    fn which_rejections_are_token_rejections() {
+        for msg in ["Token expire", "Token already used", "Invalid Token"] {
+            assert!(is_token_rejection(&MsgCode::AuthFailure, msg), "{msg}");
+        }
+        assert!(!is_token_rejection(
+            &MsgCode::AuthFailure,
+            "Invalid Access!!"
+        ));
+        assert!(!is_token_rejection(
+            &MsgCode::AuthFailure,
+            "Invalid credentials!!"
+        ));
+        assert!(!is_token_rejection(
+            &MsgCode::ValidationError,
+            "Invalid Token"
+        ));
+    }
+
+    #[test]
+    fn credentials_debug_hides_password_and_pin() {
+        let c = Credentials::new("V1", "user", "pw-secret", "pin-secret");
+        let text = format!("{c:?}");
+        assert!(
+            !text.contains("pw-secret") && !text.contains("pin-secret"),
+            "{text}"
+        );
+        assert!(text.contains("V1"));
+    }
+}

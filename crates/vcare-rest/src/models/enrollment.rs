@@ -1,0 +1,114 @@
+//! `/enrollment`: check_service_availability.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::client::CallKind;
+use crate::error::Error;
+use crate::models::common::YesNo;
+use crate::ops::Action;
+use crate::validate as check;
+use crate::wire::{Body, Envelope};
+
+/// The `enrollment_type` of check_service_availability and plan_list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
+pub enum EnrollmentType {
+    /// `NON_LIFELINE`: prepaid and postpaid.
+    #[default]
+    NonLifeline,
+    /// `LIFELINE`: Lifeline and ACP.
+    Lifeline,
+}
+
+impl EnrollmentType {
+    /// The wire text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnrollmentType::NonLifeline => "NON_LIFELINE",
+            EnrollmentType::Lifeline => "LIFELINE",
+        }
+    }
+}
+
+/// `check_service_availability`: is there service at this zip code, and (with
+/// `is_enrollment`) open an enrollment.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[non_exhaustive]
+pub struct CheckServiceAvailability {
+    /// R: five-digit zip code.
+    pub zip_code: String,
+    /// R: the kind of enrollment.
+    #[serde(default)]
+    pub enrollment_type: EnrollmentType,
+    /// `true` creates and returns an `enrollment_id`; `false` only checks the zip code.
+    #[serde(default)]
+    pub is_enrollment: Option<bool>,
+}
+
+impl CheckServiceAvailability {
+    /// A check for this zip code and enrollment type.
+    pub fn new(zip_code: impl Into<String>, enrollment_type: EnrollmentType) -> Self {
+        CheckServiceAvailability {
+            zip_code: zip_code.into(),
+            enrollment_type,
+            is_enrollment: None,
+        }
+    }
+}
+
+impl Action for CheckServiceAvailability {
+    const MODULE: &'static str = "enrollment";
+    const ACTION: &'static str = "check_service_availability";
+    // With is_enrollment=Y each call opens a new enrollment, so it is not resent blindly.
+    const KIND: CallKind = CallKind::NonIdempotent;
+    type Output = ServiceAvailability;
+
+    fn body(&self) -> Result<Map<String, Value>, Error> {
+        check::zip("zip_code", &self.zip_code)?;
+        Ok(Body::new()
+            .str("zip_code", &self.zip_code)
+            .str("enrollment_type", self.enrollment_type.as_str())
+            .opt_yn("is_enrollment", self.is_enrollment)
+            .into_map())
+    }
+
+    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
+        crate::de::data(envelope.data)
+    }
+}
+
+/// What check_service_availability answers. The many Lifeline configuration flags that are
+/// not typed here are kept in `other`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ServiceAvailability {
+    /// The new enrollment id (with `is_enrollment`).
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub enrollment_id: Option<String>,
+    /// City.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub city: Option<String>,
+    /// State.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub state: Option<String>,
+    /// Zip code, as text (the leading zero matters: `"07502"`).
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub zip_code: Option<String>,
+    /// Whether the zip code is tribal land.
+    #[serde(default)]
+    pub is_tribal: Option<YesNo>,
+    /// Whether Lifeline is offered (`"1"` on the wire).
+    #[serde(default)]
+    pub is_lifeline: Option<YesNo>,
+    /// Whether combo plans are offered (the number `1` on the wire).
+    #[serde(default)]
+    pub is_combo: Option<YesNo>,
+    /// How many SSN digits the enrollment needs.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub required_ssn_digits: Option<u64>,
+    /// Fields this version does not type.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}

@@ -1,0 +1,445 @@
+//! `/payment`: make_payment, and the card and billing address shared with add_topup.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use telecom_core::{Money, Secret};
+
+use crate::client::CallKind;
+use crate::error::Error;
+use crate::models::common::OrderId;
+use crate::ops::Action;
+use crate::validate as check;
+use crate::wire::{Body, Envelope};
+
+/// A card brand, as `card_type` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub enum CardType {
+    /// `VISA`.
+    #[serde(rename = "VISA")]
+    Visa,
+    /// `MASTERCARD`.
+    #[serde(rename = "MASTERCARD")]
+    Mastercard,
+    /// `DISCOVER`.
+    #[serde(rename = "DISCOVER")]
+    Discover,
+    /// `AMEX` (the vendor also accepts `AMERICAN EXPRESS`).
+    #[serde(rename = "AMEX", alias = "AMERICAN EXPRESS")]
+    Amex,
+}
+
+impl CardType {
+    fn as_str(self) -> &'static str {
+        match self {
+            CardType::Visa => "VISA",
+            CardType::Mastercard => "MASTERCARD",
+            CardType::Discover => "DISCOVER",
+            CardType::Amex => "AMEX",
+        }
+    }
+}
+
+/// A payment card. The number and CVV are secrets: redacted in `Debug`, sent only in the
+/// request body.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct Card {
+    /// The brand.
+    pub card_type: CardType,
+    /// 16 digits (15 for Amex).
+    pub card_number: Secret,
+    /// 3 digits (4 for Amex).
+    pub cvv: Secret,
+    /// 1 to 12, sent as two digits.
+    pub expiration_month: u8,
+    /// Four-digit year.
+    pub expiration_year: u16,
+    /// The name on the card.
+    pub name_on_card: String,
+}
+
+impl Card {
+    /// A card.
+    pub fn new(
+        card_type: CardType,
+        card_number: impl Into<Secret>,
+        cvv: impl Into<Secret>,
+        expiration_month: u8,
+        expiration_year: u16,
+        name_on_card: impl Into<String>,
+    ) -> Self {
+        Card {
+            card_type,
+            card_number: card_number.into(),
+            cvv: cvv.into(),
+            expiration_month,
+            expiration_year,
+            name_on_card: name_on_card.into(),
+        }
+    }
+
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        let amex = self.card_type == CardType::Amex;
+        check::digits(
+            "card_number",
+            self.card_number.expose(),
+            if amex { 15 } else { 16 },
+        )?;
+        check::digits("cvv", self.cvv.expose(), if amex { 4 } else { 3 })?;
+        if !(1..=12).contains(&self.expiration_month) {
+            return Err(Error::invalid("expiration_month", "must be 1 to 12"));
+        }
+        if !(1000..=9999).contains(&self.expiration_year) {
+            return Err(Error::invalid(
+                "expiration_year",
+                "must be a four-digit year",
+            ));
+        }
+        check::non_empty("name_on_card", &self.name_on_card)
+    }
+
+    pub(crate) fn write(&self, body: Body) -> Body {
+        body.str("card_type", self.card_type.as_str())
+            .secret("card_number", &self.card_number)
+            .secret("cvv", &self.cvv)
+            .str("expiration_month", &format!("{:02}", self.expiration_month))
+            .str("expiration_year", &format!("{:04}", self.expiration_year))
+            .str("name_on_card", &self.name_on_card)
+    }
+}
+
+/// A billing address (`billing_*` fields).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[non_exhaustive]
+pub struct BillingAddress {
+    /// Two-letter state.
+    pub billing_state: String,
+    /// City.
+    pub billing_city: String,
+    /// Five-digit zip code.
+    #[serde(default)]
+    pub billing_zip: Option<String>,
+    /// Address line one.
+    #[serde(default)]
+    pub billing_address1: Option<String>,
+    /// Address line two.
+    #[serde(default)]
+    pub billing_address2: Option<String>,
+}
+
+impl BillingAddress {
+    /// An address with state and city; set the other lines on the result.
+    pub fn new(state: impl Into<String>, city: impl Into<String>) -> Self {
+        BillingAddress {
+            billing_state: state.into(),
+            billing_city: city.into(),
+            ..Default::default()
+        }
+    }
+
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        check::state("billing_state", &self.billing_state)?;
+        check::non_empty("billing_city", &self.billing_city)?;
+        check::opt(self.billing_zip.as_deref(), |s| {
+            check::zip("billing_zip", s)
+        })
+    }
+
+    pub(crate) fn write(&self, body: Body) -> Body {
+        body.str("billing_state", &self.billing_state)
+            .str("billing_city", &self.billing_city)
+            .opt_str("billing_zip", self.billing_zip.as_deref())
+            .opt_str("billing_address1", self.billing_address1.as_deref())
+            .opt_str("billing_address2", self.billing_address2.as_deref())
+    }
+}
+
+/// What a payment is for (`payment_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
+pub enum PaymentType {
+    /// `TOPUP`.
+    Topup,
+    /// `ILDTOPUP`.
+    #[serde(rename = "ILDTOPUP")]
+    IldTopup,
+    /// `DATA`.
+    Data,
+    /// `UPGRADE`.
+    Upgrade,
+    /// `CHANGE_PLAN`.
+    ChangePlan,
+    /// `RENEW_PLAN`.
+    RenewPlan,
+    /// `PLAN`.
+    Plan,
+    /// `NEW_SIGNUP`.
+    NewSignup,
+    /// `EQUIPMENT_PURCHASE`.
+    EquipmentPurchase,
+}
+
+impl PaymentType {
+    fn as_str(self) -> &'static str {
+        match self {
+            PaymentType::Topup => "TOPUP",
+            PaymentType::IldTopup => "ILDTOPUP",
+            PaymentType::Data => "DATA",
+            PaymentType::Upgrade => "UPGRADE",
+            PaymentType::ChangePlan => "CHANGE_PLAN",
+            PaymentType::RenewPlan => "RENEW_PLAN",
+            PaymentType::Plan => "PLAN",
+            PaymentType::NewSignup => "NEW_SIGNUP",
+            PaymentType::EquipmentPurchase => "EQUIPMENT_PURCHASE",
+        }
+    }
+}
+
+/// A card charge's `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum ChargeType {
+    /// `sale`: charge now.
+    Sale,
+    /// `auth`: authorise only.
+    Auth,
+}
+
+/// How make_payment is paid.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PaymentMethod {
+    /// `CREDIT_CARD` with the card's details.
+    CreditCard(Card),
+    /// `OTHER_PAYMENT_OPTION`: paid elsewhere, for example a Stripe hosted checkout.
+    OtherPaymentOption {
+        /// `payment_method_option` (`STRIPE`).
+        payment_method_option: String,
+        /// The processor's transaction id.
+        #[serde(default)]
+        transaction_id: Option<String>,
+        /// The processor's charge id.
+        #[serde(default)]
+        charge_id: Option<String>,
+    },
+}
+
+/// `make_payment`. Never resent once it may have reached the vendor.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct MakePayment {
+    /// The enrollment id.
+    #[serde(default)]
+    pub enrollment_id: Option<String>,
+    /// R: five-digit zip code.
+    pub zip_code: String,
+    /// R: plan id (digits; a string on the wire, `"117"`).
+    pub plan_id: String,
+    /// Plan code.
+    #[serde(default)]
+    pub plan_code: Option<String>,
+    /// R: what the payment is for.
+    pub payment_type: PaymentType,
+    /// `sale` or `auth` (card payments).
+    #[serde(default, rename = "type")]
+    pub charge_type: Option<ChargeType>,
+    /// R: how it is paid.
+    pub payment_method: PaymentMethod,
+    /// Billing address.
+    #[serde(default)]
+    pub billing: Option<BillingAddress>,
+    /// Keep the card for later (`Y`/`N`).
+    #[serde(default)]
+    pub save_card: Option<bool>,
+    /// Device ESNs.
+    #[serde(default)]
+    pub esn: Vec<String>,
+    /// SIM ICCID.
+    #[serde(default)]
+    pub uiccid: Option<String>,
+    /// Equipment ids.
+    #[serde(default)]
+    pub equipment_id: Vec<String>,
+    /// Model ids.
+    #[serde(default)]
+    pub model_id: Vec<String>,
+    /// Child model ids.
+    #[serde(default)]
+    pub model_child_id: Vec<String>,
+    /// Number of lines.
+    #[serde(default)]
+    pub no_of_lines: Option<u32>,
+    /// Shipping method id (from get_shipping_methods).
+    #[serde(default)]
+    pub shipping_id: Option<String>,
+    /// A coupon code, sent as `coupon_info.coupon_code`.
+    #[serde(default)]
+    pub coupon_code: Option<String>,
+}
+
+impl MakePayment {
+    /// A payment for a plan at a zip code.
+    pub fn new(
+        zip_code: impl Into<String>,
+        plan_id: impl Into<String>,
+        payment_type: PaymentType,
+        payment_method: PaymentMethod,
+    ) -> Self {
+        MakePayment {
+            enrollment_id: None,
+            zip_code: zip_code.into(),
+            plan_id: plan_id.into(),
+            plan_code: None,
+            payment_type,
+            charge_type: None,
+            payment_method,
+            billing: None,
+            save_card: None,
+            esn: Vec::new(),
+            uiccid: None,
+            equipment_id: Vec::new(),
+            model_id: Vec::new(),
+            model_child_id: Vec::new(),
+            no_of_lines: None,
+            shipping_id: None,
+            coupon_code: None,
+        }
+    }
+}
+
+impl Action for MakePayment {
+    const MODULE: &'static str = "payment";
+    const ACTION: &'static str = "make_payment";
+    const KIND: CallKind = CallKind::NonIdempotent;
+    type Output = Payment;
+
+    fn body(&self) -> Result<Map<String, Value>, Error> {
+        check::opt(self.enrollment_id.as_deref(), |s| {
+            check::alphanumeric("enrollment_id", s)
+        })?;
+        check::zip("zip_code", &self.zip_code)?;
+        check::numeric("plan_id", &self.plan_id)?;
+        let mut body = Body::new()
+            .opt_str("enrollment_id", self.enrollment_id.as_deref())
+            .str("zip_code", &self.zip_code)
+            .str("plan_id", &self.plan_id)
+            .opt_str("plan_code", self.plan_code.as_deref())
+            .str("payment_type", self.payment_type.as_str())
+            .opt_str(
+                "type",
+                self.charge_type.map(|t| match t {
+                    ChargeType::Sale => "sale",
+                    ChargeType::Auth => "auth",
+                }),
+            );
+        body = match &self.payment_method {
+            PaymentMethod::CreditCard(card) => {
+                card.validate()?;
+                card.write(body.str("payment_method", "CREDIT_CARD"))
+            }
+            PaymentMethod::OtherPaymentOption {
+                payment_method_option,
+                transaction_id,
+                charge_id,
+            } => {
+                check::non_empty("payment_method_option", payment_method_option)?;
+                body.str("payment_method", "OTHER_PAYMENT_OPTION")
+                    .str("payment_method_option", payment_method_option)
+                    .opt_str("transaction_id", transaction_id.as_deref())
+                    .opt_str("charge_id", charge_id.as_deref())
+            }
+        };
+        if let Some(billing) = &self.billing {
+            billing.validate()?;
+            body = billing.write(body);
+        }
+        if !self.esn.is_empty() {
+            body = body.strings("esn", &self.esn);
+        }
+        if let Some(lines) = self.no_of_lines {
+            body = body.str("no_of_lines", &lines.to_string());
+        }
+        if let Some(code) = &self.coupon_code {
+            check::non_empty("coupon_code", code)?;
+            let mut coupon = Map::new();
+            coupon.insert("coupon_code".into(), Value::from(code.as_str()));
+            body = body.value("coupon_info", Value::Object(coupon));
+        }
+        Ok(body
+            .opt_yn("save_card", self.save_card)
+            .opt_str("uiccid", self.uiccid.as_deref())
+            .strings("equipment_id", &self.equipment_id)
+            .strings("model_id", &self.model_id)
+            .strings("model_child_id", &self.model_child_id)
+            .opt_str("shipping_id", self.shipping_id.as_deref())
+            .into_map())
+    }
+
+    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
+        crate::de::data(envelope.data)
+    }
+}
+
+telecom_core::open_enum! {
+    /// `payment_status`.
+    pub enum PaymentStatus {
+        /// `SUCCESS`.
+        Success => "SUCCESS",
+    }
+}
+
+/// What make_payment answers. Amounts arrive as numbers or strings; both are read exactly.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Payment {
+    /// The order id, passed on to create_prepaid_postpaid_customer_v2.
+    #[serde(default)]
+    pub order_id: Option<OrderId>,
+    /// Invoice number (`2024-05-2002`).
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub invoice_number: Option<String>,
+    /// Payment status.
+    #[serde(default)]
+    pub payment_status: Option<PaymentStatus>,
+    /// The payment's transaction number.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub transaction_no: Option<String>,
+    /// The `external_transaction_id` echoed back.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub external_transaction_id: Option<String>,
+    /// Total charged.
+    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    pub total_amount: Option<Money>,
+    /// Plan activation fee.
+    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    pub plan_activation_fee: Option<Money>,
+    /// Plan tax.
+    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    pub plan_tax: Option<Money>,
+    /// Processing fee (`processingFee` on the wire).
+    #[serde(
+        default,
+        rename = "processingFee",
+        deserialize_with = "crate::de::opt_money"
+    )]
+    pub processing_fee: Option<Money>,
+    /// Overnight shipping amount.
+    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    pub overnight_shipping_amount: Option<Money>,
+    /// Total shipping amount.
+    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    pub total_shipping_amount: Option<Money>,
+    /// Coupon transaction id.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub coupon_transaction_id: Option<String>,
+    /// EVAD order number.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub evad_order_number: Option<String>,
+    /// Fields this version does not type.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}

@@ -1,0 +1,125 @@
+//! `/plan`: plan_list.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use telecom_core::Money;
+
+use crate::client::CallKind;
+use crate::error::Error;
+use crate::models::common::YesNo;
+use crate::models::enrollment::EnrollmentType;
+use crate::ops::Action;
+use crate::validate as check;
+use crate::wire::{Body, Envelope};
+
+/// `plan_list`: the plans offered at a zip code.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[non_exhaustive]
+pub struct PlanList {
+    /// R: five-digit zip code.
+    pub zip_code: String,
+    /// R: the kind of enrollment.
+    #[serde(default)]
+    pub enrollment_type: EnrollmentType,
+    /// One plan only (all plans when absent).
+    #[serde(default)]
+    pub plan_id: Option<String>,
+    /// Tribal plans (`Y`/`N`).
+    #[serde(default)]
+    pub tribal: Option<bool>,
+    /// Family plans (`Y`/`N`; sent by reference clients, not in the vendor's table).
+    #[serde(default)]
+    pub is_family_plan: Option<bool>,
+}
+
+impl PlanList {
+    /// All plans at this zip code for this enrollment type.
+    pub fn new(zip_code: impl Into<String>, enrollment_type: EnrollmentType) -> Self {
+        PlanList {
+            zip_code: zip_code.into(),
+            enrollment_type,
+            ..Default::default()
+        }
+    }
+}
+
+impl Action for PlanList {
+    const MODULE: &'static str = "plan";
+    const ACTION: &'static str = "plan_list";
+    const KIND: CallKind = CallKind::Idempotent;
+    type Output = Vec<Plan>;
+
+    fn body(&self) -> Result<Map<String, Value>, Error> {
+        check::zip("zip_code", &self.zip_code)?;
+        check::opt(self.plan_id.as_deref(), |s| check::numeric("plan_id", s))?;
+        Ok(Body::new()
+            .str("request_name", "plan")
+            .str("zip_code", &self.zip_code)
+            .str("enrollment_type", self.enrollment_type.as_str())
+            .str("plan_id", self.plan_id.as_deref().unwrap_or(""))
+            .opt_yn("tribal", self.tribal)
+            .opt_yn("is_family_plan", self.is_family_plan)
+            .into_map())
+    }
+
+    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
+        #[derive(Deserialize)]
+        struct Plans(#[serde(deserialize_with = "crate::de::one_or_many")] Vec<Plan>);
+        crate::de::data::<Plans>(envelope.data).map(|p| p.0)
+    }
+}
+
+/// One plan. Numbers arrive as strings or numbers (`"231"`, `"29.24"`, `0`); they are read
+/// either way. Fields not typed here are kept in `other`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Plan {
+    /// Plan id.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub plan_id: Option<String>,
+    /// Plan code.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub plan_code: Option<String>,
+    /// Plan name.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub plan_name: Option<String>,
+    /// Price.
+    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    pub plan_price: Option<Money>,
+    /// Price with taxes and fees.
+    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    pub total_plan_price: Option<Money>,
+    /// Description.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub plan_description: Option<String>,
+    /// Display name.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub display_name: Option<String>,
+    /// Data allowance, as the vendor writes it.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub data: Option<String>,
+    /// Talk allowance.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub talk: Option<String>,
+    /// Text allowance.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub text: Option<String>,
+    /// Carriers (`["HELIXATT"]`).
+    #[serde(default, deserialize_with = "crate::de::string_list")]
+    pub carrier: Vec<String>,
+    /// `prepaid` or `postpaid`.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub is_prepaid_postpaid: Option<String>,
+    /// Whether it is a family plan.
+    #[serde(default)]
+    pub is_familyplan: Option<YesNo>,
+    /// Days until the plan expires.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub plan_expiry_days: Option<u64>,
+    /// `MONTHLY`, ...
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub plan_expiry_type: Option<String>,
+    /// Fields this version does not type.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}

@@ -1,0 +1,242 @@
+//! `/usage`: get_usage.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use serde_with::serde_as;
+use telecom_core::dates::{IsoDate, SqlDateTime};
+use time::{Date, PrimitiveDateTime};
+
+use crate::client::CallKind;
+use crate::error::Error;
+use crate::ops::Action;
+use crate::validate as check;
+use crate::wire::{Body, Envelope};
+
+/// `get_usage`: a line's usage records, or a summary of every line. The account must have a
+/// phone number and a SIM and be Active or Suspend; history covers the last 90 days.
+#[serde_as]
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct GetUsage {
+    /// R: the enrollment id.
+    pub enrollment_id: String,
+    /// What to return.
+    pub query: UsageQuery,
+}
+
+/// What get_usage returns.
+#[serde_as]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum UsageQuery {
+    /// `summary_by_user=Y`: totals for every line.
+    Summary,
+    /// `summary_by_user=N`: records between two dates (`YYYY-MM-DD`), within the last 90 days.
+    Detail {
+        /// First day.
+        #[serde_as(as = "IsoDate")]
+        start_date: Date,
+        /// Last day.
+        #[serde_as(as = "IsoDate")]
+        end_date: Date,
+    },
+}
+
+impl GetUsage {
+    /// Usage records of one line between two days.
+    pub fn detail(enrollment_id: impl Into<String>, start_date: Date, end_date: Date) -> Self {
+        GetUsage {
+            enrollment_id: enrollment_id.into(),
+            query: UsageQuery::Detail {
+                start_date,
+                end_date,
+            },
+        }
+    }
+
+    /// Totals for every line of the account.
+    pub fn summary(enrollment_id: impl Into<String>) -> Self {
+        GetUsage {
+            enrollment_id: enrollment_id.into(),
+            query: UsageQuery::Summary,
+        }
+    }
+}
+
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+impl Action for GetUsage {
+    const MODULE: &'static str = "usage";
+    const ACTION: &'static str = "get_usage";
+    const KIND: CallKind = CallKind::Idempotent;
+    type Output = Usage;
+
+    fn body(&self) -> Result<Map<String, Value>, Error> {
+        check::alphanumeric("enrollment_id", &self.enrollment_id)?;
+        let body = Body::new().str("enrollment_id", &self.enrollment_id);
+        Ok(match self.query {
+            UsageQuery::Summary => body.yn("summary_by_user", true),
+            UsageQuery::Detail {
+                start_date,
+                end_date,
+            } => {
+                if start_date > end_date {
+                    return Err(Error::invalid("start_date", "must not be after end_date"));
+                }
+                body.yn("summary_by_user", false)
+                    .str("start_date", &iso(start_date))
+                    .str("end_date", &iso(end_date))
+            }
+        }
+        .into_map())
+    }
+
+    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
+        match envelope.data {
+            Some(Value::Array(lines)) => {
+                serde_json::from_value(Value::Array(lines)).map(Usage::Summary)
+            }
+            other => crate::de::data(other).map(Usage::Detail),
+        }
+    }
+}
+
+/// What get_usage answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "usage", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Usage {
+    /// Per-line totals (`summary_by_user=Y`).
+    Summary(Vec<UsageSummary>),
+    /// One line's records (`summary_by_user=N`).
+    Detail(UsageDetail),
+}
+
+/// One line's totals in a summary. Keys are upper case on the wire.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct UsageSummary {
+    /// Data used (`OCSDATA`).
+    #[serde(default, rename = "OCSDATA", deserialize_with = "crate::de::opt_text")]
+    pub data: Option<String>,
+    /// Minutes used (`OCSMIN`).
+    #[serde(default, rename = "OCSMIN", deserialize_with = "crate::de::opt_text")]
+    pub minutes: Option<String>,
+    /// Messages sent (`OCSSMS`).
+    #[serde(default, rename = "OCSSMS", deserialize_with = "crate::de::opt_text")]
+    pub sms: Option<String>,
+    /// First name.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub fname: Option<String>,
+    /// The line's number (a JSON number on the wire).
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub telephone_number: Option<String>,
+    /// Every other field.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+/// One line's usage records.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct UsageDetail {
+    /// The data unit (`KB`).
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub data_usage_unit_type: Option<String>,
+    /// Decimal digits used in the amounts.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub decimal_digit_number_usage: Option<u64>,
+    /// Totals.
+    #[serde(default)]
+    pub total_usage: Option<TotalUsage>,
+    /// The records; absent (empty here) when there was no usage.
+    #[serde(default, deserialize_with = "crate::de::one_or_many")]
+    pub usage_detail: Vec<UsageRecord>,
+    /// Every other field.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+/// Usage totals.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct TotalUsage {
+    /// Data.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub data: Option<u64>,
+    /// MMS.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub mms: Option<u64>,
+    /// SMS.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub sms: Option<u64>,
+    /// Voice.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub voice: Option<u64>,
+    /// Usage at normal speed.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub total_normal_usage: Option<u64>,
+    /// Usage while throttled.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub total_throttled_usage: Option<u64>,
+}
+
+telecom_core::open_enum! {
+    /// A usage record's `usage_type`.
+    pub enum UsageType {
+        /// Data.
+        Data => "DATA",
+        /// SMS received.
+        SmsMt => "SMS_MT",
+        /// SMS sent.
+        SmsMo => "SMS_MO",
+        /// Voice.
+        Voice => "VOICE",
+        /// MMS.
+        Mms => "MMS",
+    }
+}
+
+/// One usage record.
+#[serde_as]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct UsageRecord {
+    /// Call type.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub call_type: Option<String>,
+    /// Digits dialled.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub dialled_digit: Option<String>,
+    /// When (`YYYY-MM-DD HH:MM:SS`, vendor local time).
+    #[serde_as(as = "Option<SqlDateTime>")]
+    #[serde(default)]
+    pub effective_date: Option<PrimitiveDateTime>,
+    /// The other party (a string or a number on the wire).
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub other_party_number: Option<String>,
+    /// Redirecting party.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub redirecting_party: Option<String>,
+    /// The line's number (a JSON number on the wire).
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub resource: Option<String>,
+    /// Units used.
+    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    pub unit: Option<u64>,
+    /// Units with more digits.
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub unit_more_digit: Option<String>,
+    /// The unit (`KB`).
+    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    pub unitun: Option<String>,
+    /// What kind of usage.
+    #[serde(default)]
+    pub usage_type: Option<UsageType>,
+    /// Every other field.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
