@@ -1,9 +1,38 @@
 //! Conformance adapter for `vcare-rest`.
+//!
+//! Operation names are the vendor's `action` values, plus `authenticate` (the client's
+//! start-up credential check) and `raw_call` (the low-level escape hatch: input
+//! `{"module", "action", "body", "idempotent"}`). Inputs are the crate's typed requests as
+//! JSON. Every client is built with the credentials `V1` / `apiuser` / `api-pass` / `1234`
+//! and agent `ewebsiteapi`, so fixtures can pin the `/authenticate` body.
+//!
+//! Errors map to kinds: `invalid_input`, `transport`, `timeout`, `http_status` (with
+//! `status`), `decode`, `vendor` (with `code` and `status`), `auth` (with `code`), and one
+//! kind of this adapter's own: `token_rejected` (with `code`), the vendor refusing the token a
+//! second time after the client re-authenticated.
+//!
+//! `client` settings: `timeout_ms` (per attempt, default 2000), `max_attempts` (default 2),
+//! `token_max_age_ms` (default the crate's 10 s), `reuse_tokens` (default true), `source`
+//! (default `API`), `agent_password`, `external_transaction_id` (set on every call).
+
+use std::time::Duration;
 
 use async_trait::async_trait;
+use serde::Deserialize;
 use serde_json::Value;
+use vcare_rest::models::customer::{
+    CreateCustomerV2, CreateHomephoneCustomer, CustomerInfoRequest,
+};
+use vcare_rest::models::enrollment::CheckServiceAvailability;
+use vcare_rest::models::inventory::SimSwap;
+use vcare_rest::models::payment::MakePayment;
+use vcare_rest::models::plan::PlanList;
+use vcare_rest::models::port::QueryPortin;
+use vcare_rest::models::topup::{AddTopup, TopupList};
+use vcare_rest::models::usage::GetUsage;
+use vcare_rest::{Client, Credentials, Error, RetryPolicy, Source, Timeouts};
 
-use crate::adapter::{CaseContext, Outcome, VendorAdapter, VendorSession};
+use crate::adapter::{CaseContext, ErrorOutcome, Outcome, VendorAdapter, VendorSession, input};
 
 /// Runs `fixtures/vcare` against `vcare-rest`.
 pub struct Adapter;
@@ -15,19 +44,164 @@ impl VendorAdapter for Adapter {
     }
 
     fn operations(&self) -> &'static [&'static str] {
-        &[]
+        &[
+            "authenticate",
+            "create_homephone_customer",
+            "check_service_availability",
+            "plan_list",
+            "customer_info",
+            "create_prepaid_postpaid_customer_v2",
+            "make_payment",
+            "query_portin",
+            "sim_swap",
+            "get_usage",
+            "topup_list",
+            "add_topup",
+            "raw_call",
+        ]
     }
 
-    async fn connect(&self, _ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
-        Ok(Box::new(Session))
+    async fn connect(&self, ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
+        let timeouts = Timeouts {
+            connect: Duration::from_millis(1000),
+            request: ctx
+                .millis("timeout_ms")
+                .unwrap_or(Duration::from_millis(2000)),
+        };
+        let attempts = ctx
+            .setting("max_attempts")
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(2);
+        let mut builder = Client::builder()
+            .base_url(ctx.server("api")?)
+            .credentials(Credentials::new("V1", "apiuser", "api-pass", "1234"))
+            .agent_id("ewebsiteapi")
+            .timeouts(timeouts)
+            .retry_policy(
+                RetryPolicy::default()
+                    .with_max_attempts(attempts)
+                    .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
+            );
+        if let Some(age) = ctx.millis("token_max_age_ms") {
+            builder = builder.token_max_age(age);
+        }
+        if let Some(reuse) = ctx.setting("reuse_tokens").and_then(Value::as_bool) {
+            builder = builder.reuse_tokens(reuse);
+        }
+        if let Some(source) = ctx.setting("source").and_then(Value::as_str) {
+            builder = builder.source(source.parse::<Source>().map_err(|e| e.to_string())?);
+        }
+        if let Some(password) = ctx.setting("agent_password").and_then(Value::as_str) {
+            builder = builder.agent_password(password);
+        }
+        let mut client = builder.build().map_err(|e| e.to_string())?;
+        if let Some(id) = ctx
+            .setting("external_transaction_id")
+            .and_then(Value::as_str)
+        {
+            client = client.with_external_transaction_id(id);
+        }
+        Ok(Box::new(Session { client }))
     }
 }
 
-struct Session;
+struct Session {
+    client: Client,
+}
+
+#[derive(Deserialize)]
+struct RawCall {
+    module: String,
+    action: String,
+    #[serde(default)]
+    body: Value,
+    #[serde(default)]
+    idempotent: bool,
+}
+
+fn outcome<T: serde::Serialize>(result: Result<T, Error>) -> Outcome {
+    match result {
+        Ok(value) => Outcome::from_result(&value),
+        Err(error) => Outcome::Err(error_outcome(&error)),
+    }
+}
+
+fn error_outcome(error: &Error) -> ErrorOutcome {
+    let kind = match error {
+        Error::InvalidInput { .. } => "invalid_input",
+        Error::Transport { .. } => "transport",
+        Error::Timeout { .. } => "timeout",
+        Error::HttpStatus { .. } => "http_status",
+        Error::Decode { .. } => "decode",
+        Error::Vendor { .. } => "vendor",
+        Error::Auth { .. } => "auth",
+        Error::TokenRejected { .. } => "token_rejected",
+        _ => "other",
+    };
+    ErrorOutcome {
+        kind: kind.to_owned(),
+        code: error.vendor_code().map(|c| c.as_str().to_owned()),
+        status: error.status(),
+        message: error.to_string(),
+    }
+}
+
+macro_rules! typed {
+    ($client:expr, $input:expr, $ty:ty, $method:ident) => {
+        match input::<$ty>($input) {
+            Ok(request) => outcome($client.$method(&request).await),
+            Err(bad) => bad,
+        }
+    };
+}
 
 #[async_trait]
 impl VendorSession for Session {
-    async fn call(&self, _operation: &str, _input: &Value) -> Outcome {
-        Outcome::UnknownOperation
+    async fn call(&self, operation: &str, input_value: &Value) -> Outcome {
+        let c = &self.client;
+        match operation {
+            "authenticate" => outcome(c.authenticate().await),
+            "create_homephone_customer" => {
+                typed!(
+                    c,
+                    input_value,
+                    CreateHomephoneCustomer,
+                    create_homephone_customer
+                )
+            }
+            "check_service_availability" => {
+                typed!(
+                    c,
+                    input_value,
+                    CheckServiceAvailability,
+                    check_service_availability
+                )
+            }
+            "plan_list" => typed!(c, input_value, PlanList, plan_list),
+            "customer_info" => typed!(c, input_value, CustomerInfoRequest, customer_info),
+            "create_prepaid_postpaid_customer_v2" => {
+                typed!(
+                    c,
+                    input_value,
+                    CreateCustomerV2,
+                    create_prepaid_postpaid_customer_v2
+                )
+            }
+            "make_payment" => typed!(c, input_value, MakePayment, make_payment),
+            "query_portin" => typed!(c, input_value, QueryPortin, query_portin),
+            "sim_swap" => typed!(c, input_value, SimSwap, sim_swap),
+            "get_usage" => typed!(c, input_value, GetUsage, get_usage),
+            "topup_list" => typed!(c, input_value, TopupList, topup_list),
+            "add_topup" => typed!(c, input_value, AddTopup, add_topup),
+            "raw_call" => match input::<RawCall>(input_value) {
+                Ok(raw) if raw.idempotent => {
+                    outcome(c.call_idempotent(&raw.module, &raw.action, raw.body).await)
+                }
+                Ok(raw) => outcome(c.call(&raw.module, &raw.action, raw.body).await),
+                Err(bad) => bad,
+            },
+            _ => Outcome::UnknownOperation,
+        }
     }
 }
