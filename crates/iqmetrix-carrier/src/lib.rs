@@ -1,3 +1,65 @@
-//! Async client for the iQmetrix Carrier Integration API v2: activations, lookup fields, configurations and confirmed activations, with OAuth2 tokens.
+//! Async client for the [iQmetrix Carrier Integration API v2]: activations, activation
+//! lookup fields, carrier configurations and confirmed activations, authenticated with
+//! OAuth2 tokens from the iQmetrix accounts service.
 //!
-//! This crate is being built; see the workspace README.
+//! - Every operation of the spec is a typed method on [`Client`]; [`Client::send_raw`] is
+//!   the way out for anything else, with the same auth, retries and errors.
+//! - Tokens: the password grant, refresh-token grant, early refresh before expiry, one
+//!   token request in flight however many tasks share the client, and one
+//!   re-authentication after a 401 (then [`Error::Unauthorized`]). A static bearer token
+//!   works too ([`Credentials::bearer`]).
+//! - Retries: GET and PUT retry transient failures under the [`RetryPolicy`]; POST is resent
+//!   only when it cannot have reached the server (connect failure, 429).
+//! - Requests are checked before sending ([`Error::InvalidInput`] names the field);
+//!   responses are read leniently (open enums, optional fields, the quirks of iQmetrix's
+//!   own examples).
+//!
+//! [iQmetrix Carrier Integration API v2]: https://developers.iqmetrix.com/api/carrier-integration/
+//!
+//! # Quick start
+//!
+//! ```no_run
+//! use iqmetrix_carrier::{ActivationPath, Client, Credentials, Environment, LookupKey};
+//!
+//! # async fn run() -> Result<(), iqmetrix_carrier::Error> {
+//! let client = Client::builder(
+//!     Environment::Demo,
+//!     Credentials::password("user@example.com", "password", "client-id", "client-secret"),
+//! )
+//! .build()?;
+//!
+//! // The carrier's lookup fields say how activations are keyed.
+//! let fields = client.get_activation_lookup_fields(123, 41).await?;
+//! println!("look up by {:?}", fields.first().and_then(|f| f.field_name.as_deref()));
+//!
+//! let key: LookupKey = "6=1115550123".parse()?;
+//! let activation = client.get_activation(&ActivationPath::new(123, 5678, 41, key)).await?;
+//! println!("{:?}", activation.carrier_activation_details.and_then(|d| d.activation_state));
+//! # Ok(()) }
+//! ```
+//!
+//! # Errors
+//!
+//! Every method returns [`Error`]: invalid input (nothing sent), transport, timeout, the
+//! recognised 400 messages ([`ErrorCode`]), 401 after re-authentication, token-service
+//! errors ([`TokenErrorCode`]), 429 with the rate-limit headers ([`RateLimit`]), other HTTP
+//! statuses, and undecodable bodies, each with a body excerpt.
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod auth;
+mod client;
+mod error;
+mod lookup;
+pub mod models;
+mod ops;
+mod validate;
+mod wire;
+
+pub use auth::Credentials;
+pub use client::{Client, ClientBuilder, Environment};
+pub use error::{Error, ErrorCode, RateLimit, Result, TokenErrorCode};
+pub use lookup::LookupKey;
+pub use models::*;
+pub use ops::activations::ActivationPath;
+pub use ops::confirmed::{ConfirmedActivationsQuery, DEFAULT_TOP, MAX_TOP};
+pub use telecom_core::{Money, RetryPolicy, Secret, Timeouts};

@@ -1,0 +1,369 @@
+//! The one error type of the crate, and the vendor codes it carries.
+
+use std::time::Duration;
+
+use telecom_core::text::excerpt;
+
+/// How many characters of a response body an error keeps.
+pub(crate) const BODY_EXCERPT_CHARS: usize = 512;
+
+telecom_core::open_enum! {
+    /// What an HTTP 400 from carrier services says, recognised from its message text
+    /// (iQmetrix sends no error codes; these names are this crate's).
+    pub enum ErrorCode {
+        /// `Invalid Request: The field {x} must be greater than or equal to 1`.
+        CarrierIdMismatch => "carrier_id_mismatch"
+            : "An id is below 1; the spec's fix is to make the body CarrierId match the URI CarrierId",
+        /// `Carrier {x} not found`.
+        CarrierNotFound => "carrier_not_found" : "The carrier in the URI does not exist",
+        /// `Invalid Request: the {x} field is required`.
+        RequiredFieldMissing => "required_field_missing" : "A required field was not provided",
+        /// `Invalid Request: Type field must be one of the following values: {x}`.
+        InvalidEnumValue => "invalid_enum_value" : "A value is not one of the allowed values (AddressType)",
+        /// Any other 400 message.
+        BadRequest => "bad_request" : "The request was rejected with a message this crate does not recognise",
+    }
+}
+
+telecom_core::open_enum! {
+    /// The `error` of an OAuth2 token-service failure (RFC 6749 section 5.2 names).
+    pub enum TokenErrorCode {
+        /// Wrong user credentials, or an expired, revoked or foreign refresh token.
+        InvalidGrant => "invalid_grant" : "The credentials or the refresh token are wrong or expired",
+        /// Wrong `client_id` or `client_secret`.
+        InvalidClient => "invalid_client" : "The client id or client secret is wrong",
+        /// `grant_type` missing or wrong, or the body was not form-encoded.
+        UnsupportedGrantType => "unsupported_grant_type" : "The grant type is missing or not supported",
+        /// A request the token service could not read.
+        InvalidRequest => "invalid_request" : "The token request is malformed",
+        /// The token service failed without an OAuth2 error code.
+        Unspecified => "unspecified" : "The token service gave no error code",
+    }
+}
+
+/// The rate-limit headers iQmetrix puts on every response.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RateLimit {
+    /// `X-RateLimit-Limit`: requests allowed in the current window.
+    pub limit: Option<u64>,
+    /// `X-RateLimit-Remaining`.
+    pub remaining: Option<u64>,
+    /// `X-RateLimit-Reset`: when the window resets, as sent (a UTC timestamp).
+    pub reset: Option<String>,
+    /// `X-RateLimit-ResetSeconds`: seconds until the window resets.
+    pub reset_seconds: Option<u64>,
+}
+
+impl RateLimit {
+    pub(crate) fn from_headers(headers: &reqwest::header::HeaderMap) -> RateLimit {
+        let text = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.trim().to_owned())
+        };
+        let number = |name: &str| text(name).and_then(|v| v.parse::<u64>().ok());
+        RateLimit {
+            limit: number("x-ratelimit-limit"),
+            remaining: number("x-ratelimit-remaining"),
+            reset: text("x-ratelimit-reset"),
+            reset_seconds: number("x-ratelimit-resetseconds"),
+        }
+    }
+
+    /// How long until the window resets, from `X-RateLimit-ResetSeconds` or else
+    /// `X-RateLimit-Reset`.
+    pub fn wait(&self) -> Option<Duration> {
+        if let Some(seconds) = self.reset_seconds {
+            return Some(Duration::from_secs(seconds));
+        }
+        let reset = self.reset.as_deref()?;
+        let (local, offset) = telecom_core::dates::parse_datetime(reset).ok()?;
+        let at = local.assume_offset(offset.unwrap_or(time::UtcOffset::UTC));
+        let left = at - time::OffsetDateTime::now_utc();
+        Some(Duration::try_from(left).unwrap_or(Duration::ZERO))
+    }
+}
+
+/// Everything that can go wrong in a call.
+///
+/// `Display` names the vendor code and message where there is one, and never contains a
+/// secret (bodies are excerpts of what the server sent; tokens are never in them).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request was rejected before anything was sent.
+    #[error("invalid input: {field}: {reason}")]
+    InvalidInput {
+        /// The field at fault, as the vendor names it (`CarrierActivationDetails.Subscriber.SSN`).
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// The connection failed (refused, reset, closed, TLS).
+    #[error("{operation}: transport error: {source}")]
+    Transport {
+        /// The operation that failed.
+        operation: &'static str,
+        /// True when the failure happened while connecting, so nothing reached the server.
+        connect: bool,
+        /// The underlying error.
+        #[source]
+        source: reqwest::Error,
+    },
+
+    /// No answer within the configured time.
+    #[error("{operation}: timed out")]
+    Timeout {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The underlying error.
+        #[source]
+        source: reqwest::Error,
+    },
+
+    /// Carrier services rejected the request with HTTP 400 and a message.
+    #[error("{operation}: iQmetrix error {code} (HTTP {status}): {message}")]
+    Vendor {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The HTTP status (400).
+        status: u16,
+        /// What the message was recognised as.
+        code: ErrorCode,
+        /// The message as sent.
+        message: String,
+        /// The `{x}` of the message: the field, carrier or allowed values it names.
+        subject: Option<String>,
+    },
+
+    /// The bearer token was refused (HTTP 401), after one re-authentication where one was
+    /// possible.
+    #[error("{operation}: unauthorized (HTTP 401){}: {body}", if *.reauthenticated { " after re-authenticating" } else { "" })]
+    Unauthorized {
+        /// The operation that failed.
+        operation: &'static str,
+        /// True when a fresh token was fetched and refused too.
+        reauthenticated: bool,
+        /// An excerpt of the body (iQmetrix sends plain text here).
+        body: String,
+    },
+
+    /// The token service refused to issue a token.
+    #[error("token service error {code} (HTTP {status}){}", .description.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    Token {
+        /// The HTTP status.
+        status: u16,
+        /// The OAuth2 `error`.
+        code: TokenErrorCode,
+        /// The `error_description`, or the body text when it was not JSON.
+        description: Option<String>,
+    },
+
+    /// HTTP 429: the per-service rate limit is spent (after the retries the policy allows).
+    #[error("{operation}: rate limited (HTTP 429): {body}")]
+    RateLimited {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The rate-limit headers of the answer.
+        rate_limit: RateLimit,
+        /// An excerpt of the body (`rate limit exceeded`).
+        body: String,
+    },
+
+    /// Any other HTTP status that is not success: 403, 404, 409, 5xx and the rest.
+    #[error("{operation}: unexpected HTTP {status}: {body}")]
+    HttpStatus {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The HTTP status.
+        status: u16,
+        /// The message picked from a JSON body (`Message`), when there was one.
+        message: Option<String>,
+        /// An excerpt of the body.
+        body: String,
+    },
+
+    /// A success answer whose body could not be read as the documented resource.
+    #[error("{operation}: undecodable response: {reason}; body: {body}")]
+    Decode {
+        /// The operation that failed.
+        operation: &'static str,
+        /// What did not fit.
+        reason: String,
+        /// An excerpt of the body.
+        body: String,
+        /// The parser's error, when there was one.
+        #[source]
+        source: Option<serde_json::Error>,
+    },
+}
+
+/// The crate's `Result`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// True when trying again later may succeed: transport failures, timeouts, 429 and
+    /// 500/502/503/504. Whether the client itself retries also depends on the method.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Transport { .. } | Error::Timeout { .. } | Error::RateLimited { .. } => true,
+            Error::HttpStatus { status, .. } => matches!(status, 500 | 502 | 503 | 504),
+            _ => false,
+        }
+    }
+
+    /// The vendor's code, for a recognised 400 or a token-service error.
+    pub fn vendor_code(&self) -> Option<&str> {
+        match self {
+            Error::Vendor { code, .. } => Some(code.as_str()),
+            Error::Token { code, .. } => Some(code.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when the error came with one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Vendor { status, .. }
+            | Error::Token { status, .. }
+            | Error::HttpStatus { status, .. } => Some(*status),
+            Error::Unauthorized { .. } => Some(401),
+            Error::RateLimited { .. } => Some(429),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn decode(
+        operation: &'static str,
+        reason: impl Into<String>,
+        body: &[u8],
+        source: Option<serde_json::Error>,
+    ) -> Error {
+        Error::Decode {
+            operation,
+            reason: reason.into(),
+            body: excerpt(body, BODY_EXCERPT_CHARS),
+            source,
+        }
+    }
+
+    pub(crate) fn from_reqwest(operation: &'static str, source: reqwest::Error) -> Error {
+        if source.is_timeout() {
+            Error::Timeout { operation, source }
+        } else {
+            Error::Transport {
+                operation,
+                connect: source.is_connect(),
+                source,
+            }
+        }
+    }
+}
+
+/// The message of an error body: `Message`/`message`/`error_description` of a JSON object,
+/// a JSON string, or the text itself.
+pub(crate) fn body_message(body: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(body);
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    match serde_json::from_str::<serde_json::Value>(trimmed) {
+        Ok(serde_json::Value::String(s)) => Some(s),
+        Ok(serde_json::Value::Object(map)) => ["Message", "message", "error_description", "ErrorMessage"]
+            .iter()
+            .find_map(|k| map.get(*k).and_then(|v| v.as_str()).map(str::to_owned)),
+        Ok(_) => None,
+        Err(_) if trimmed.starts_with('<') => None,
+        Err(_) => Some(excerpt(trimmed.as_bytes(), BODY_EXCERPT_CHARS)),
+    }
+}
+
+/// Recognises the four documented 400 messages; the `{x}` is returned with the code.
+pub(crate) fn classify_400(message: &str) -> (ErrorCode, Option<String>) {
+    // The spec's texts carry doubled spaces and vary in case: compare normalised.
+    let norm: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = norm.to_ascii_lowercase();
+    let body = lower
+        .strip_prefix("invalid request:")
+        .map(str::trim_start)
+        .unwrap_or(&lower);
+    let offset = norm.len() - body.len();
+    let original = |start: usize, end: usize| -> Option<String> {
+        norm.get(offset + start..offset + end)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    if let Some(rest) = body.strip_prefix("the field ")
+        && let Some(end) = rest.find(" must be greater than or equal to")
+    {
+        return (ErrorCode::CarrierIdMismatch, original(10, 10 + end));
+    }
+    if let Some(rest) = body.strip_prefix("carrier ")
+        && let Some(end) = rest.find(" not found")
+    {
+        return (ErrorCode::CarrierNotFound, original(8, 8 + end));
+    }
+    if let Some(rest) = body.strip_prefix("the ")
+        && let Some(end) = rest.find(" field is required")
+    {
+        return (ErrorCode::RequiredFieldMissing, original(4, 4 + end));
+    }
+    if let Some(idx) = body.find("must be one of the following values:") {
+        let start = idx + "must be one of the following values:".len();
+        return (ErrorCode::InvalidEnumValue, original(start, body.len()));
+    }
+    (ErrorCode::BadRequest, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_four_spec_messages_are_recognised() {
+        let cases = [
+            (
+                "Invalid Request: The field CarrierId must be greater than or equal to 1",
+                ErrorCode::CarrierIdMismatch,
+                Some("CarrierId"),
+            ),
+            ("Carrier 41 not found", ErrorCode::CarrierNotFound, Some("41")),
+            (
+                "Invalid Request: the Id  field is required",
+                ErrorCode::RequiredFieldMissing,
+                Some("Id"),
+            ),
+            (
+                "Invalid Request: Type field must  be one of the following values: Business, Residential",
+                ErrorCode::InvalidEnumValue,
+                Some("Business, Residential"),
+            ),
+            ("Something else", ErrorCode::BadRequest, None),
+        ];
+        for (message, code, subject) in cases {
+            let (c, s) = classify_400(message);
+            assert_eq!(c, code, "{message}");
+            assert_eq!(s.as_deref(), subject, "{message}");
+        }
+    }
+
+    #[test]
+    fn messages_come_from_json_or_text() {
+        assert_eq!(body_message(br#"{"Message":"Carrier 9 not found"}"#).as_deref(), Some("Carrier 9 not found"));
+        assert_eq!(body_message(br#""Carrier 9 not found""#).as_deref(), Some("Carrier 9 not found"));
+        assert_eq!(body_message(b"Carrier 9 not found\n").as_deref(), Some("Carrier 9 not found"));
+        assert_eq!(body_message(b"<html>oops</html>"), None);
+        assert_eq!(body_message(b""), None);
+    }
+}

@@ -1,0 +1,187 @@
+//! `ConfirmedActivation`, `ActivationDetails`, and the HAL page that carries them.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+use serde_with::serde_as;
+use telecom_core::dates::NaiveUtc;
+use telecom_core::{Money, PhoneNumber};
+use time::OffsetDateTime;
+
+/// One line (device) confirmed by a transaction (`ActivationDetails`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct ActivationDetails {
+    /// The activation confirmed (see `CarrierActivationDetails.ActivationId`).
+    #[serde(rename = "ActivationID", alias = "ActivationId")]
+    pub activation_id: Option<i64>,
+    /// Billing account number of the line's account.
+    #[serde(rename = "BAN")]
+    pub ban: Option<String>,
+    /// IMEI of the device.
+    #[serde(rename = "IMEI")]
+    pub imei: Option<String>,
+    /// Order number of the activation.
+    #[serde(rename = "OrderNumber")]
+    pub order_number: Option<String>,
+    /// Phone number of the device.
+    #[serde(rename = "PhoneNumber")]
+    pub phone_number: Option<PhoneNumber>,
+    /// Carrier-specific id of the activation.
+    #[serde(rename = "RemoteActivationID", alias = "RemoteActivationId")]
+    pub remote_activation_id: Option<String>,
+}
+
+/// A payment transaction that completed the activation of one or more phones
+/// (`ConfirmedActivation`).
+#[serde_as]
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct ConfirmedActivation {
+    /// Service-generated id of the confirmation.
+    pub id: Option<i64>,
+    /// Each line confirmed.
+    pub activation_confirmation_details: Option<Vec<ActivationDetails>>,
+    /// When the confirmation happened. iQmetrix sends it without an offset
+    /// (`2015-07-21T15:25:45.323`); it is UTC and is written back the same way.
+    #[serde(rename = "ConfirmationDateUTC", alias = "ConfirmationDateUtc")]
+    #[serde_as(as = "Option<NaiveUtc>")]
+    pub confirmation_date_utc: Option<OffsetDateTime>,
+    /// Invoice that confirmed the activations.
+    pub invoice_id: Option<String>,
+    /// Invoice subtotal.
+    pub invoice_subtotal: Option<Money>,
+    /// Invoice total.
+    pub invoice_total: Option<Money>,
+    /// Location of the transaction.
+    #[serde(alias = "LocationID")]
+    pub location_id: Option<i64>,
+    /// Location name.
+    pub location_name: Option<String>,
+    /// Employee name.
+    pub employee_name: Option<String>,
+    /// Invoice taxes.
+    pub taxes: Option<Money>,
+    /// The item's own HAL link (`_links.self`).
+    #[serde(rename = "_links", deserialize_with = "self_link_of", skip_serializing)]
+    pub self_link: Option<Link>,
+}
+
+/// A HAL link.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Link {
+    /// The target, relative to the API base (sometimes starting with `v2/`).
+    pub href: String,
+    /// Whether `href` is a URI template.
+    #[serde(default)]
+    pub templated: bool,
+}
+
+/// A link that may be an object, `null`, the string `"null"` (as in the spec's example), a
+/// bare href string, or absent.
+pub(crate) fn lenient_link<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Link>, D::Error> {
+    let value = Option::<Value>::deserialize(deserializer)?;
+    Ok(match value {
+        Some(Value::Object(map)) => match map.get("href") {
+            Some(Value::String(href)) if !href.trim().is_empty() => Some(Link {
+                href: href.clone(),
+                templated: map.get("templated").and_then(Value::as_bool).unwrap_or(false),
+            }),
+            _ => None,
+        },
+        Some(Value::String(s)) if !s.trim().is_empty() && !s.trim().eq_ignore_ascii_case("null") => Some(Link {
+            href: s,
+            templated: false,
+        }),
+        _ => None,
+    })
+}
+
+fn self_link_of<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Link>, D::Error> {
+    let links = Option::<PageLinks>::deserialize(deserializer)?;
+    Ok(links.and_then(|l| l.self_link))
+}
+
+/// The `_links` of a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub(crate) struct PageLinks {
+    #[serde(rename = "self", deserialize_with = "lenient_link")]
+    pub(crate) self_link: Option<Link>,
+    #[serde(deserialize_with = "lenient_link")]
+    pub(crate) next: Option<Link>,
+    #[serde(deserialize_with = "lenient_link")]
+    pub(crate) prev: Option<Link>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct Embedded {
+    #[serde(rename = "self", deserialize_with = "null_as_empty")]
+    pub(crate) items: Vec<ConfirmedActivation>,
+}
+
+fn null_as_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ConfirmedActivation>, D::Error> {
+    Ok(Option::<Vec<ConfirmedActivation>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// The HAL envelope `{"_links": {...}, "_embedded": {"self": [...]}}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct HalPage {
+    #[serde(rename = "_links")]
+    pub(crate) links: Option<PageLinks>,
+    #[serde(rename = "_embedded")]
+    pub(crate) embedded: Option<Embedded>,
+}
+
+/// One page of confirmed activations.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ConfirmedActivationsPage {
+    /// The confirmed activations of this page.
+    pub items: Vec<ConfirmedActivation>,
+    /// The link to this page, as the server wrote it.
+    pub self_link: Option<Link>,
+    /// The next page, when there is one.
+    pub next: Option<Link>,
+    /// The previous page, when there is one.
+    pub prev: Option<Link>,
+}
+
+impl From<HalPage> for ConfirmedActivationsPage {
+    fn from(page: HalPage) -> Self {
+        let links = page.links.unwrap_or_default();
+        ConfirmedActivationsPage {
+            items: page.embedded.map(|e| e.items).unwrap_or_default(),
+            self_link: links.self_link,
+            next: links.next,
+            prev: links.prev,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_in_every_shape() {
+        let page: HalPage = serde_json::from_str(
+            r#"{"_links":{"prev":"null","next":null,"self":{"href":"v2/x","templated":false}},"_embedded":{"self":[]}}"#,
+        )
+        .unwrap();
+        let page = ConfirmedActivationsPage::from(page);
+        assert_eq!(page.prev, None);
+        assert_eq!(page.next, None);
+        assert_eq!(page.self_link.map(|l| l.href).as_deref(), Some("v2/x"));
+        let page: HalPage = serde_json::from_str(r#"{"_links":{"next":{"href":"Companies(1)/Carriers(2)/ConfirmedActivations?$skip=2"}}}"#).unwrap();
+        assert!(ConfirmedActivationsPage::from(page).next.is_some());
+        let page: HalPage = serde_json::from_str(r#"{}"#).unwrap();
+        assert!(ConfirmedActivationsPage::from(page).items.is_empty());
+    }
+}

@@ -1,0 +1,132 @@
+//! `AdditionalFee`, `VendorRebate`, and the three states of a deposit.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use telecom_core::Money;
+
+use crate::error::Result;
+use crate::validate::{at, max_len};
+
+/// A rebate or commission from a vendor (`VendorRebate`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct VendorRebate {
+    /// Name, `String(64)`.
+    pub name: Option<String>,
+    /// Description, `String(128)`.
+    pub description: Option<String>,
+    /// Amount.
+    pub amount: Option<Money>,
+    /// Notes, `String(512)`.
+    pub notes: Option<String>,
+    /// Carrier reference number, `String(64)`.
+    pub reference_number: Option<String>,
+    /// Carrier-specific SOC code, `String(64)`.
+    #[serde(rename = "SOCCode")]
+    pub soc_code: Option<String>,
+}
+
+impl VendorRebate {
+    pub(crate) fn validate(&self, path: &str) -> Result<()> {
+        max_len(path, "Name", self.name.as_deref(), 64)?;
+        max_len(path, "Description", self.description.as_deref(), 128)?;
+        max_len(path, "Notes", self.notes.as_deref(), 512)?;
+        max_len(path, "ReferenceNumber", self.reference_number.as_deref(), 64)?;
+        max_len(path, "SOCCode", self.soc_code.as_deref(), 64)
+    }
+}
+
+/// A fee such as a recycling fee, or the deposit (`AdditionalFee`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct AdditionalFee {
+    /// Name, `String(64)`.
+    pub name: Option<String>,
+    /// Description, `String(128)`.
+    pub description: Option<String>,
+    /// Amount; negative for financing (`-100`).
+    pub amount: Option<Money>,
+    /// Notes, `String(512)`.
+    pub notes: Option<String>,
+    /// A rebate on the fee.
+    pub rebate: Option<VendorRebate>,
+    /// Carrier reference number, `String(64)`.
+    pub reference_number: Option<String>,
+    /// Carrier-specific SOC code, `String(64)`.
+    #[serde(rename = "SOCCode")]
+    pub soc_code: Option<String>,
+}
+
+impl AdditionalFee {
+    pub(crate) fn validate(&self, path: &str) -> Result<()> {
+        max_len(path, "Name", self.name.as_deref(), 64)?;
+        max_len(path, "Description", self.description.as_deref(), 128)?;
+        max_len(path, "Notes", self.notes.as_deref(), 512)?;
+        max_len(path, "ReferenceNumber", self.reference_number.as_deref(), 64)?;
+        max_len(path, "SOCCode", self.soc_code.as_deref(), 64)?;
+        if let Some(rebate) = &self.rebate {
+            rebate.validate(&at(path, "Rebate"))?;
+        }
+        Ok(())
+    }
+}
+
+/// The security deposit of an activation, with "waived" and "not given" kept apart.
+///
+/// iQmetrix documents `"Deposit": null` as a $0 (waived) deposit, so `null` is not the same as
+/// leaving the field out:
+///
+/// | value | on the wire |
+/// |---|---|
+/// | [`Deposit::NotGiven`] (the default) | no `Deposit` key |
+/// | [`Deposit::Waived`] | `"Deposit": null` |
+/// | [`Deposit::Fee`] | `"Deposit": { ... }` |
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Deposit {
+    /// No deposit information: the key is left out.
+    #[default]
+    NotGiven,
+    /// A $0 deposit: sent as `null`.
+    Waived,
+    /// A deposit to pay.
+    Fee(Box<AdditionalFee>),
+}
+
+impl Deposit {
+    /// True for [`Deposit::NotGiven`]; used to leave the key out.
+    pub fn is_not_given(&self) -> bool {
+        matches!(self, Deposit::NotGiven)
+    }
+
+    /// The fee, when there is one.
+    pub fn fee(&self) -> Option<&AdditionalFee> {
+        match self {
+            Deposit::Fee(fee) => Some(fee),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Deposit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Deposit::Fee(fee) => fee.serialize(serializer),
+            // NotGiven is skipped by the field attribute; were it not, null is the closest.
+            Deposit::Waived | Deposit::NotGiven => serializer.serialize_none(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Deposit {
+    /// A present `null` is [`Deposit::Waived`]; a missing key never reaches here and is
+    /// [`Deposit::NotGiven`] through `#[serde(default)]`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match Option::<AdditionalFee>::deserialize(deserializer)? {
+            Some(fee) => Deposit::Fee(Box::new(fee)),
+            None => Deposit::Waived,
+        })
+    }
+}

@@ -1,0 +1,30 @@
+//! `ActivationLookupField`.
+
+use serde::{Deserialize, Serialize};
+
+/// A carrier-specific field used to look activations up (`ActivationLookupField`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct ActivationLookupField {
+    /// The field id used in a [`LookupKey`](crate::LookupKey).
+    pub id: Option<i64>,
+    /// What the field is (`North American Mobile Number`).
+    pub field_name: Option<String>,
+    /// The input it needs (`Text`).
+    pub input_type: Option<String>,
+    /// The prompt to show.
+    pub prompt: Option<String>,
+    /// A value, such as a phone number or ESN.
+    pub value: Option<String>,
+    /// Reserved for internal use.
+    pub carrier_id: Option<i64>,
+    /// Reserved for internal use.
+    pub required: Option<bool>,
+    /// Reserved for internal use.
+    pub company_id: Option<i64>,
+    /// Reserved for internal use.
+    #[serde(alias = "LocationID")]
+    pub location_id: Option<i64>,
+}

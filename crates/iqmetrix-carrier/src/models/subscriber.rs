@@ -1,0 +1,161 @@
+//! `Subscriber`, its `Account`, `Address` and `PhoneNumber`.
+
+use serde::{Deserialize, Serialize};
+use telecom_core::Secret;
+use time::Date;
+
+use super::enums::{AddressType, PhoneNumberType};
+use super::lenient;
+use crate::error::{Error, Result};
+use crate::validate::{at, each, max_len};
+
+/// The account associated with a subscriber (`Account`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct Account {
+    /// Carrier-specific account id, `String(64)`.
+    pub account_id: Option<String>,
+    /// Notes.
+    pub notes: Option<String>,
+    /// Carrier-specific tracking number.
+    pub tracking_number: Option<String>,
+}
+
+/// A phone number of the subscriber (`PhoneNumber`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct PhoneNumber {
+    /// The kind of number; iQmetrix assumes `Home` when absent.
+    #[serde(rename = "Type")]
+    pub kind: Option<PhoneNumberType>,
+    /// The number, `String(32)`, kept as written.
+    pub value: Option<telecom_core::PhoneNumber>,
+}
+
+/// An address of the subscriber (`Address`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct Address {
+    /// Line 1, `String(128)`.
+    pub address_line1: Option<String>,
+    /// Line 2, `String(128)`.
+    pub address_line2: Option<String>,
+    /// City, `String(64)`.
+    pub city: Option<String>,
+    /// Country, `String(64)`.
+    pub country: Option<String>,
+    /// County, `String(64)`.
+    pub county: Option<String>,
+    /// Post office box, `String(64)`.
+    #[serde(rename = "POBox")]
+    pub po_box: Option<String>,
+    /// Postal or zip code, `String(32)`.
+    pub postal_code: Option<String>,
+    /// Province or state, `String(64)`.
+    pub province: Option<String>,
+    /// Suite number, `String(32)`.
+    pub suite_number: Option<String>,
+    /// The kind of address.
+    #[serde(rename = "Type")]
+    pub kind: Option<AddressType>,
+}
+
+impl Address {
+    pub(crate) fn validate(&self, path: &str) -> Result<()> {
+        max_len(path, "AddressLine1", self.address_line1.as_deref(), 128)?;
+        max_len(path, "AddressLine2", self.address_line2.as_deref(), 128)?;
+        max_len(path, "City", self.city.as_deref(), 64)?;
+        max_len(path, "Country", self.country.as_deref(), 64)?;
+        max_len(path, "County", self.county.as_deref(), 64)?;
+        max_len(path, "POBox", self.po_box.as_deref(), 64)?;
+        max_len(path, "PostalCode", self.postal_code.as_deref(), 32)?;
+        max_len(path, "Province", self.province.as_deref(), 64)?;
+        max_len(path, "SuiteNumber", self.suite_number.as_deref(), 32)?;
+        // iQmetrix rejects other values with "Type field must be one of the following values".
+        if let Some(kind) = &self.kind
+            && kind.is_unknown()
+        {
+            return Err(Error::invalid(
+                at(path, "Type"),
+                format!("must be one of {}, got {kind:?}", AddressType::known_values().join(", ")),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The customer of an activation (`Subscriber`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct Subscriber {
+    /// Carrier-specific subscriber id, `String(64)`.
+    pub subscriber_id: Option<String>,
+    /// First name of an individual, `String(64)`.
+    pub first_name: Option<String>,
+    /// Last name of an individual, `String(64)`.
+    pub last_name: Option<String>,
+    /// Addresses.
+    pub addresses: Option<Vec<Address>>,
+    /// The associated account.
+    pub associated_account: Option<Account>,
+    /// Date of birth; written `M/D/YYYY` as in the spec (`5/16/1980`).
+    #[serde(deserialize_with = "lenient::birth_date_opt", serialize_with = "lenient::write_birth_date")]
+    pub birth_date: Option<Date>,
+    /// Business name, `String(64)`.
+    pub company_name: Option<String>,
+    /// E-mail address, `String(64)`.
+    pub email: Option<String>,
+    /// True for an individual, false for a business; iQmetrix assumes false when absent.
+    /// `""` (as in the spec's waived-deposit example) reads as absent.
+    #[serde(deserialize_with = "lenient::bool_opt")]
+    pub is_individual: Option<bool>,
+    /// Notes, `String(128)`.
+    pub notes: Option<String>,
+    /// Phone numbers.
+    pub phone_numbers: Option<Vec<PhoneNumber>>,
+    /// Last four digits of the SSN, `String(4)`; redacted in `Debug`.
+    #[serde(rename = "SSN", serialize_with = "telecom_core::secret::serialize_exposed_option")]
+    pub ssn: Option<Secret>,
+    /// Carrier-specific tracking number, `String(64)`.
+    pub tracking_number: Option<String>,
+    /// Reserved for future use.
+    pub second_name: Option<String>,
+    /// Reserved for future use.
+    pub preferred_language: Option<String>,
+    /// Reserved for future use.
+    pub member_number: Option<String>,
+}
+
+impl Subscriber {
+    pub(crate) fn validate(&self, path: &str) -> Result<()> {
+        max_len(path, "SubscriberId", self.subscriber_id.as_deref(), 64)?;
+        max_len(path, "FirstName", self.first_name.as_deref(), 64)?;
+        max_len(path, "LastName", self.last_name.as_deref(), 64)?;
+        max_len(path, "CompanyName", self.company_name.as_deref(), 64)?;
+        max_len(path, "Email", self.email.as_deref(), 64)?;
+        max_len(path, "Notes", self.notes.as_deref(), 128)?;
+        max_len(path, "TrackingNumber", self.tracking_number.as_deref(), 64)?;
+        if let Some(ssn) = &self.ssn {
+            let text = ssn.expose();
+            // The value is a secret: the reason never repeats it.
+            if text.chars().count() > 4 || !text.chars().all(|c| c.is_ascii_digit()) {
+                return Err(Error::invalid(at(path, "SSN"), "must be at most the last 4 digits of the SSN"));
+            }
+        }
+        if let Some(account) = &self.associated_account {
+            max_len(&at(path, "AssociatedAccount"), "AccountId", account.account_id.as_deref(), 64)?;
+        }
+        each(path, "Addresses", self.addresses.as_deref(), Address::validate)?;
+        each(path, "PhoneNumbers", self.phone_numbers.as_deref(), |p: &PhoneNumber, at_path| {
+            max_len(at_path, "Value", p.value.as_ref().map(telecom_core::PhoneNumber::original), 32)
+        })
+    }
+}
