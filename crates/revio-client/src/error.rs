@@ -1,0 +1,323 @@
+//! The crate's one error type and the vendor's error codes.
+
+use telecom_core::RetryAfter;
+
+use crate::models::Header;
+
+telecom_core::open_enum! {
+    /// A Rev.io `Error_Code`, with the description from the Standards page's Error Code
+    /// Listing. Codes this version does not know arrive as `Unknown` with their text.
+    pub enum ErrorCode {
+        /// A2011.
+        AgentNotFound => "A2011" : "Agent specified does not exist.",
+        /// AT2002.
+        OrderCustomerMismatch => "AT2002" : "The Customer_ID on the order does not match the Customer_ID supplied.",
+        /// AT2003.
+        WorkOrderCustomerMismatch => "AT2003" : "The Customer_ID on the work order does not match the Customer_ID supplied.",
+        /// AT2004.
+        TicketCustomerMismatch => "AT2004" : "The Customer_ID on the ticket does not match the Customer_ID supplied.",
+        /// AT2005.
+        TaskCustomerMismatch => "AT2005" : "The Customer_ID on the task does not match the Customer_ID supplied.",
+        /// B2012.
+        BillProfileNotFound => "B2012" : "Bill Profile does not exist.",
+        /// CA2014.
+        ProviderNotFound => "CA2014" : "Provider does not exist.",
+        /// CA2020.
+        ProviderDown => "CA2020" : "Connectivity to the provider is currently down.",
+        /// CN2001.
+        ConfigurationError => "CN2001" : "Configuration Error.",
+        /// CO2025.
+        ContactNotFound => "CO2025" : "Contact does not exist.",
+        /// CO2026.
+        ContactTypeNotFound => "CO2026" : "Contact Type does not exist.",
+        /// CO2027.
+        ContactTypeMismatch => "CO2027" : "Contact Type ID and Description do not match.",
+        /// C2002.
+        CustomerNotFound => "C2002" : "Customer ID does not exist.",
+        /// C2006.
+        CustomerStatusInvalid => "C2006" : "Customer is not in the appropriate status for this action.",
+        /// C2007.
+        CustomerLifelineStatusInvalid => "C2007" : "Customer's Lifeline Status is not appropriate for this action.",
+        /// C2008.
+        CustomerHierarchyLocked => "C2008" : "Cannot change customer hierarchy. Please migrate customer via Rev.io UI.",
+        /// F2015.
+        FileNotFound => "F2015" : "No file can be found with associated file ID.",
+        /// S2004: the session key is unknown or no longer valid.
+        InvalidSessionKey => "S2004" : "Authorization failure: unknown/invalid Session Key.",
+        /// S2005: the username, password or client code was refused.
+        InvalidCredentials => "S2005" : "Authorization failure: unknown/invalid Username/Password/Client.",
+        /// S2010 (listed twice on the Standards page, also as "Invalid_Input").
+        InvalidInput => "S2010" : "Invalid input received.",
+        /// S2015.
+        UnknownZipCode => "S2015" : "Unknown Zip Code.",
+        /// S2017.
+        PermissionDenied => "S2017" : "Permission denied.",
+        /// I2019.
+        InventoryItemNotFound => "I2019" : "Inventory Item ID does not exist.",
+        /// L2015.
+        LifelineTypeNotFound => "L2015" : "Lifeline Type ID does not exist.",
+        /// L2016.
+        LifelineProofTypeNotFound => "L2016" : "Lifeline Proof Type ID does not exist.",
+        /// L2024.
+        ServiceNotFound => "L2024" : "Services does not exist.",
+        /// LA2001.
+        AllowanceNotFound => "LA2001" : "Allowance specified does not exist.",
+        /// LA2002.
+        AllowanceQuantityMismatch => "LA2002" : "Allowance quantity does not equal allowance balance.",
+        /// LT2001.
+        ServiceTypeNotFound => "LT2001" : "Service type does not exist.",
+        /// N2001.
+        ServiceCustomerMismatch => "N2001" : "The customer on the service does not match the customer supplied.",
+        /// N2002.
+        OrderCustomerMismatchN => "N2002" : "The customer on the order does not match the customer supplied.",
+        /// O2001.
+        OrderNotGenerated => "O2001" : "Order could not be generated.",
+        /// O2002.
+        OrderNotFound => "O2002" : "Order specified does not exist.",
+        /// O2003.
+        OrderElementRequired => "O2003" : "Order element is required.",
+        /// PB2001.
+        PreActivatedBatchNotFound => "PB2001" : "Wireless pre-activated batch not found.",
+        /// PC2001.
+        ProcessNotFound => "PC2001" : "Process does not exist.",
+        /// PK2013.
+        PackageNotFound => "PK2013" : "Package does not exist.",
+        /// P2001.
+        AmountOutOfRange => "P2001" : "Amount must be greater than $0.00, but less than or equal to $99,999.00",
+        /// P2020.
+        CardNumberInvalid => "P2020" : "Card Number failed LUHN validation.",
+        /// P2021.
+        CardExpired => "P2021" : "Card is expired.",
+        /// P2022: do not retry; the vendor asks to contact Support first.
+        CardGatewayFatal => "P2022" : "Credit Card Gateway Fatal Error. Please contact Support before retrying.",
+        /// P2025.
+        RoutingNumberInvalid => "P2025" : "Routing Number failed validation.",
+        /// PNB2001.
+        PinBatchNotFound => "PNB2001" : "PIN Batch not found.",
+        /// PN2001.
+        PinNotFound => "PN2001" : "PIN not found.",
+        /// PN2002.
+        PinClaimFailed => "PN2002" : "Error claiming PIN.",
+        /// PR2023.
+        ProductNotFound => "PR2023" : "Product does not exist.",
+        /// PT2023.
+        ProductTypeNotFound => "PT2023" : "Product Type does not exist.",
+        /// R2016.
+        ReportNotFound => "R2016" : "Report does not exist.",
+        /// R2018.
+        ReportFailed => "R2018" : "Report could not be generated.",
+        /// T2001.
+        TicketNotFound => "T2001" : "Ticket does not exist.",
+        /// T2002.
+        TicketAttachmentTypeInvalid => "T2002" : "File Type can only be TICKET_ATTACHMENT for ticket attachments.",
+        /// TG2001.
+        TagNotFound => "TG2001" : "Tag does not exist.",
+        /// TS2001.
+        TaskNotFound => "TS2001" : "Task does not exist.",
+        /// TS2002.
+        TaskAttachmentTypeInvalid => "TS2002" : "File Type can only be TASK_ATTACHMENT for task attachments.",
+        /// U2001.
+        UserNotFound => "U2001" : "User does not exist.",
+        /// W2001.
+        WorkOrderNotFound => "W2001" : "Work Order specified does not exist.",
+    }
+}
+
+impl ErrorCode {
+    /// The code's family: its letter prefix (`S` for `S2004`, `AT` for `AT2002`).
+    pub fn family(&self) -> &str {
+        let text = self.as_str();
+        let end = text
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(text.len());
+        text.get(..end).unwrap_or(text)
+    }
+
+    /// True for the authentication failures `S2004` and `S2005`.
+    pub fn is_auth_failure(&self) -> bool {
+        matches!(self, ErrorCode::InvalidSessionKey | ErrorCode::InvalidCredentials)
+    }
+}
+
+/// A failure the server reported in the response `Header` (`Success = false`).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct VendorError {
+    /// The operation that failed.
+    pub operation: String,
+    /// `Error_Code`, when the server sent one.
+    pub code: Option<ErrorCode>,
+    /// `Error_Description`, else the documented description of the code.
+    pub description: Option<String>,
+    /// `Message`: extra detail the server sometimes adds.
+    pub message: Option<String>,
+    /// The whole response header.
+    pub header: Header,
+}
+
+impl VendorError {
+    pub(crate) fn from_header(operation: &str, header: Header) -> Self {
+        let description = header
+            .error_description
+            .clone()
+            .or_else(|| header.error_code.as_ref().and_then(|c| c.description()).map(str::to_owned));
+        VendorError {
+            operation: operation.to_owned(),
+            code: header.error_code.clone(),
+            description,
+            message: header.message.clone(),
+            header,
+        }
+    }
+}
+
+impl std::fmt::Display for VendorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: Rev.io error ", self.operation)?;
+        match &self.code {
+            Some(code) => write!(f, "{code}")?,
+            None => f.write_str("(no code)")?,
+        }
+        if let Some(description) = &self.description {
+            write!(f, ": {description}")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, " ({message})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every way a call can fail.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request was rejected before anything was sent.
+    #[error("{operation}: invalid input: {field}: {reason}")]
+    InvalidInput {
+        /// The operation.
+        operation: String,
+        /// The offending field (wire name).
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The client could not be built.
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+    /// The request could not be sent or the response not read.
+    #[error("{operation}: transport failure: {source}")]
+    Transport {
+        /// The operation.
+        operation: String,
+        /// The HTTP client's error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The attempt ran out of time.
+    #[error("{operation}: timed out")]
+    Timeout {
+        /// The operation.
+        operation: String,
+        /// The HTTP client's error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// A status other than 200 without a SOAP fault in the body.
+    #[error("{operation}: unexpected HTTP status {status}: {excerpt}")]
+    HttpStatus {
+        /// The operation.
+        operation: String,
+        /// The HTTP status.
+        status: u16,
+        /// The start of the body (secrets redacted).
+        excerpt: String,
+        /// The server's `Retry-After`, when it sent one.
+        retry_after: Option<RetryAfter>,
+    },
+    /// The body was not the SOAP response expected (HTML, truncated, malformed).
+    #[error("{operation}: undecodable response (HTTP {status}): {reason}; body: {excerpt}")]
+    Decode {
+        /// The operation.
+        operation: String,
+        /// The HTTP status.
+        status: u16,
+        /// What did not fit.
+        reason: String,
+        /// The start of the body (secrets redacted).
+        excerpt: String,
+    },
+    /// The server answered with a `soap:Fault` (usually HTTP 500 from ASMX).
+    #[error("{operation}: SOAP fault {code}: {message}")]
+    Fault {
+        /// The operation.
+        operation: String,
+        /// The HTTP status.
+        status: u16,
+        /// `faultcode`, such as `soap:Client` or `soap:Server`.
+        code: String,
+        /// `faultstring`.
+        message: String,
+    },
+    /// The server processed the request and reported a failure (`Header/Success = false`).
+    #[error("{0}")]
+    Vendor(Box<VendorError>),
+    /// Authentication failed: `S2005` (credentials refused), or `S2004` (session key refused)
+    /// again after a fresh session was created.
+    #[error("authentication failed: {0}")]
+    Auth(Box<VendorError>),
+}
+
+impl Error {
+    /// The vendor's error code, when the server gave one.
+    pub fn vendor_code(&self) -> Option<&ErrorCode> {
+        match self {
+            Error::Vendor(e) | Error::Auth(e) => e.code.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when the failure came with one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::HttpStatus { status, .. } | Error::Decode { status, .. } | Error::Fault { status, .. } => {
+                Some(*status)
+            }
+            _ => None,
+        }
+    }
+
+    /// True for failures worth retrying later: transport failures, timeouts, HTTP 429 and
+    /// 5xx without a fault, and provider connectivity (`CA2020`). Whether a particular call
+    /// may be resent is the client's decision (writes are not).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Transport { .. } | Error::Timeout { .. } => true,
+            Error::HttpStatus { status, .. } => *status == 429 || (500..600).contains(status),
+            Error::Vendor(e) => matches!(e.code, Some(ErrorCode::ProviderDown)),
+            _ => false,
+        }
+    }
+
+    /// The error kind as the conformance fixtures name it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidInput { .. } | Error::Config(_) => "invalid_input",
+            Error::Transport { .. } => "transport",
+            Error::Timeout { .. } => "timeout",
+            Error::HttpStatus { .. } => "http_status",
+            Error::Decode { .. } => "decode",
+            Error::Fault { .. } => "fault",
+            Error::Vendor(_) => "vendor",
+            Error::Auth(_) => "auth",
+        }
+    }
+
+    pub(crate) fn invalid(operation: &str, field: &'static str, reason: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            operation: operation.to_owned(),
+            field,
+            reason: reason.into(),
+        }
+    }
+}

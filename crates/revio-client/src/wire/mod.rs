@@ -1,0 +1,291 @@
+//! The SOAP 1.1 codec: request envelopes out, response envelopes in.
+//!
+//! Requests: `soap:Envelope/soap:Body/<Op xmlns="http://api.myh2o.com/v20">/<Request>`, with
+//! `Credentials` or `Session` and `Debug` first, in the vendor's sample order, then the
+//! operation's own fields. Responses: `<OpResponse>/<OpResult>` with a `Header`; a
+//! `soap:Fault` instead is reported as such.
+
+pub(crate) mod de;
+pub(crate) mod ser;
+pub(crate) mod tree;
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use telecom_core::Secret;
+
+pub(crate) use de::from_element;
+pub(crate) use ser::{wrapped, SerError};
+pub(crate) use tree::Element;
+
+/// The service namespace of every operation element (also on host `api.rev.io`).
+pub const NAMESPACE: &str = "http://api.myh2o.com/v20";
+
+const SOAP_ENV: &str = "http://schemas.xmlsoap.org/soap/envelope/";
+
+/// The `SOAPAction` header value for an operation, double quotes included.
+pub(crate) fn soap_action(operation: &str) -> String {
+    format!("\"{NAMESPACE}/{operation}\"")
+}
+
+/// How one request authenticates.
+pub(crate) enum AuthBlock<'a> {
+    /// `Credentials`, with an optional impersonation key.
+    Credentials {
+        username: &'a str,
+        password: &'a Secret,
+        client: &'a str,
+        impersonation_key: Option<&'a Secret>,
+    },
+    /// `Session/SessionKey`.
+    Session(&'a Secret),
+}
+
+fn text_element(out: &mut String, name: &str, text: &str) {
+    let _ = write!(out, "<{name}>{}</{name}>", quick_xml::escape::escape(text));
+}
+
+/// Builds the whole request document.
+pub(crate) fn envelope<I: Serialize + ?Sized>(
+    operation: &str,
+    auth: &AuthBlock<'_>,
+    debug: bool,
+    input: &I,
+) -> Result<String, SerError> {
+    let mut fields = String::new();
+    ser::write_element(&mut fields, "Request", input)?;
+    let fields = fields
+        .strip_prefix("<Request>")
+        .and_then(|rest| rest.strip_suffix("</Request>"))
+        .unwrap_or("");
+
+    let mut out = String::with_capacity(512 + fields.len());
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\
+         <soap:Envelope xmlns:soap=\"{SOAP_ENV}\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">\
+         <soap:Body><{operation} xmlns=\"{NAMESPACE}\"><Request>"
+    );
+    match auth {
+        AuthBlock::Credentials {
+            username,
+            password,
+            client,
+            impersonation_key,
+        } => {
+            out.push_str("<Credentials>");
+            text_element(&mut out, "Username", username);
+            text_element(&mut out, "Password", password.expose());
+            text_element(&mut out, "Client", client);
+            if let Some(key) = impersonation_key {
+                text_element(&mut out, "ImpersonationKey", key.expose());
+            }
+            out.push_str("</Credentials>");
+        }
+        AuthBlock::Session(key) => {
+            out.push_str("<Session>");
+            text_element(&mut out, "SessionKey", key.expose());
+            out.push_str("</Session>");
+        }
+    }
+    if debug {
+        out.push_str("<Debug>true</Debug>");
+    }
+    out.push_str(fields);
+    let _ = write!(out, "</Request></{operation}></soap:Body></soap:Envelope>");
+    Ok(out)
+}
+
+/// A `soap:Fault`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fault {
+    pub(crate) code: String,
+    pub(crate) message: String,
+}
+
+/// What a response envelope holds.
+#[derive(Debug)]
+pub(crate) enum Body {
+    /// A fault instead of a result.
+    Fault(Fault),
+    /// `<OpResult>` (or an empty element when the vendor sent none).
+    Result {
+        /// The result element, with its `Header` and `Debug` children still in it.
+        result: Element,
+        /// The redacted raw XML of the result.
+        raw: String,
+    },
+}
+
+/// Reads a response document: the envelope, then a fault or the operation's result.
+pub(crate) fn read_body(text: &str, operation: &str) -> Result<Body, String> {
+    let root = tree::parse(text).map_err(|e| e.0)?;
+    if root.name != "Envelope" {
+        return Err(format!("expected a SOAP Envelope, found <{}>", root.name));
+    }
+    let body = root
+        .children
+        .into_iter()
+        .find(|c| c.name == "Body")
+        .ok_or_else(|| "the SOAP envelope has no Body".to_owned())?;
+    let first = body
+        .children
+        .into_iter()
+        .next()
+        .ok_or_else(|| "the SOAP Body is empty".to_owned())?;
+    if first.name == "Fault" {
+        return Ok(Body::Fault(read_fault(&first)));
+    }
+    if !first.name.ends_with("Response") {
+        return Err(format!("expected <{operation}Response>, found <{}>", first.name));
+    }
+    let wanted = format!("{operation}Result");
+    let mut children = first.children;
+    let index = children
+        .iter()
+        .position(|c| c.name == wanted)
+        .or_else(|| children.iter().position(|c| c.name.ends_with("Result")));
+    let result = match index {
+        Some(i) => children.swap_remove(i),
+        None => Element {
+            name: wanted,
+            ..Element::default()
+        },
+    };
+    let raw = text
+        .get(result.span.clone())
+        .map(redact_xml)
+        .unwrap_or_default();
+    Ok(Body::Result { result, raw })
+}
+
+fn read_fault(fault: &Element) -> Fault {
+    // SOAP 1.1 uses faultcode/faultstring; SOAP 1.2 Code/Value and Reason/Text.
+    let code = fault
+        .child_text("faultcode")
+        .or_else(|| fault.child("Code").and_then(|c| c.child_text("Value")))
+        .unwrap_or("")
+        .to_owned();
+    let message = fault
+        .child_text("faultstring")
+        .or_else(|| fault.child("Reason").and_then(|c| c.child_text("Text")))
+        .unwrap_or("")
+        .to_owned();
+    Fault {
+        code,
+        message: redact_xml(&message),
+    }
+}
+
+/// The raw XML of the debug echo (`Debug/Request`), searched in the result and its header.
+pub(crate) fn debug_echo(raw_document: &str, result: &Element) -> Option<String> {
+    let debug = result
+        .child("Debug")
+        .or_else(|| result.child("Header").and_then(|h| h.child("Debug")))?;
+    raw_document.get(debug.span.clone()).map(redact_xml)
+}
+
+/// Element names whose text is a secret: never kept in excerpts, echoes or errors.
+const SECRET_ELEMENTS: &[&str] = &[
+    "Password",
+    "SessionKey",
+    "SessionKey_Encoded",
+    "ImpersonationKey",
+    "CreditCardNumber",
+    "CVV2",
+    "AccountNumber",
+    "RoutingNumber",
+    "SSNTaxId",
+    "PINPassword",
+];
+
+/// Replaces the text of every secret-bearing element with `[REDACTED]`. Works on partial
+/// documents too (an excerpt of a truncated body).
+pub(crate) fn redact_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(lt) = rest.find('<') {
+        let (before, tag_and_after) = rest.split_at(lt);
+        out.push_str(before);
+        let Some(gt) = tag_and_after.find('>') else {
+            out.push_str(tag_and_after);
+            return out;
+        };
+        let (tag, after) = tag_and_after.split_at(gt + 1);
+        out.push_str(tag);
+        rest = after;
+        let inner = tag.trim_start_matches('<').trim_end_matches('>');
+        if inner.starts_with('/') || inner.ends_with('/') {
+            continue;
+        }
+        let name = inner.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let local = name.rsplit(':').next().unwrap_or(name);
+        if SECRET_ELEMENTS.contains(&local) {
+            let end = rest.find('<').unwrap_or(rest.len());
+            if !rest[..end].trim().is_empty() {
+                out.push_str(telecom_core::secret::REDACTED);
+            }
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelope_puts_auth_first_and_skips_unset_fields() {
+        #[derive(Serialize)]
+        struct Input {
+            #[serde(rename = "CustomerID")]
+            customer_id: Option<i64>,
+            #[serde(rename = "TN")]
+            tn: Option<String>,
+        }
+        let password = Secret::new("p&w");
+        let auth = AuthBlock::Credentials {
+            username: "u",
+            password: &password,
+            client: "c",
+            impersonation_key: None,
+        };
+        let xml = envelope(
+            "Customers_Query",
+            &auth,
+            false,
+            &Input {
+                customer_id: Some(5),
+                tn: None,
+            },
+        )
+        .unwrap();
+        assert!(xml.contains(
+            "<Customers_Query xmlns=\"http://api.myh2o.com/v20\"><Request><Credentials><Username>u</Username>\
+             <Password>p&amp;w</Password><Client>c</Client></Credentials><CustomerID>5</CustomerID></Request>"
+        ));
+    }
+
+    #[test]
+    fn redaction_covers_prefixes_and_partial_text() {
+        let red = redact_xml("<a:Password>x</a:Password><SessionKey/><CVV2>123</CVV2><Name>n</Name><RoutingNumber>12");
+        assert_eq!(
+            red,
+            "<a:Password>[REDACTED]</a:Password><SessionKey/><CVV2>[REDACTED]</CVV2><Name>n</Name><RoutingNumber>[REDACTED]"
+        );
+    }
+
+    #[test]
+    fn faults_and_foreign_documents() {
+        let fault = r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>boom</faultstring></soap:Fault></soap:Body></soap:Envelope>"#;
+        match read_body(fault, "X").unwrap() {
+            Body::Fault(f) => assert_eq!((f.code.as_str(), f.message.as_str()), ("soap:Server", "boom")),
+            Body::Result { .. } => panic!("expected a fault"),
+        }
+        assert!(read_body("<html><body>503</body></html>", "X").is_err());
+    }
+}

@@ -1,0 +1,190 @@
+//! A small element tree read with quick-xml: local names only (any prefix, or none), text,
+//! `xsi:nil`, and each element's byte span so raw XML can be handed back to the caller.
+
+use std::ops::Range;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+/// One XML element, namespace prefixes dropped.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Element {
+    /// The local name (`soap:Body` is `Body`).
+    pub(crate) name: String,
+    /// `xsi:nil="true"` was set.
+    pub(crate) nil: bool,
+    /// The element's own text, entities resolved (whitespace between children included).
+    pub(crate) text: String,
+    /// Child elements, in document order.
+    pub(crate) children: Vec<Element>,
+    /// Where the element sits in the document, start tag to end tag.
+    pub(crate) span: Range<usize>,
+}
+
+impl Element {
+    /// The first child with this local name.
+    pub(crate) fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    /// The text of the first child with this local name, trimmed; `None` when absent or empty.
+    pub(crate) fn child_text(&self, name: &str) -> Option<&str> {
+        self.child(name)
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// True when the element carries no value: `xsi:nil`, or no children and blank text.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.nil || (self.children.is_empty() && self.text.trim().is_empty())
+    }
+}
+
+/// Why a document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParseError(pub(crate) String);
+
+fn local_name(raw: &[u8]) -> String {
+    let local = match raw.iter().rposition(|b| *b == b':') {
+        Some(i) => raw.get(i + 1..).unwrap_or(raw),
+        None => raw,
+    };
+    String::from_utf8_lossy(local).into_owned()
+}
+
+fn is_nil(start: &BytesStart<'_>) -> bool {
+    start.attributes().flatten().any(|a| {
+        let key = a.key.as_ref();
+        let local = key.rsplit(|b| *b == b':').next().unwrap_or(key);
+        local == b"nil"
+            && a.unescape_value()
+                .map(|v| matches!(v.trim(), "true" | "1"))
+                .unwrap_or(false)
+    })
+}
+
+fn open(start: &BytesStart<'_>, at: usize) -> Element {
+    Element {
+        name: local_name(start.name().as_ref()),
+        nil: is_nil(start),
+        text: String::new(),
+        children: Vec::new(),
+        span: at..at,
+    }
+}
+
+fn position(reader: &Reader<&[u8]>) -> usize {
+    usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX)
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    }
+}
+
+/// Reads a whole document and returns its root element. A truncated or malformed document,
+/// or one with no element at all, is an error.
+pub(crate) fn parse(body: &str) -> Result<Element, ParseError> {
+    let mut reader = Reader::from_str(body);
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let before = position(&reader);
+        let event = reader
+            .read_event()
+            .map_err(|e| ParseError(format!("malformed XML at byte {}: {e}", position(&reader))))?;
+        let after = position(&reader);
+        match event {
+            Event::Start(start) => stack.push(open(&start, before)),
+            Event::Empty(start) => {
+                let mut element = open(&start, before);
+                element.span.end = after;
+                attach(&mut stack, &mut root, element)?;
+            }
+            Event::End(_) => {
+                let mut element = stack
+                    .pop()
+                    .ok_or_else(|| ParseError("an end tag closes nothing".into()))?;
+                element.span.end = after;
+                attach(&mut stack, &mut root, element)?;
+            }
+            Event::Text(text) => {
+                if let Some(top) = stack.last_mut() {
+                    let decoded = text
+                        .decode()
+                        .map_err(|e| ParseError(format!("text is not valid UTF-8: {e}")))?;
+                    top.text.push_str(&decoded);
+                }
+            }
+            Event::CData(data) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text.push_str(&String::from_utf8_lossy(&data));
+                }
+            }
+            Event::GeneralRef(reference) => {
+                if let Some(top) = stack.last_mut() {
+                    let resolved = match reference.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c),
+                        Ok(None) => reference
+                            .decode()
+                            .ok()
+                            .and_then(|name| entity(&name)),
+                        Err(e) => return Err(ParseError(format!("bad character reference: {e}"))),
+                    };
+                    let c = resolved.ok_or_else(|| ParseError("unknown entity reference".into()))?;
+                    top.text.push(c);
+                }
+            }
+            Event::Eof => break,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(ParseError(format!(
+            "the document ends inside <{}> (truncated body?)",
+            open.name
+        )));
+    }
+    root.ok_or_else(|| ParseError("the body holds no XML element".into()))
+}
+
+fn attach(stack: &mut [Element], root: &mut Option<Element>, element: Element) -> Result<(), ParseError> {
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(element),
+        None if root.is_none() => *root = Some(element),
+        None => return Err(ParseError("more than one root element".into())),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_nil_entities_and_spans() {
+        let doc = r#"<?xml version="1.0"?><s:Envelope xmlns:s="x" xmlns:i="y"><s:Body><A>1 &amp; 2&#33;</A><B i:nil="true"/><C><![CDATA[<x>]]></C></s:Body></s:Envelope>"#;
+        let root = parse(doc).unwrap();
+        assert_eq!(root.name, "Envelope");
+        let body = root.child("Body").unwrap();
+        assert_eq!(body.child_text("A"), Some("1 & 2!"));
+        assert!(body.child("B").unwrap().nil);
+        assert_eq!(body.child_text("C"), Some("<x>"));
+        let a = body.child("A").unwrap();
+        assert_eq!(&doc[a.span.clone()], "<A>1 &amp; 2&#33;</A>");
+    }
+
+    #[test]
+    fn truncated_and_html_bodies_are_errors() {
+        assert!(parse("<Envelope><Body><A>1</A>").is_err());
+        assert!(parse("not xml at all").is_err());
+        assert!(parse("").is_err());
+        assert!(parse("<html><body><p>Service Unavailable<br></body></html>").is_err());
+    }
+}
