@@ -62,4 +62,5 @@ pub use lookup::LookupKey;
 pub use models::*;
 pub use ops::activations::ActivationPath;
 pub use ops::confirmed::{ConfirmedActivationsQuery, DEFAULT_TOP, MAX_TOP};
+pub use reqwest::Method;
 pub use telecom_core::{Money, RetryPolicy, Secret, Timeouts};

@@ -1,9 +1,45 @@
 //! Conformance adapter for `iqmetrix-carrier`.
+//!
+//! Servers: `api` (carrier services; the client's base is `{api}/v2`) and `accounts` (the
+//! OAuth2 token service; base `{accounts}/v1`, so tokens are fetched from
+//! `/v1/oauth2/token`).
+//!
+//! Operations are the spec's seven requests, plus `list_confirmed_activations_all` (the
+//! paging stream collected into a JSON array) and `send_raw` (the escape hatch). Inputs:
+//!
+//! | operation | input |
+//! |---|---|
+//! | `create_activation` | `company_id`, `location_id`, `carrier_id`, `activation_id` (the lookup key text), `activation` (the body) |
+//! | `get_activation` | `company_id`, `location_id`, `carrier_id`, `activation_id` |
+//! | `get_activation_lookup_fields`, `get_configurations` | `company_id`, `carrier_id` |
+//! | `enable_carrier_integration`, `disable_carrier_integration` | `company_id`, `carrier_id`, `location_id` |
+//! | `get_confirmed_activations`, `list_confirmed_activations_all` | `company_id`, `carrier_id`, `since` (date-time text), optional `skip`, `top` |
+//! | `send_raw` | `method`, `path`, optional `body` |
+//!
+//! `client` settings:
+//! - `auth`: `"bearer"` (default) sends `token` (default `test-access-token`) as is;
+//!   `"password"` uses the password grant with `username` (default `apiuser@example.com`),
+//!   `password` (`p@ss word`), `client_id` (`client-1`), `client_secret` (`s3cret`).
+//! - `timeout_ms`: per-attempt timeout (default 2000); `max_attempts` (default 3); backoff
+//!   is 1 to 5 ms.
+//! - `refresh_margin_ms`: early-refresh margin of tokens (default the crate's 5 minutes).
+//!
+//! Error kinds: `invalid_input`, `transport`, `timeout`, `vendor` (a 400, `code` is the
+//! crate's `ErrorCode`), `auth` (401 after re-authentication, or a token-service error with
+//! its OAuth2 `code`), `http_status` (403, 404, 409, 429, 5xx, ...), `decode`.
+
+use std::time::Duration;
 
 use async_trait::async_trait;
+use futures::TryStreamExt;
+use iqmetrix_carrier::{
+    Activation, ActivationPath, Client, ConfirmedActivationsQuery, Credentials, Environment, Error,
+    LookupKey, RetryPolicy, Timeouts,
+};
+use serde::Deserialize;
 use serde_json::Value;
 
-use crate::adapter::{CaseContext, Outcome, VendorAdapter, VendorSession};
+use crate::adapter::{CaseContext, ErrorOutcome, Outcome, VendorAdapter, VendorSession, input};
 
 /// Runs `fixtures/iqmetrix` against `iqmetrix-carrier`.
 pub struct Adapter;
@@ -15,19 +51,247 @@ impl VendorAdapter for Adapter {
     }
 
     fn operations(&self) -> &'static [&'static str] {
-        &[]
+        &[
+            "create_activation",
+            "get_activation",
+            "get_activation_lookup_fields",
+            "get_configurations",
+            "enable_carrier_integration",
+            "disable_carrier_integration",
+            "get_confirmed_activations",
+            "list_confirmed_activations_all",
+            "send_raw",
+        ]
     }
 
-    async fn connect(&self, _ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
-        Ok(Box::new(Session))
+    fn servers(&self) -> &'static [&'static str] {
+        &["api", "accounts"]
+    }
+
+    async fn connect(&self, ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
+        let setting = |key: &str, default: &str| -> String {
+            ctx.setting(key)
+                .and_then(Value::as_str)
+                .unwrap_or(default)
+                .to_owned()
+        };
+        let credentials = match setting("auth", "bearer").as_str() {
+            "bearer" => Credentials::bearer(setting("token", "test-access-token")),
+            "password" => Credentials::password(
+                setting("username", "apiuser@example.com"),
+                setting("password", "p@ss word"),
+                setting("client_id", "client-1"),
+                setting("client_secret", "s3cret"),
+            ),
+            other => return Err(format!("unknown auth mode {other:?}")),
+        };
+        let environment = Environment::Custom {
+            accounts_base: format!("{}/v1", ctx.server("accounts")?),
+            carrier_services_base: format!("{}/v2", ctx.server("api")?),
+        };
+        let attempts = ctx
+            .setting("max_attempts")
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(3);
+        let mut builder = Client::builder(environment, credentials)
+            .timeouts(Timeouts {
+                connect: Duration::from_millis(1000),
+                request: ctx
+                    .millis("timeout_ms")
+                    .unwrap_or(Duration::from_millis(2000)),
+            })
+            .retry_policy(
+                RetryPolicy::default()
+                    .with_max_attempts(attempts)
+                    .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
+            );
+        if let Some(margin) = ctx.millis("refresh_margin_ms") {
+            builder = builder.token_refresh_margin(margin);
+        }
+        let client = builder.build().map_err(|e| e.to_string())?;
+        Ok(Box::new(Session { client }))
     }
 }
 
-struct Session;
+struct Session {
+    client: Client,
+}
+
+#[derive(Deserialize)]
+struct PathInput {
+    company_id: i64,
+    location_id: i64,
+    carrier_id: i64,
+    activation_id: String,
+}
+
+impl PathInput {
+    fn path(&self) -> Result<ActivationPath, Error> {
+        let key: LookupKey = self.activation_id.parse()?;
+        Ok(ActivationPath::new(
+            self.company_id,
+            self.location_id,
+            self.carrier_id,
+            key,
+        ))
+    }
+}
+
+#[derive(Deserialize)]
+struct CreateInput {
+    #[serde(flatten)]
+    at: PathInput,
+    activation: Activation,
+}
+
+#[derive(Deserialize)]
+struct CompanyCarrier {
+    company_id: i64,
+    carrier_id: i64,
+}
+
+#[derive(Deserialize)]
+struct LocationToggle {
+    company_id: i64,
+    carrier_id: i64,
+    location_id: i64,
+}
+
+#[derive(Deserialize)]
+struct ConfirmedInput {
+    company_id: i64,
+    carrier_id: i64,
+    since: String,
+    skip: Option<u32>,
+    top: Option<u32>,
+}
+
+impl ConfirmedInput {
+    fn query(&self) -> Result<ConfirmedActivationsQuery, Outcome> {
+        let mut query =
+            ConfirmedActivationsQuery::since_text(self.company_id, self.carrier_id, &self.since)
+                .map_err(|e| Outcome::BadInput(e.to_string()))?;
+        if let Some(skip) = self.skip {
+            query = query.skip(skip);
+        }
+        if let Some(top) = self.top {
+            query = query.top(top);
+        }
+        Ok(query)
+    }
+}
+
+#[derive(Deserialize)]
+struct RawInput {
+    method: String,
+    path: String,
+    #[serde(default)]
+    body: Option<Value>,
+}
+
+fn outcome<T: serde::Serialize>(result: Result<T, Error>) -> Outcome {
+    match result {
+        Ok(value) => Outcome::from_result(&value),
+        Err(error) => Outcome::Err(error_outcome(&error)),
+    }
+}
+
+fn error_outcome(error: &Error) -> ErrorOutcome {
+    let kind = match error {
+        Error::InvalidInput { .. } => "invalid_input",
+        Error::Transport { .. } => "transport",
+        Error::Timeout { .. } => "timeout",
+        Error::Vendor { .. } => "vendor",
+        Error::Unauthorized { .. } | Error::Token { .. } => "auth",
+        Error::RateLimited { .. } | Error::HttpStatus { .. } => "http_status",
+        Error::Decode { .. } => "decode",
+        _ => "other",
+    };
+    ErrorOutcome {
+        kind: kind.to_owned(),
+        code: error.vendor_code().map(str::to_owned),
+        status: error.status(),
+        message: error.to_string(),
+    }
+}
 
 #[async_trait]
 impl VendorSession for Session {
-    async fn call(&self, _operation: &str, _input: &Value) -> Outcome {
-        Outcome::UnknownOperation
+    async fn call(&self, operation: &str, value: &Value) -> Outcome {
+        let c = &self.client;
+        match operation {
+            "create_activation" => match input::<CreateInput>(value) {
+                Ok(i) => match i.at.path() {
+                    Ok(path) => outcome(c.create_activation(&path, &i.activation).await),
+                    Err(e) => outcome::<()>(Err(e)),
+                },
+                Err(bad) => bad,
+            },
+            "get_activation" => match input::<PathInput>(value) {
+                Ok(i) => match i.path() {
+                    Ok(path) => outcome(c.get_activation(&path).await),
+                    Err(e) => outcome::<()>(Err(e)),
+                },
+                Err(bad) => bad,
+            },
+            "get_activation_lookup_fields" => match input::<CompanyCarrier>(value) {
+                Ok(i) => outcome(
+                    c.get_activation_lookup_fields(i.company_id, i.carrier_id)
+                        .await,
+                ),
+                Err(bad) => bad,
+            },
+            "get_configurations" => match input::<CompanyCarrier>(value) {
+                Ok(i) => outcome(c.get_configurations(i.company_id, i.carrier_id).await),
+                Err(bad) => bad,
+            },
+            "enable_carrier_integration" => match input::<LocationToggle>(value) {
+                Ok(i) => outcome(
+                    c.enable_carrier_integration(i.company_id, i.carrier_id, i.location_id)
+                        .await,
+                ),
+                Err(bad) => bad,
+            },
+            "disable_carrier_integration" => match input::<LocationToggle>(value) {
+                Ok(i) => outcome(
+                    c.disable_carrier_integration(i.company_id, i.carrier_id, i.location_id)
+                        .await,
+                ),
+                Err(bad) => bad,
+            },
+            "get_confirmed_activations" => {
+                match input::<ConfirmedInput>(value).and_then(|i| i.query()) {
+                    Ok(query) => outcome(c.get_confirmed_activations(&query).await),
+                    Err(bad) => bad,
+                }
+            }
+            "list_confirmed_activations_all" => {
+                match input::<ConfirmedInput>(value).and_then(|i| i.query()) {
+                    Ok(query) => {
+                        let items: Result<Vec<_>, Error> =
+                            c.list_confirmed_activations(query).try_collect().await;
+                        outcome(items)
+                    }
+                    Err(bad) => bad,
+                }
+            }
+            "send_raw" => match input::<RawInput>(value) {
+                Ok(raw) => match raw.method.parse::<iqmetrix_carrier::Method>() {
+                    Ok(method) => outcome(
+                        c.send_raw::<Value, Value>(
+                            "send_raw",
+                            method,
+                            &raw.path,
+                            raw.body.as_ref(),
+                        )
+                        .await,
+                    ),
+                    Err(e) => Outcome::BadInput(e.to_string()),
+                },
+                Err(bad) => bad,
+            },
+            _ => Outcome::UnknownOperation,
+        }
     }
 }

@@ -52,6 +52,15 @@ impl ConfirmedActivationsQuery {
         }
     }
 
+    /// As [`ConfirmedActivationsQuery::new`], with `since` given as text: an ISO 8601
+    /// date-time with or without an offset (none means UTC), 0 to 9 fractional digits.
+    pub fn since_text(company_id: i64, carrier_id: i64, since: &str) -> Result<ConfirmedActivationsQuery> {
+        let (local, offset) =
+            telecom_core::dates::parse_datetime(since).map_err(|e| Error::invalid("since", e.to_string()))?;
+        let since = local.assume_offset(offset.unwrap_or(time::UtcOffset::UTC));
+        Ok(ConfirmedActivationsQuery::new(company_id, carrier_id, since))
+    }
+
     /// Sets `$skip`.
     pub fn skip(mut self, skip: u32) -> Self {
         self.skip = skip;
