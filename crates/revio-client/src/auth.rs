@@ -18,7 +18,11 @@ pub struct Credentials {
 
 impl Credentials {
     /// A login: username, password and the tenant's `Client_Code`.
-    pub fn new(username: impl Into<String>, password: impl Into<Secret>, client: impl Into<String>) -> Self {
+    pub fn new(
+        username: impl Into<String>,
+        password: impl Into<Secret>,
+        client: impl Into<String>,
+    ) -> Self {
         Credentials {
             username: username.into(),
             password: password.into(),

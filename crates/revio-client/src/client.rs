@@ -2,12 +2,12 @@
 //! authentication (credentials or session), the SOAP envelope, HTTP with honest retries,
 //! and the response header check.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use telecom_core::{RetryAfter, RetryPolicy, Secret, Timeouts};
 use tracing::Instrument;
 
@@ -121,10 +121,14 @@ impl ClientBuilder {
 
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        let url = reqwest::Url::parse(&self.endpoint)
-            .map_err(|e| Error::Config(format!("endpoint {:?} is not a URL: {e}", self.endpoint)))?;
+        let url = reqwest::Url::parse(&self.endpoint).map_err(|e| {
+            Error::Config(format!("endpoint {:?} is not a URL: {e}", self.endpoint))
+        })?;
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(Error::Config(format!("endpoint scheme must be http or https, not {}", url.scheme())));
+            return Err(Error::Config(format!(
+                "endpoint scheme must be http or https, not {}",
+                url.scheme()
+            )));
         }
         if self.credentials.username().is_empty() {
             return Err(Error::Config("Credentials/Username is empty".into()));
@@ -225,10 +229,19 @@ impl Client {
         input: &I,
         kind: CallKind,
     ) -> Result<Response<serde_json::Map<String, serde_json::Value>>, Error> {
-        if !operation.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || operation.is_empty() {
-            return Err(Error::invalid(operation, "operation", "must be an operation name such as Customers_Query"));
+        if !operation
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            || operation.is_empty()
+        {
+            return Err(Error::invalid(
+                operation,
+                "operation",
+                "must be an operation name such as Customers_Query",
+            ));
         }
-        self.execute(operation, input, kind, AuthChoice::Client).await
+        self.execute(operation, input, kind, AuthChoice::Client)
+            .await
     }
 
     pub(crate) async fn execute<I: Serialize + ?Sized, O: DeserializeOwned>(
@@ -261,10 +274,15 @@ impl Client {
             if reply.header.is_failure() {
                 let error = VendorError::from_header(operation, reply.header);
                 let session_refused = matches!(error.code, Some(ErrorCode::InvalidSessionKey));
-                if let (true, AuthUse::Session(_, Some(generation)), false) = (session_refused, &auth, renewed) {
+                if let (true, AuthUse::Session(_, Some(generation)), false) =
+                    (session_refused, &auth, renewed)
+                {
                     // The server refused the key before doing anything, so sending the call
                     // again with a fresh session is safe even for writes.
-                    tracing::info!(operation, "session key refused (S2004); creating a new session");
+                    tracing::info!(
+                        operation,
+                        "session key refused (S2004); creating a new session"
+                    );
                     self.forget_session(*generation).await;
                     renewed = true;
                     continue;
@@ -274,13 +292,24 @@ impl Client {
                 }
                 return Err(Error::Vendor(Box::new(error)));
             }
-            let result = wire::from_element::<O>(&reply.result, &["Header", "Debug"]).map_err(|e| Error::Decode {
-                operation: operation.to_owned(),
-                status: 200,
-                reason: e.0,
-                excerpt: telecom_core::text::excerpt(reply.raw.as_bytes(), telecom_core::text::EXCERPT_CHARS),
-            })?;
-            return Ok(Response::new(reply.header, result, reply.debug_echo, reply.raw));
+            let result =
+                wire::from_element::<O>(&reply.result, &["Header", "Debug"]).map_err(|e| {
+                    Error::Decode {
+                        operation: operation.to_owned(),
+                        status: 200,
+                        reason: e.0,
+                        excerpt: telecom_core::text::excerpt(
+                            reply.raw.as_bytes(),
+                            telecom_core::text::EXCERPT_CHARS,
+                        ),
+                    }
+                })?;
+            return Ok(Response::new(
+                reply.header,
+                result,
+                reply.debug_echo,
+                reply.raw,
+            ));
         }
     }
 
@@ -294,7 +323,10 @@ impl Client {
         }
         // Boxed: Sessions_Create goes through `execute` too (with credentials, so no deeper).
         let created = Box::pin(self.sessions_create()).await?;
-        let excerpt = telecom_core::text::excerpt(created.raw_xml().as_bytes(), telecom_core::text::EXCERPT_CHARS);
+        let excerpt = telecom_core::text::excerpt(
+            created.raw_xml().as_bytes(),
+            telecom_core::text::EXCERPT_CHARS,
+        );
         let key = created
             .result
             .session_key
@@ -326,7 +358,13 @@ impl Client {
 
     /// The client's current session key, if a session is open.
     pub(crate) async fn current_session(&self) -> Option<Secret> {
-        self.inner.session.current.lock().await.as_ref().map(|(k, _)| k.clone())
+        self.inner
+            .session
+            .current
+            .lock()
+            .await
+            .as_ref()
+            .map(|(k, _)| k.clone())
     }
 
     async fn send(&self, operation: &str, body: String, kind: CallKind) -> Result<Reply, Error> {
@@ -408,7 +446,12 @@ impl Client {
         let bytes = response.bytes().await.map_err(|e| transport(e, true))?;
         let text = String::from_utf8_lossy(&bytes);
         let decoded = wire::read_body(&text, operation);
-        let excerpt = || telecom_core::text::excerpt(wire::redact_xml(&text).as_bytes(), telecom_core::text::EXCERPT_CHARS);
+        let excerpt = || {
+            telecom_core::text::excerpt(
+                wire::redact_xml(&text).as_bytes(),
+                telecom_core::text::EXCERPT_CHARS,
+            )
+        };
         let fail = |error: Error| Failed { error, sent: true };
         match decoded {
             Ok(Body::Fault(fault)) => Err(fail(Error::Fault {

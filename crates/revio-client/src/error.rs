@@ -135,7 +135,10 @@ impl ErrorCode {
 
     /// True for the authentication failures `S2004` and `S2005`.
     pub fn is_auth_failure(&self) -> bool {
-        matches!(self, ErrorCode::InvalidSessionKey | ErrorCode::InvalidCredentials)
+        matches!(
+            self,
+            ErrorCode::InvalidSessionKey | ErrorCode::InvalidCredentials
+        )
     }
 }
 
@@ -157,10 +160,13 @@ pub struct VendorError {
 
 impl VendorError {
     pub(crate) fn from_header(operation: &str, header: Header) -> Self {
-        let description = header
-            .error_description
-            .clone()
-            .or_else(|| header.error_code.as_ref().and_then(|c| c.description()).map(str::to_owned));
+        let description = header.error_description.clone().or_else(|| {
+            header
+                .error_code
+                .as_ref()
+                .and_then(|c| c.description())
+                .map(str::to_owned)
+        });
         VendorError {
             operation: operation.to_owned(),
             code: header.error_code.clone(),
@@ -280,9 +286,9 @@ impl Error {
     /// The HTTP status, when the failure came with one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::HttpStatus { status, .. } | Error::Decode { status, .. } | Error::Fault { status, .. } => {
-                Some(*status)
-            }
+            Error::HttpStatus { status, .. }
+            | Error::Decode { status, .. }
+            | Error::Fault { status, .. } => Some(*status),
             _ => None,
         }
     }

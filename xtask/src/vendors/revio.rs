@@ -1,9 +1,31 @@
 //! Conformance adapter for `revio-client`.
+//!
+//! Operation names are the vendor's SOAP operation names (`Customers_Query`, ...), plus
+//! `call_raw` (the low-level escape hatch: input `{"operation", "input", "kind": "read" |
+//! "write"}`). Inputs are the crate's typed requests as JSON, keyed by the wire names.
+//! `Sessions_Validate` and `Sessions_Destroy` take `{"SessionKey": "..."}` or `{}` for the
+//! client's own session. Results render as `{"header", "result", "debug_echo"}`.
+//!
+//! Every client logs in as `apiuser` / `api-pass` / client `CLIENT1` against
+//! `<server>/v20/default.asmx`.
+//!
+//! `client` settings: `auth` (`credentials`, the default, or `session`), `impersonation_key`,
+//! `debug` (bool), `timeout_ms` (per attempt, default 2000), `max_attempts` (default 2).
+//!
+//! Error kinds: `invalid_input`, `transport`, `timeout`, `http_status`, `decode`, `vendor`,
+//! `auth` (S2005, or S2004 after a new session was tried), and this adapter's own `fault`
+//! (a SOAP Fault, with `status`).
+
+use std::time::Duration;
 
 use async_trait::async_trait;
+use revio_client::models::*;
+use revio_client::{AuthMode, CallKind, Client, Credentials, Error};
+use serde::Deserialize;
 use serde_json::Value;
+use telecom_core::{RetryPolicy, Secret, Timeouts};
 
-use crate::adapter::{CaseContext, Outcome, VendorAdapter, VendorSession};
+use crate::adapter::{CaseContext, ErrorOutcome, Outcome, VendorAdapter, VendorSession, input};
 
 /// Runs `fixtures/revio` against `revio-client`.
 pub struct Adapter;
@@ -15,19 +37,191 @@ impl VendorAdapter for Adapter {
     }
 
     fn operations(&self) -> &'static [&'static str] {
-        &[]
+        &[
+            "Sessions_Create",
+            "Sessions_Validate",
+            "Sessions_Destroy",
+            "Impersonation_Authorize",
+            "Customers_Query",
+            "NewCustomers_Create",
+            "Duplicate_Query",
+            "Contacts_Create",
+            "Contacts_Query",
+            "Contacts_Delete",
+            "Agents_Create",
+            "Agents_Query",
+            "Lines_Update",
+            "Lines_PackageChange",
+            "CustomerProducts_Query",
+            "Inventory_Create",
+            "Inventory_Bulk_Create",
+            "Inventory_Assign",
+            "NewOrders_Create",
+            "Orders_Update",
+            "Tasks_Update",
+            "Payments_Create",
+            "PaymentAccounts_Create",
+            "Transactions_Create",
+            "Transactions_Query",
+            "Charges_Search",
+            "Bills_Create",
+            "Bills_Delete",
+            "Bills_Download",
+            "Products_Create",
+            "Products_Query",
+            "Packages_Query",
+            "call_raw",
+        ]
     }
 
-    async fn connect(&self, _ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
-        Ok(Box::new(Session))
+    async fn connect(&self, ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
+        let timeouts = Timeouts {
+            connect: Duration::from_millis(1000),
+            request: ctx
+                .millis("timeout_ms")
+                .unwrap_or(Duration::from_millis(2000)),
+        };
+        let attempts = ctx
+            .setting("max_attempts")
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(2);
+        let mut credentials = Credentials::new("apiuser", "api-pass", "CLIENT1");
+        if let Some(key) = ctx.setting("impersonation_key").and_then(Value::as_str) {
+            credentials = credentials.with_impersonation_key(key);
+        }
+        let mode = match ctx.setting("auth").and_then(Value::as_str) {
+            Some("session") => AuthMode::Session,
+            Some("credentials") | None => AuthMode::Credentials,
+            Some(other) => return Err(format!("unknown auth mode {other:?}")),
+        };
+        let client = Client::builder(credentials)
+            .endpoint(format!("{}/v20/default.asmx", ctx.server("api")?))
+            .auth_mode(mode)
+            .debug(
+                ctx.setting("debug")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+            )
+            .timeouts(timeouts)
+            .retry_policy(
+                RetryPolicy::default()
+                    .with_max_attempts(attempts)
+                    .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
+            )
+            .build()
+            .map_err(|e| e.to_string())?;
+        Ok(Box::new(Session { client }))
     }
 }
 
-struct Session;
+struct Session {
+    client: Client,
+}
+
+#[derive(Deserialize)]
+struct RawCall {
+    operation: String,
+    #[serde(default)]
+    input: Value,
+    #[serde(default)]
+    kind: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct KeyInput {
+    #[serde(rename = "SessionKey")]
+    session_key: Option<String>,
+}
+
+fn outcome<T: serde::Serialize>(result: Result<T, Error>) -> Outcome {
+    match result {
+        Ok(value) => Outcome::from_result(&value),
+        Err(error) => Outcome::Err(ErrorOutcome {
+            kind: error.kind().to_owned(),
+            code: error.vendor_code().map(|c| c.as_str().to_owned()),
+            status: error.status(),
+            message: error.to_string(),
+        }),
+    }
+}
+
+macro_rules! typed {
+    ($client:expr, $input:expr, $ty:ty, $method:ident) => {
+        match input::<$ty>($input) {
+            Ok(request) => outcome($client.$method(&request).await),
+            Err(bad) => bad,
+        }
+    };
+}
 
 #[async_trait]
 impl VendorSession for Session {
-    async fn call(&self, _operation: &str, _input: &Value) -> Outcome {
-        Outcome::UnknownOperation
+    async fn call(&self, operation: &str, value: &Value) -> Outcome {
+        let c = &self.client;
+        match operation {
+            "Sessions_Create" => outcome(c.sessions_create().await),
+            "Sessions_Validate" => match input::<KeyInput>(value) {
+                Ok(k) => {
+                    let key = k.session_key.map(Secret::new);
+                    outcome(c.sessions_validate(key.as_ref()).await)
+                }
+                Err(bad) => bad,
+            },
+            "Sessions_Destroy" => match input::<KeyInput>(value) {
+                Ok(k) => {
+                    let key = k.session_key.map(Secret::new);
+                    outcome(c.sessions_destroy(key.as_ref()).await)
+                }
+                Err(bad) => bad,
+            },
+            "Impersonation_Authorize" => {
+                typed!(c, value, ImpersonationAuthorize, impersonation_authorize)
+            }
+            "Customers_Query" => typed!(c, value, CustomersQuery, customers_query),
+            "NewCustomers_Create" => typed!(c, value, NewCustomersCreate, new_customers_create),
+            "Duplicate_Query" => typed!(c, value, DuplicateQuery, duplicate_query),
+            "Contacts_Create" => typed!(c, value, ContactsCreate, contacts_create),
+            "Contacts_Query" => typed!(c, value, ContactsQuery, contacts_query),
+            "Contacts_Delete" => typed!(c, value, ContactsDelete, contacts_delete),
+            "Agents_Create" => typed!(c, value, AgentsCreate, agents_create),
+            "Agents_Query" => typed!(c, value, AgentsQuery, agents_query),
+            "Lines_Update" => typed!(c, value, LinesUpdate, lines_update),
+            "Lines_PackageChange" => typed!(c, value, LinesPackageChange, lines_package_change),
+            "CustomerProducts_Query" => {
+                typed!(c, value, CustomerProductsQuery, customer_products_query)
+            }
+            "Inventory_Create" => typed!(c, value, InventoryCreate, inventory_create),
+            "Inventory_Bulk_Create" => typed!(c, value, InventoryBulkCreate, inventory_bulk_create),
+            "Inventory_Assign" => typed!(c, value, InventoryAssign, inventory_assign),
+            "NewOrders_Create" => typed!(c, value, NewOrdersCreate, new_orders_create),
+            "Orders_Update" => typed!(c, value, OrdersUpdate, orders_update),
+            "Tasks_Update" => typed!(c, value, TasksUpdate, tasks_update),
+            "Payments_Create" => typed!(c, value, PaymentsCreate, payments_create),
+            "PaymentAccounts_Create" => {
+                typed!(c, value, PaymentAccountsCreate, payment_accounts_create)
+            }
+            "Transactions_Create" => typed!(c, value, TransactionsCreate, transactions_create),
+            "Transactions_Query" => typed!(c, value, TransactionsQuery, transactions_query),
+            "Charges_Search" => typed!(c, value, ChargesSearch, charges_search),
+            "Bills_Create" => typed!(c, value, BillsCreate, bills_create),
+            "Bills_Delete" => typed!(c, value, BillsDelete, bills_delete),
+            "Bills_Download" => typed!(c, value, BillsDownload, bills_download),
+            "Products_Create" => typed!(c, value, ProductsCreate, products_create),
+            "Products_Query" => typed!(c, value, ProductsQuery, products_query),
+            "Packages_Query" => typed!(c, value, PackagesQuery, packages_query),
+            "call_raw" => match input::<RawCall>(value) {
+                Ok(raw) => {
+                    let kind = match raw.kind.as_deref() {
+                        Some("read") => CallKind::Read,
+                        Some("write") => CallKind::Write,
+                        _ => CallKind::for_operation(&raw.operation),
+                    };
+                    outcome(c.call_raw(&raw.operation, &raw.input, kind).await)
+                }
+                Err(bad) => bad,
+            },
+            _ => Outcome::UnknownOperation,
+        }
     }
 }

@@ -55,7 +55,11 @@ pub struct AgentCreated {
     #[serde(rename = "ID")]
     pub id: Option<i64>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -78,6 +82,10 @@ pub struct AgentsQueryResult {
     #[serde(rename = "Agent")]
     pub agent: Option<Agent>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }

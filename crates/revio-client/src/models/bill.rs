@@ -27,7 +27,11 @@ pub struct Bill {
     #[serde(rename = "AddToEmailQueue")]
     pub add_to_email_queue: Option<bool>,
     /// `ChargeList`: charges to bill (`List(Of Integer)`; sent as `<int>` items, the usual ASMX form, unverified)
-    #[serde(rename = "ChargeList", default, serialize_with = "crate::wire::wrapped")]
+    #[serde(
+        rename = "ChargeList",
+        default,
+        serialize_with = "crate::wire::wrapped"
+    )]
     pub charge_list: Vec<i64>,
 }
 
@@ -47,7 +51,11 @@ pub struct BillCreated {
     #[serde(rename = "ID")]
     pub id: Option<i64>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -81,6 +89,10 @@ pub struct BillDownload {
     #[serde(rename = "CustomerID")]
     pub customer_id: Option<i64>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }

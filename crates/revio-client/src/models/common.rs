@@ -12,7 +12,10 @@ use crate::error::ErrorCode;
 /// Elements the sheet could not show for a type, kept by name as read (text, object or list).
 pub type Extra = BTreeMap<String, serde_json::Value>;
 
-pub(crate) fn redacted<S: serde::Serializer, T>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn redacted<S: serde::Serializer, T>(
+    value: &Option<T>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match value {
         Some(_) => serializer.serialize_str(telecom_core::secret::REDACTED),
         None => serializer.serialize_none(),
@@ -126,7 +129,10 @@ pub struct Update<T> {
 impl<T> Update<T> {
     /// Sets the field to `value`.
     pub fn set(value: T) -> Self {
-        Update { updated: true, value }
+        Update {
+            updated: true,
+            value,
+        }
     }
 
     /// The new value.
@@ -253,14 +259,19 @@ pub(crate) mod money_opt {
     use serde::{Deserialize, Deserializer, Serializer};
     use telecom_core::Money;
 
-    pub(crate) fn serialize<S: Serializer>(value: &Option<Money>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<Money>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match value {
             Some(money) => serializer.collect_str(money),
             None => serializer.serialize_none(),
         }
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Money>, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Money>, D::Error> {
         Option::<Money>::deserialize(deserializer)
     }
 }

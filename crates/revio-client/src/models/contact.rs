@@ -52,7 +52,11 @@ pub struct ContactCreated {
     #[serde(rename = "ContactID")]
     pub contact_id: Option<i64>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -103,7 +107,11 @@ pub struct ContactItem {
     #[serde(rename = "Address")]
     pub address: Option<Address>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -115,7 +123,11 @@ pub struct ContactsQueryResult {
     #[serde(rename = "Contacts", default)]
     pub contacts: Vec<ContactItem>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 

@@ -69,7 +69,11 @@ pub struct Customer {
     #[serde(rename = "ContractEnd")]
     pub contract_end: Option<XmlDateTime>,
     /// `SecurityPIN`: the account PIN (redacted when serialized)
-    #[serde(rename = "SecurityPIN", serialize_with = "crate::models::common::redacted", default)]
+    #[serde(
+        rename = "SecurityPIN",
+        serialize_with = "crate::models::common::redacted",
+        default
+    )]
     pub security_pin: Option<Secret>,
     /// `Language`: the customer's language
     #[serde(rename = "Language")]
@@ -81,7 +85,11 @@ pub struct Customer {
     #[serde(rename = "MailingAddress")]
     pub mailing_address: Option<Address>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -93,7 +101,11 @@ pub struct CustomersQueryResult {
     #[serde(rename = "Customer")]
     pub customer: Option<Customer>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -113,7 +125,11 @@ pub struct DuplicateQuery {
     #[serde(rename = "Suffix")]
     pub suffix: Option<String>,
     /// `SSNTaxId`: SSN or tax id
-    #[serde(rename = "SSNTaxId", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "SSNTaxId",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub ssn_tax_id: Option<Secret>,
     /// `SSNTaxIdLast4`: last four digits of the SSN or tax id
     #[serde(rename = "SSNTaxIdLast4")]
@@ -143,13 +159,25 @@ pub struct DuplicateQuery {
     #[serde(rename = "OptionIgnoreClosed")]
     pub option_ignore_closed: Option<bool>,
     /// `OptionMatchPatterns`: match patterns (sent as `<string>` items)
-    #[serde(rename = "OptionMatchPatterns", default, serialize_with = "crate::wire::wrapped")]
+    #[serde(
+        rename = "OptionMatchPatterns",
+        default,
+        serialize_with = "crate::wire::wrapped"
+    )]
     pub option_match_patterns: Vec<String>,
     /// `OptionBillProfileIDs`: bill profiles to search (sent as `<int>` items)
-    #[serde(rename = "OptionBillProfileIDs", default, serialize_with = "crate::wire::wrapped")]
+    #[serde(
+        rename = "OptionBillProfileIDs",
+        default,
+        serialize_with = "crate::wire::wrapped"
+    )]
     pub option_bill_profile_ids: Vec<i32>,
     /// `OptionLifelinePrograms`: lifeline programs (sent as `<string>` items)
-    #[serde(rename = "OptionLifelinePrograms", default, serialize_with = "crate::wire::wrapped")]
+    #[serde(
+        rename = "OptionLifelinePrograms",
+        default,
+        serialize_with = "crate::wire::wrapped"
+    )]
     pub option_lifeline_programs: Vec<String>,
 }
 
@@ -192,10 +220,18 @@ pub struct NewCustomerBilling {
     #[serde(rename = "OverDue", with = "crate::models::common::money_opt", default)]
     pub over_due: Option<Money>,
     /// `UnbilledUsage`: unbilled usage
-    #[serde(rename = "UnbilledUsage", with = "crate::models::common::money_opt", default)]
+    #[serde(
+        rename = "UnbilledUsage",
+        with = "crate::models::common::money_opt",
+        default
+    )]
     pub unbilled_usage: Option<Money>,
     /// `UsageBalanceLimit`: usage balance limit
-    #[serde(rename = "UsageBalanceLimit", with = "crate::models::common::money_opt", default)]
+    #[serde(
+        rename = "UsageBalanceLimit",
+        with = "crate::models::common::money_opt",
+        default
+    )]
     pub usage_balance_limit: Option<Money>,
     /// `EnableBalanceLimit`: enables the balance limit
     #[serde(rename = "EnableBalanceLimit")]
@@ -271,7 +307,11 @@ pub struct NewCustomerOrder {
     #[serde(rename = "PackageID")]
     pub package_id: Option<i64>,
     /// `AdditionalProducts`: more products (wire form unverified: a wrapper of `AdditionalProduct` items)
-    #[serde(rename = "AdditionalProducts", default, serialize_with = "crate::wire::wrapped")]
+    #[serde(
+        rename = "AdditionalProducts",
+        default,
+        serialize_with = "crate::wire::wrapped"
+    )]
     pub additional_products: Vec<AdditionalProduct>,
     /// More elements to send, for fields the vendor sheet could not show (written after the known ones).
     #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
@@ -306,6 +346,10 @@ pub struct NewCustomerCreated {
     #[serde(rename = "Status")]
     pub status: Option<String>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }

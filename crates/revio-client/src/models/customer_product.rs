@@ -1,8 +1,8 @@
 //! Customer products: `CustomerProducts_Query`.
 
 use serde::{Deserialize, Serialize};
-use telecom_core::dates::XmlDateTime;
 use telecom_core::Money;
+use telecom_core::dates::XmlDateTime;
 
 /// The input of `CustomerProducts_Query`; every list is sent as bare repeated elements.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -65,6 +65,10 @@ pub struct CustomerProduct {
     #[serde(rename = "Canceled_Date")]
     pub canceled_date: Option<XmlDateTime>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }

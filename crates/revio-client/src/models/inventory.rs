@@ -46,7 +46,7 @@ pub struct Inventory {
     #[serde(rename = "Note")]
     pub note: Option<String>,
     /// `Fields`: custom fields
-    #[serde(rename = "Fields", default)]
+    #[serde(rename = "Fields", default, serialize_with = "crate::wire::wrapped")]
     pub fields: Vec<CustomField>,
     /// `Wireless`: wireless-specific fields
     #[serde(rename = "Wireless")]
@@ -79,7 +79,11 @@ pub struct InventoryCreate {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InventoryBulkCreate {
     /// `InventoryItems`: the items (`InventoryItems` -> `Inventory`)
-    #[serde(rename = "InventoryItems", default, serialize_with = "crate::wire::wrapped")]
+    #[serde(
+        rename = "InventoryItems",
+        default,
+        serialize_with = "crate::wire::wrapped"
+    )]
     pub inventory_items: Vec<Inventory>,
 }
 

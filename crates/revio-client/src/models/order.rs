@@ -39,13 +39,21 @@ pub struct WirelessPort {
     #[serde(rename = "MDN")]
     pub mdn: Option<String>,
     /// `AccountNumber`: account number at the old provider
-    #[serde(rename = "AccountNumber", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "AccountNumber",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub account_number: Option<Secret>,
     /// `AuthorizedSigner`: authorized signer
     #[serde(rename = "AuthorizedSigner")]
     pub authorized_signer: Option<String>,
     /// `PINPassword`: account PIN or password at the old provider
-    #[serde(rename = "PINPassword", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "PINPassword",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub pin_password: Option<Secret>,
     /// `Remark`: remark
     #[serde(rename = "Remark")]
@@ -109,9 +117,6 @@ pub struct OrderLineUpdateItem {
     /// `Products`: product changes
     #[serde(rename = "Products")]
     pub products: Option<OrderLineProducts>,
-    /// More elements to send, for fields the vendor sheet could not show (written after the known ones).
-    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Product changes on an order line (the sheet shows one `Add` and one `Change`; the rest was cut off).

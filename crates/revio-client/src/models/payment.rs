@@ -59,13 +59,21 @@ pub struct CreditCard {
     #[serde(rename = "NameOnCard")]
     pub name_on_card: Option<String>,
     /// `CreditCardNumber`: card number
-    #[serde(rename = "CreditCardNumber", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "CreditCardNumber",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub credit_card_number: Option<Secret>,
     /// `ExpirationDate`: expiry
     #[serde(rename = "ExpirationDate")]
     pub expiration_date: Option<XmlDateTime>,
     /// `CVV2`: CVV2
-    #[serde(rename = "CVV2", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "CVV2",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub cvv2: Option<Secret>,
     /// `PaymentAccountID`: a stored payment account instead
     #[serde(rename = "PaymentAccountID")]
@@ -79,10 +87,18 @@ pub struct Ach {
     #[serde(rename = "NameOnAccount")]
     pub name_on_account: Option<String>,
     /// `AccountNumber`: account number
-    #[serde(rename = "AccountNumber", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "AccountNumber",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub account_number: Option<Secret>,
     /// `RoutingNumber`: routing number
-    #[serde(rename = "RoutingNumber", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "RoutingNumber",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub routing_number: Option<Secret>,
     /// `Type`: checking or savings
     #[serde(rename = "Type")]
@@ -116,7 +132,11 @@ pub struct PaymentAccountsCreate {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CardAccount {
     /// `CreditCardNumber`: card number (last 4 digits with a subscription)
-    #[serde(rename = "CreditCardNumber", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "CreditCardNumber",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub credit_card_number: Option<Secret>,
     /// `ExpirationDate`: expiry
     #[serde(rename = "ExpirationDate")]
@@ -125,7 +145,11 @@ pub struct CardAccount {
     #[serde(rename = "NameOnCard")]
     pub name_on_card: Option<String>,
     /// `CVV2`: CVV2
-    #[serde(rename = "CVV2", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "CVV2",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub cvv2: Option<Secret>,
     /// `ZipCode`: billing ZIP, or send `Address`
     #[serde(rename = "ZipCode")]
@@ -142,10 +166,18 @@ pub struct AchAccount {
     #[serde(rename = "NameOnAccount")]
     pub name_on_account: Option<String>,
     /// `AccountNumber`: account number
-    #[serde(rename = "AccountNumber", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "AccountNumber",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub account_number: Option<Secret>,
     /// `RoutingNumber`: routing number
-    #[serde(rename = "RoutingNumber", serialize_with = "telecom_core::secret::serialize_exposed_option", default)]
+    #[serde(
+        rename = "RoutingNumber",
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        default
+    )]
     pub routing_number: Option<Secret>,
     /// `Type`: checking or savings
     #[serde(rename = "Type")]
@@ -171,6 +203,10 @@ pub struct PaymentAccountCreated {
     #[serde(rename = "PaymentAccountID")]
     pub payment_account_id: Option<String>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }

@@ -26,7 +26,10 @@ fn find_records<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
             }
             Ok(out)
         }
-        fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+        fn visit_newtype_struct<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Vec<T>, D::Error> {
             Vec::<T>::deserialize(deserializer)
         }
     }

@@ -1,8 +1,8 @@
 //! The Standards page's shared `ServiceItem` and `Product` types.
 
 use serde::{Deserialize, Serialize};
-use telecom_core::dates::XmlDateTime;
 use telecom_core::Money;
+use telecom_core::dates::XmlDateTime;
 
 use crate::models::{CustomField, CustomerProductStatus, Inventory};
 
@@ -23,7 +23,11 @@ pub struct ServiceItem {
     #[serde(rename = "Fields", default)]
     pub fields: Vec<CustomField>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -68,7 +72,11 @@ pub struct Service {
     #[serde(rename = "Fields", default)]
     pub fields: Vec<CustomField>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -114,6 +122,10 @@ pub struct Product {
     #[serde(rename = "Quantity")]
     pub quantity: Option<i32>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }

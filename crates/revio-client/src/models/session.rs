@@ -1,21 +1,33 @@
 //! Sessions and impersonation.
 
 use serde::{Deserialize, Serialize};
-use telecom_core::dates::XmlDateTime;
 use telecom_core::Secret;
+use telecom_core::dates::XmlDateTime;
 
 /// The result of `Sessions_Create`. Both keys are redacted when serialized.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SessionCreated {
     /// `SessionKey`: the key to send as `Session/SessionKey`
-    #[serde(rename = "SessionKey", serialize_with = "crate::models::common::redacted", default)]
+    #[serde(
+        rename = "SessionKey",
+        serialize_with = "crate::models::common::redacted",
+        default
+    )]
     pub session_key: Option<Secret>,
     /// `SessionKey_Encoded`: the same key, encoded
-    #[serde(rename = "SessionKey_Encoded", serialize_with = "crate::models::common::redacted", default)]
+    #[serde(
+        rename = "SessionKey_Encoded",
+        serialize_with = "crate::models::common::redacted",
+        default
+    )]
     pub session_key_encoded: Option<Secret>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -33,7 +45,11 @@ pub struct SessionInfo {
     #[serde(rename = "AgentNumber")]
     pub agent_number: Option<String>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 
@@ -41,7 +57,10 @@ pub struct SessionInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionsDestroy {
     /// `SessionKey`: the key to invalidate
-    #[serde(rename = "SessionKey", serialize_with = "telecom_core::secret::serialize_exposed")]
+    #[serde(
+        rename = "SessionKey",
+        serialize_with = "telecom_core::secret::serialize_exposed"
+    )]
     pub session_key: Secret,
 }
 
@@ -76,9 +95,17 @@ pub struct ImpersonationGrant {
     #[serde(rename = "ToUserID")]
     pub to_user_id: Option<i64>,
     /// `ImpersonationKey`: the 64-character key the grantee puts in `Credentials/ImpersonationKey` (redacted when serialized)
-    #[serde(rename = "ImpersonationKey", serialize_with = "crate::models::common::redacted", default)]
+    #[serde(
+        rename = "ImpersonationKey",
+        serialize_with = "crate::models::common::redacted",
+        default
+    )]
     pub impersonation_key: Option<Secret>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }

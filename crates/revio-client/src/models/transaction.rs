@@ -1,8 +1,8 @@
 //! Transactions and charges: `Transactions_Create`, `Transactions_Query`, `Charges_Search`.
 
 use serde::{Deserialize, Serialize};
-use telecom_core::dates::XmlDateTime;
 use telecom_core::Money;
+use telecom_core::dates::XmlDateTime;
 
 use crate::models::{ChargeType, TransactionType};
 
@@ -143,7 +143,11 @@ pub struct TransactionRecord {
     #[serde(rename = "CreatedDate")]
     pub created_date: Option<XmlDateTime>,
     /// Elements this version does not model, by name, as read.
-    #[serde(rename = "$extra", default, skip_serializing_if = "crate::models::common::is_empty_map")]
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
     pub extra: crate::models::Extra,
 }
 

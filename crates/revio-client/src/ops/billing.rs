@@ -2,19 +2,24 @@
 
 use crate::error::Error;
 use crate::models::{
-    BillCreated, BillDownload, BillsCreate, BillsDelete, BillsDownload, ChargesSearch, Extra, TransactionsCreate,
-    TransactionsQuery, TransactionsQueryResult,
+    BillCreated, BillDownload, BillsCreate, BillsDelete, BillsDownload, ChargesSearch, Extra,
+    TransactionsCreate, TransactionsQuery, TransactionsQueryResult,
 };
-use crate::ops::{operations, positive, require, Validate};
+use crate::ops::{Validate, operations, positive, require};
 
 impl Validate for TransactionsCreate {
     fn validate(&self, operation: &str) -> Result<(), Error> {
         let t = &self.transaction;
         require(operation, "Transaction/Type", &t.r#type)?;
         if t.amount.is_negative() {
-            return Err(Error::invalid(operation, "Transaction/Amount", "must not be negative; use Type CREDIT"));
+            return Err(Error::invalid(
+                operation,
+                "Transaction/Amount",
+                "must not be negative; use Type CREDIT",
+            ));
         }
-        if t.product_id.is_none() && t.product_type_id.is_none() && t.customer_product_id.is_none() {
+        if t.product_id.is_none() && t.product_type_id.is_none() && t.customer_product_id.is_none()
+        {
             return Err(Error::invalid(
                 operation,
                 "Transaction/ProductID",

@@ -2,20 +2,22 @@
 
 use crate::error::Error;
 use crate::models::{
-    AgentCreated, AgentsCreate, AgentsQuery, AgentsQueryResult, ContactCreated, ContactsCreate, ContactsDelete,
-    ContactsQuery, ContactsQueryResult, CustomersQuery, CustomersQueryResult, DuplicateQuery, Extra,
-    NewCustomerCreated, NewCustomersCreate,
+    AgentCreated, AgentsCreate, AgentsQuery, AgentsQueryResult, ContactCreated, ContactsCreate,
+    ContactsDelete, ContactsQuery, ContactsQueryResult, CustomersQuery, CustomersQueryResult,
+    DuplicateQuery, Extra, NewCustomerCreated, NewCustomersCreate,
 };
-use crate::ops::{operations, positive, Validate};
+use crate::ops::{Validate, operations, positive};
 
 impl Validate for CustomersQuery {
     fn validate(&self, operation: &str) -> Result<(), Error> {
         match self {
             CustomersQuery::CustomerId(id) => positive(operation, "CustomerID", *id),
-            CustomersQuery::Tn(tn) if tn.trim().is_empty() => Err(Error::invalid(operation, "TN", "is empty")),
-            CustomersQuery::Inventory(lookup) if lookup.identifier.trim().is_empty() => {
-                Err(Error::invalid(operation, "Inventory/Identifier", "is empty"))
+            CustomersQuery::Tn(tn) if tn.trim().is_empty() => {
+                Err(Error::invalid(operation, "TN", "is empty"))
             }
+            CustomersQuery::Inventory(lookup) if lookup.identifier.trim().is_empty() => Err(
+                Error::invalid(operation, "Inventory/Identifier", "is empty"),
+            ),
             _ => Ok(()),
         }
     }
@@ -27,7 +29,11 @@ impl Validate for DuplicateQuery {
     fn validate(&self, operation: &str) -> Result<(), Error> {
         if let Some(last4) = &self.ssn_tax_id_last4 {
             if last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(Error::invalid(operation, "SSNTaxIdLast4", "must be four digits"));
+                return Err(Error::invalid(
+                    operation,
+                    "SSNTaxIdLast4",
+                    "must be four digits",
+                ));
             }
         }
         Ok(())
@@ -39,7 +45,11 @@ impl Validate for ContactsCreate {
         positive(operation, "Contact/CustomerID", self.contact.customer_id)?;
         if let Some(state) = self.contact.address.as_ref().and_then(|a| a.state.as_ref()) {
             if state.len() != 2 {
-                return Err(Error::invalid(operation, "Contact/Address/State", "must be two letters"));
+                return Err(Error::invalid(
+                    operation,
+                    "Contact/Address/State",
+                    "must be two letters",
+                ));
             }
         }
         Ok(())
@@ -49,7 +59,11 @@ impl Validate for ContactsCreate {
 impl Validate for ContactsQuery {
     fn validate(&self, operation: &str) -> Result<(), Error> {
         if self.contact_id.is_none() && self.customer_id.is_none() {
-            return Err(Error::invalid(operation, "ContactID", "send ContactID or CustomerID"));
+            return Err(Error::invalid(
+                operation,
+                "ContactID",
+                "send ContactID or CustomerID",
+            ));
         }
         Ok(())
     }
@@ -64,10 +78,18 @@ impl Validate for ContactsDelete {
 impl Validate for AgentsCreate {
     fn validate(&self, operation: &str) -> Result<(), Error> {
         if self.agent.id.is_some() {
-            return Err(Error::invalid(operation, "Agent/ID", "is prohibited on create"));
+            return Err(Error::invalid(
+                operation,
+                "Agent/ID",
+                "is prohibited on create",
+            ));
         }
         if self.agent.address.as_ref().is_some_and(|a| a.id.is_some()) {
-            return Err(Error::invalid(operation, "Agent/Address/ID", "is prohibited on create"));
+            return Err(Error::invalid(
+                operation,
+                "Agent/Address/ID",
+                "is prohibited on create",
+            ));
         }
         Ok(())
     }
@@ -77,7 +99,9 @@ impl Validate for AgentsQuery {
     fn validate(&self, operation: &str) -> Result<(), Error> {
         match self {
             AgentsQuery::Id(id) => positive(operation, "ID", *id),
-            AgentsQuery::Number(n) if n.trim().is_empty() => Err(Error::invalid(operation, "Number", "is empty")),
+            AgentsQuery::Number(n) if n.trim().is_empty() => {
+                Err(Error::invalid(operation, "Number", "is empty"))
+            }
             AgentsQuery::Number(_) => Ok(()),
         }
     }

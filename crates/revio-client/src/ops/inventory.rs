@@ -2,12 +2,21 @@
 
 use crate::error::Error;
 use crate::models::{Extra, InventoryAssign, InventoryBulkCreate, InventoryCreate};
-use crate::ops::{operations, positive, Validate};
+use crate::ops::{Validate, operations, positive};
 
 impl Validate for InventoryCreate {
     fn validate(&self, operation: &str) -> Result<(), Error> {
-        if self.inventory.identifier.as_deref().is_none_or(|i| i.trim().is_empty()) {
-            return Err(Error::invalid(operation, "Inventory/Identifier", "is required"));
+        if self
+            .inventory
+            .identifier
+            .as_deref()
+            .is_none_or(|i| i.trim().is_empty())
+        {
+            return Err(Error::invalid(
+                operation,
+                "Inventory/Identifier",
+                "is required",
+            ));
         }
         Ok(())
     }
@@ -19,14 +28,22 @@ impl Validate for InventoryBulkCreate {
             return Err(Error::invalid(operation, "InventoryItems", "is empty"));
         }
         if self.inventory_items.iter().any(|i| i.customer_id.is_some()) {
-            return Err(Error::invalid(operation, "InventoryItems/Inventory/CustomerID", "is prohibited"));
+            return Err(Error::invalid(
+                operation,
+                "InventoryItems/Inventory/CustomerID",
+                "is prohibited",
+            ));
         }
         if self
             .inventory_items
             .iter()
             .any(|i| i.identifier.as_deref().is_none_or(|s| s.trim().is_empty()))
         {
-            return Err(Error::invalid(operation, "InventoryItems/Inventory/Identifier", "is required"));
+            return Err(Error::invalid(
+                operation,
+                "InventoryItems/Inventory/Identifier",
+                "is required",
+            ));
         }
         Ok(())
     }
@@ -35,7 +52,10 @@ impl Validate for InventoryBulkCreate {
 impl Validate for InventoryAssign {
     fn validate(&self, operation: &str) -> Result<(), Error> {
         positive(operation, "InventoryItemID", self.inventory_item_id)?;
-        if self.customer_id.is_none() && self.line_id.is_none() && self.customer_product_id.is_none() {
+        if self.customer_id.is_none()
+            && self.line_id.is_none()
+            && self.customer_product_id.is_none()
+        {
             return Err(Error::invalid(
                 operation,
                 "CustomerID",

@@ -1,8 +1,10 @@
 //! Services ("lines") and customer products.
 
 use crate::error::Error;
-use crate::models::{CustomerProductsQuery, CustomerProductsQueryResult, Extra, LinesPackageChange, LinesUpdate};
-use crate::ops::{operations, positive, Validate};
+use crate::models::{
+    CustomerProductsQuery, CustomerProductsQueryResult, Extra, LinesPackageChange, LinesUpdate,
+};
+use crate::ops::{Validate, operations, positive};
 
 impl Validate for LinesUpdate {
     fn validate(&self, operation: &str) -> Result<(), Error> {
@@ -16,7 +18,11 @@ impl Validate for LinesUpdate {
             && self.fields.is_empty()
             && self.extra.is_empty();
         if nothing {
-            return Err(Error::invalid(operation, "Line_ID", "the update sets no field"));
+            return Err(Error::invalid(
+                operation,
+                "Line_ID",
+                "the update sets no field",
+            ));
         }
         Ok(())
     }

@@ -19,7 +19,11 @@ pub(crate) trait Validate {
     }
 }
 
-pub(crate) fn require<T>(operation: &str, field: &'static str, value: &Option<T>) -> Result<(), Error> {
+pub(crate) fn require<T>(
+    operation: &str,
+    field: &'static str,
+    value: &Option<T>,
+) -> Result<(), Error> {
     match value {
         Some(_) => Ok(()),
         None => Err(Error::invalid(operation, field, "is required")),
@@ -41,7 +45,11 @@ pub(crate) fn not_both<A, B>(
     b: &Option<B>,
 ) -> Result<(), Error> {
     if a.is_some() && b.is_some() {
-        Err(Error::invalid(operation, field, "send only one of the pair"))
+        Err(Error::invalid(
+            operation,
+            field,
+            "send only one of the pair",
+        ))
     } else {
         Ok(())
     }

@@ -2,7 +2,7 @@
 
 use crate::error::Error;
 use crate::models::{Extra, NewOrdersCreate, OrdersUpdate, TasksUpdate};
-use crate::ops::{operations, positive, Validate};
+use crate::ops::{Validate, operations, positive};
 
 impl Validate for NewOrdersCreate {
     fn validate(&self, operation: &str) -> Result<(), Error> {
@@ -10,7 +10,11 @@ impl Validate for NewOrdersCreate {
         positive(operation, "PackageID", self.package_id)?;
         if let Some(port) = &self.wireless_port {
             if port.mdn.as_deref().is_none_or(|m| m.trim().is_empty()) {
-                return Err(Error::invalid(operation, "WirelessPort/MDN", "is required when porting"));
+                return Err(Error::invalid(
+                    operation,
+                    "WirelessPort/MDN",
+                    "is required when porting",
+                ));
             }
         }
         Ok(())

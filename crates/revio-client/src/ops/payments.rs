@@ -3,8 +3,10 @@
 use telecom_core::Money;
 
 use crate::error::Error;
-use crate::models::{Extra, PaymentAccountCreated, PaymentAccountsCreate, PaymentType, PaymentsCreate};
-use crate::ops::{operations, positive, require, Validate};
+use crate::models::{
+    Extra, PaymentAccountCreated, PaymentAccountsCreate, PaymentType, PaymentsCreate,
+};
+use crate::ops::{Validate, operations, positive, require};
 
 /// `P2001`: more than 0.00 and at most 99,999.00.
 fn amount_in_range(operation: &str, amount: Money) -> Result<(), Error> {
@@ -12,7 +14,11 @@ fn amount_in_range(operation: &str, amount: Money) -> Result<(), Error> {
     if amount > Money::ZERO && amount <= max {
         Ok(())
     } else {
-        Err(Error::invalid(operation, "Amount", "must be more than 0.00 and at most 99999.00"))
+        Err(Error::invalid(
+            operation,
+            "Amount",
+            "must be more than 0.00 and at most 99999.00",
+        ))
     }
 }
 
@@ -36,12 +42,20 @@ impl Validate for PaymentAccountsCreate {
             None => Err(Error::invalid(operation, "Type", "is required")),
             Some(PaymentType::CreditCard) => {
                 if self.credit_card.is_none() && self.subscription_info.is_none() {
-                    return Err(Error::invalid(operation, "CreditCard", "send CreditCard or SubscriptionInfo"));
+                    return Err(Error::invalid(
+                        operation,
+                        "CreditCard",
+                        "send CreditCard or SubscriptionInfo",
+                    ));
                 }
                 Ok(())
             }
             Some(PaymentType::Ach) => require(operation, "ACH", &self.ach),
-            Some(_) => Err(Error::invalid(operation, "Type", "must be CREDIT_CARD or ACH")),
+            Some(_) => Err(Error::invalid(
+                operation,
+                "Type",
+                "must be CREDIT_CARD or ACH",
+            )),
         }
     }
 }

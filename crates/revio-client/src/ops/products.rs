@@ -2,7 +2,7 @@
 
 use crate::error::Error;
 use crate::models::{Extra, PackagesQuery, ProductsCreate, ProductsQuery};
-use crate::ops::{not_both, operations, positive, Validate};
+use crate::ops::{Validate, not_both, operations, positive};
 
 impl Validate for ProductsCreate {
     fn validate(&self, operation: &str) -> Result<(), Error> {
@@ -15,14 +15,36 @@ impl Validate for ProductsQuery {}
 
 impl Validate for PackagesQuery {
     fn validate(&self, operation: &str) -> Result<(), Error> {
-        not_both(operation, "CarrierCode", &self.carrier_id, &self.carrier_code)?;
-        not_both(operation, "PackageCategory", &self.package_category_id, &self.package_category)?;
+        not_both(
+            operation,
+            "CarrierCode",
+            &self.carrier_id,
+            &self.carrier_code,
+        )?;
+        not_both(
+            operation,
+            "PackageCategory",
+            &self.package_category_id,
+            &self.package_category,
+        )?;
         if let Some(inventory) = &self.inventory {
-            if inventory.identifier.as_deref().is_none_or(|i| i.trim().is_empty()) {
-                return Err(Error::invalid(operation, "Inventory/Identifier", "is required with Inventory"));
+            if inventory
+                .identifier
+                .as_deref()
+                .is_none_or(|i| i.trim().is_empty())
+            {
+                return Err(Error::invalid(
+                    operation,
+                    "Inventory/Identifier",
+                    "is required with Inventory",
+                ));
             }
             if inventory.r#type.is_none() {
-                return Err(Error::invalid(operation, "Inventory/Type", "is required with Inventory"));
+                return Err(Error::invalid(
+                    operation,
+                    "Inventory/Type",
+                    "is required with Inventory",
+                ));
             }
         }
         Ok(())

@@ -5,8 +5,8 @@ use telecom_core::Secret;
 use crate::client::AuthChoice;
 use crate::error::Error;
 use crate::models::{
-    Extra, ImpersonationAuthorize, ImpersonationGrant, ImpersonationTarget, Response, SessionCreated, SessionInfo,
-    SessionsDestroy,
+    Extra, ImpersonationAuthorize, ImpersonationGrant, ImpersonationTarget, Response,
+    SessionCreated, SessionInfo, SessionsDestroy,
 };
 use crate::ops::Validate;
 use crate::{CallKind, Client};
@@ -30,39 +30,69 @@ impl Client {
     ///
     /// Calls `Sessions_Create`. `S2005` is an [`Error::Auth`].
     pub async fn sessions_create(&self) -> Result<Response<SessionCreated>, Error> {
-        self.execute("Sessions_Create", &(), CallKind::Read, AuthChoice::Credentials)
-            .await
+        self.execute(
+            "Sessions_Create",
+            &(),
+            CallKind::Read,
+            AuthChoice::Credentials,
+        )
+        .await
     }
 
     /// Checks that a session is active and says who owns it: `session_key`, or the
     /// client's own session when `None`.
     ///
     /// Calls `Sessions_Validate`; an unknown key is an [`Error::Auth`] with `S2004`.
-    pub async fn sessions_validate(&self, session_key: Option<&Secret>) -> Result<Response<SessionInfo>, Error> {
+    pub async fn sessions_validate(
+        &self,
+        session_key: Option<&Secret>,
+    ) -> Result<Response<SessionInfo>, Error> {
         let key = match session_key {
             Some(key) => key.clone(),
             None => self.current_session().await.ok_or_else(|| {
-                Error::invalid("Sessions_Validate", "SessionKey", "no key given and the client has no open session")
+                Error::invalid(
+                    "Sessions_Validate",
+                    "SessionKey",
+                    "no key given and the client has no open session",
+                )
             })?,
         };
-        self.execute("Sessions_Validate", &(), CallKind::Read, AuthChoice::Session(key))
-            .await
+        self.execute(
+            "Sessions_Validate",
+            &(),
+            CallKind::Read,
+            AuthChoice::Session(key),
+        )
+        .await
     }
 
     /// Invalidates a session key: `session_key`, or the client's own session when `None`
     /// (the client then opens a new one on its next call).
     ///
     /// Calls `Sessions_Destroy`; never resent once it may have reached the server.
-    pub async fn sessions_destroy(&self, session_key: Option<&Secret>) -> Result<Response<Extra>, Error> {
+    pub async fn sessions_destroy(
+        &self,
+        session_key: Option<&Secret>,
+    ) -> Result<Response<Extra>, Error> {
         let own = session_key.is_none();
         let key = match session_key {
             Some(key) => key.clone(),
             None => self.current_session().await.ok_or_else(|| {
-                Error::invalid("Sessions_Destroy", "SessionKey", "no key given and the client has no open session")
+                Error::invalid(
+                    "Sessions_Destroy",
+                    "SessionKey",
+                    "no key given and the client has no open session",
+                )
             })?,
         };
-        let request = SessionsDestroy { session_key: key.clone() };
-        let auth = if own { AuthChoice::Session(key) } else { AuthChoice::Client };
+        let request = SessionsDestroy {
+            session_key: key.clone(),
+        };
+        let auth = if own {
+            AuthChoice::Session(key)
+        } else {
+            AuthChoice::Client
+        };
         let response = self
             .execute("Sessions_Destroy", &request, CallKind::Write, auth)
             .await;
@@ -81,7 +111,12 @@ impl Client {
         request: &ImpersonationAuthorize,
     ) -> Result<Response<ImpersonationGrant>, Error> {
         request.validate("Impersonation_Authorize")?;
-        self.execute("Impersonation_Authorize", request, CallKind::Write, AuthChoice::Client)
-            .await
+        self.execute(
+            "Impersonation_Authorize",
+            request,
+            CallKind::Write,
+            AuthChoice::Client,
+        )
+        .await
     }
 }

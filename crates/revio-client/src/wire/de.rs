@@ -89,7 +89,9 @@ fn list_items(el: &Element) -> Vec<&Element> {
     }
     match el.children.first() {
         None => vec![el],
-        Some(first) if el.children.iter().all(|c| c.name == first.name) => el.children.iter().collect(),
+        Some(first) if el.children.iter().all(|c| c.name == first.name) => {
+            el.children.iter().collect()
+        }
         Some(_) => vec![el],
     }
 }
@@ -127,7 +129,7 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        if self.el.nil {
+        if self.el.is_empty() {
             visitor.visit_unit()
         } else if self.el.children.is_empty() {
             visitor.visit_borrowed_str(&self.el.text)
@@ -216,7 +218,11 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
         })
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         self.deserialize_seq(visitor)
     }
 
@@ -362,7 +368,11 @@ impl<'de> Deserializer<'de> for GroupDe<'de> {
         })
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         self.deserialize_seq(visitor)
     }
 
@@ -440,9 +450,20 @@ impl<'de> ChildrenAccess<'de> {
                 pending: None,
             },
             Some(fields) => {
-                let (named, unknown): (Vec<_>, Vec<_>) = all
-                    .into_iter()
-                    .partition(|(name, _)| fields.contains(name) && *name != EXTRA_FIELD);
+                // Element names vary in case between operations (`BIllProfileID`): a child
+                // not named exactly takes the field it matches ignoring ASCII case.
+                let all = all.into_iter().map(|(name, members)| {
+                    if fields.contains(&name) {
+                        (name, members)
+                    } else {
+                        match fields.iter().find(|f| f.eq_ignore_ascii_case(name)) {
+                            Some(field) => (*field, members),
+                            None => (name, members),
+                        }
+                    }
+                });
+                let (named, unknown): (Vec<_>, Vec<_>) =
+                    all.partition(|(name, _)| fields.contains(name) && *name != EXTRA_FIELD);
                 ChildrenAccess {
                     groups: named.into_iter(),
                     extra: Some(unknown),
@@ -456,7 +477,10 @@ impl<'de> ChildrenAccess<'de> {
 impl<'de> MapAccess<'de> for ChildrenAccess<'de> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
         if let Some((name, members)) = self.groups.next() {
             self.pending = Some(Pending::Group(members));
             return seed
@@ -489,7 +513,10 @@ struct ItemsAccess<'de> {
 impl<'de> SeqAccess<'de> for ItemsAccess<'de> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
         match self.items.next() {
             Some(el) => seed.deserialize(ElementDe { el, skip: &[] }).map(Some),
             None => Ok(None),

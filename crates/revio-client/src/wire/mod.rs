@@ -15,7 +15,7 @@ use serde::Serialize;
 use telecom_core::Secret;
 
 pub(crate) use de::from_element;
-pub(crate) use ser::{wrapped, SerError};
+pub(crate) use ser::{SerError, wrapped};
 pub(crate) use tree::Element;
 
 /// The service namespace of every operation element (also on host `api.rev.io`).
@@ -139,7 +139,10 @@ pub(crate) fn read_body(text: &str, operation: &str) -> Result<Body, String> {
         return Ok(Body::Fault(read_fault(&first)));
     }
     if !first.name.ends_with("Response") {
-        return Err(format!("expected <{operation}Response>, found <{}>", first.name));
+        return Err(format!(
+            "expected <{operation}Response>, found <{}>",
+            first.name
+        ));
     }
     let wanted = format!("{operation}Result");
     let mut children = first.children;
@@ -220,7 +223,10 @@ pub(crate) fn redact_xml(text: &str) -> String {
         if inner.starts_with('/') || inner.ends_with('/') {
             continue;
         }
-        let name = inner.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let name = inner
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
         let local = name.rsplit(':').next().unwrap_or(name);
         if SECRET_ELEMENTS.contains(&local) {
             let end = rest.find('<').unwrap_or(rest.len());
@@ -272,7 +278,9 @@ mod tests {
 
     #[test]
     fn redaction_covers_prefixes_and_partial_text() {
-        let red = redact_xml("<a:Password>x</a:Password><SessionKey/><CVV2>123</CVV2><Name>n</Name><RoutingNumber>12");
+        let red = redact_xml(
+            "<a:Password>x</a:Password><SessionKey/><CVV2>123</CVV2><Name>n</Name><RoutingNumber>12",
+        );
         assert_eq!(
             red,
             "<a:Password>[REDACTED]</a:Password><SessionKey/><CVV2>[REDACTED]</CVV2><Name>n</Name><RoutingNumber>[REDACTED]"
@@ -283,7 +291,10 @@ mod tests {
     fn faults_and_foreign_documents() {
         let fault = r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>boom</faultstring></soap:Fault></soap:Body></soap:Envelope>"#;
         match read_body(fault, "X").unwrap() {
-            Body::Fault(f) => assert_eq!((f.code.as_str(), f.message.as_str()), ("soap:Server", "boom")),
+            Body::Fault(f) => assert_eq!(
+                (f.code.as_str(), f.message.as_str()),
+                ("soap:Server", "boom")
+            ),
             Body::Result { .. } => panic!("expected a fault"),
         }
         assert!(read_body("<html><body>503</body></html>", "X").is_err());

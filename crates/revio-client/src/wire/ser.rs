@@ -14,7 +14,10 @@ use serde::ser::{self, Impossible, Serialize};
 const WRAPPED: &str = "$revio::wrapped";
 
 /// Serde `serialize_with` helper: writes a list as `<Field><Item/>…</Field>`.
-pub(crate) fn wrapped<S: ser::Serializer, T: Serialize>(items: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn wrapped<S: ser::Serializer, T: Serialize>(
+    items: &[T],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.serialize_newtype_struct(WRAPPED, items)
 }
 
@@ -37,7 +40,11 @@ impl ser::Error for SerError {
 }
 
 /// Writes `value` as one element named `name` into `out` (nothing when it is unset).
-pub(crate) fn write_element<T: Serialize + ?Sized>(out: &mut String, name: &str, value: &T) -> Result<(), SerError> {
+pub(crate) fn write_element<T: Serialize + ?Sized>(
+    out: &mut String,
+    name: &str,
+    value: &T,
+) -> Result<(), SerError> {
     value.serialize(FieldSer {
         out,
         name: Some(name),
@@ -92,11 +99,11 @@ impl<'o> ser::Serializer for FieldSer<'o> {
         serialize_i8: i8 => "byte",
         serialize_i16: i16 => "short",
         serialize_i32: i32 => "int",
-        serialize_i64: i64 => "long",
+        serialize_i64: i64 => "int",
         serialize_u8: u8 => "unsignedByte",
         serialize_u16: u16 => "unsignedShort",
         serialize_u32: u32 => "unsignedInt",
-        serialize_u64: u64 => "unsignedLong",
+        serialize_u64: u64 => "unsignedInt",
         serialize_f32: f32 => "float",
         serialize_f64: f64 => "double",
         serialize_char: char => "string",
@@ -126,13 +133,25 @@ impl<'o> ser::Serializer for FieldSer<'o> {
         Ok(())
     }
 
-    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<(), SerError> {
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), SerError> {
         self.text("string", variant)
     }
 
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, value: &T) -> Result<(), SerError> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), SerError> {
         if name == WRAPPED {
-            value.serialize(FieldSer { wrapped: true, ..self })
+            value.serialize(FieldSer {
+                wrapped: true,
+                ..self
+            })
         } else {
             value.serialize(self)
         }
@@ -181,7 +200,11 @@ impl<'o> ser::Serializer for FieldSer<'o> {
         self.serialize_seq(Some(len))
     }
 
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<SeqSer<'o>, SerError> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<SeqSer<'o>, SerError> {
         self.serialize_seq(Some(len))
     }
 
@@ -224,7 +247,11 @@ pub(crate) struct SeqSer<'o> {
 
 impl SeqSer<'_> {
     fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        let name = if self.wrapped { None } else { Some(self.name.as_str()) };
+        let name = if self.wrapped {
+            None
+        } else {
+            Some(self.name.as_str())
+        };
         value.serialize(FieldSer {
             out: self.out,
             name,
@@ -316,7 +343,11 @@ impl<'o> StructSer<'o> {
 impl ser::SerializeStruct for StructSer<'_> {
     type Ok = ();
     type Error = SerError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerError> {
         write_element(self.out, key, value)
     }
     fn end(self) -> Result<(), SerError> {
@@ -421,10 +452,19 @@ impl ser::Serializer for KeySer {
     fn serialize_unit_struct(self, _name: &'static str) -> Result<String, SerError> {
         Err(key_error())
     }
-    fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> Result<String, SerError> {
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        variant: &'static str,
+    ) -> Result<String, SerError> {
         Ok(variant.to_owned())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<String, SerError> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<String, SerError> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -442,7 +482,11 @@ impl ser::Serializer for KeySer {
     fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, SerError> {
         Err(key_error())
     }
-    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct, SerError> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, SerError> {
         Err(key_error())
     }
     fn serialize_tuple_variant(
@@ -457,7 +501,11 @@ impl ser::Serializer for KeySer {
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, SerError> {
         Err(key_error())
     }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct, SerError> {
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStruct, SerError> {
         Err(key_error())
     }
     fn serialize_struct_variant(

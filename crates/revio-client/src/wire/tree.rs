@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
 
 /// One XML element, namespace prefixes dropped.
 #[derive(Debug, Clone, Default)]
@@ -96,9 +96,15 @@ pub(crate) fn parse(body: &str) -> Result<Element, ParseError> {
     let mut root: Option<Element> = None;
     loop {
         let before = position(&reader);
-        let event = reader
-            .read_event()
-            .map_err(|e| ParseError(format!("malformed XML at byte {}: {e}", position(&reader))))?;
+        let event = reader.read_event().map_err(|e| {
+            let at = position(&reader);
+            let hint = if at >= body.len() {
+                " (the body ends early: truncated?)"
+            } else {
+                ""
+            };
+            ParseError(format!("malformed XML at byte {at}: {e}{hint}"))
+        })?;
         let after = position(&reader);
         match event {
             Event::Start(start) => stack.push(open(&start, before)),
@@ -131,13 +137,11 @@ pub(crate) fn parse(body: &str) -> Result<Element, ParseError> {
                 if let Some(top) = stack.last_mut() {
                     let resolved = match reference.resolve_char_ref() {
                         Ok(Some(c)) => Some(c),
-                        Ok(None) => reference
-                            .decode()
-                            .ok()
-                            .and_then(|name| entity(&name)),
+                        Ok(None) => reference.decode().ok().and_then(|name| entity(&name)),
                         Err(e) => return Err(ParseError(format!("bad character reference: {e}"))),
                     };
-                    let c = resolved.ok_or_else(|| ParseError("unknown entity reference".into()))?;
+                    let c =
+                        resolved.ok_or_else(|| ParseError("unknown entity reference".into()))?;
                     top.text.push(c);
                 }
             }
@@ -154,7 +158,11 @@ pub(crate) fn parse(body: &str) -> Result<Element, ParseError> {
     root.ok_or_else(|| ParseError("the body holds no XML element".into()))
 }
 
-fn attach(stack: &mut [Element], root: &mut Option<Element>, element: Element) -> Result<(), ParseError> {
+fn attach(
+    stack: &mut [Element],
+    root: &mut Option<Element>,
+    element: Element,
+) -> Result<(), ParseError> {
     match stack.last_mut() {
         Some(parent) => parent.children.push(element),
         None if root.is_none() => *root = Some(element),
