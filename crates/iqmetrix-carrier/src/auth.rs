@@ -110,7 +110,11 @@ impl std::fmt::Debug for TokenProvider {
 }
 
 impl TokenProvider {
-    pub(crate) fn new(credentials: Credentials, token_url: String, margin: Duration) -> TokenProvider {
+    pub(crate) fn new(
+        credentials: Credentials,
+        token_url: String,
+        margin: Duration,
+    ) -> TokenProvider {
         let cache = match &credentials {
             Credentials::Bearer(token) => Some(Arc::new(Token {
                 access: token.clone(),
@@ -134,7 +138,10 @@ impl TokenProvider {
     }
 
     fn cached(&self) -> Option<Arc<Token>> {
-        self.cache.read().unwrap_or_else(PoisonError::into_inner).clone()
+        self.cache
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     fn store(&self, token: Arc<Token>) {
@@ -159,7 +166,11 @@ impl TokenProvider {
 
     /// A new token after `rejected` was refused with 401. When another task already
     /// replaced it, that replacement is returned without a new fetch.
-    pub(crate) async fn reauthenticate(&self, http: &Http, rejected: &Arc<Token>) -> Result<Arc<Token>> {
+    pub(crate) async fn reauthenticate(
+        &self,
+        http: &Http,
+        rejected: &Arc<Token>,
+    ) -> Result<Arc<Token>> {
         let _gate = self.refresh.lock().await;
         let current = self.cached();
         if let Some(token) = current.as_ref().filter(|t| !Arc::ptr_eq(t, rejected)) {
@@ -201,7 +212,10 @@ impl TokenProvider {
                     code: TokenErrorCode::InvalidGrant,
                     ..
                 }) => {
-                    tracing::debug!(vendor = "iqmetrix", "refresh token refused; using the password grant");
+                    tracing::debug!(
+                        vendor = "iqmetrix",
+                        "refresh token refused; using the password grant"
+                    );
                 }
                 Err(other) => return Err(other),
             }
@@ -217,12 +231,19 @@ impl TokenProvider {
         self.request(http, &form, Idempotency::Idempotent).await
     }
 
-    async fn request(&self, http: &Http, form: &[(&str, &str)], idempotency: Idempotency) -> Result<Arc<Token>> {
-        let body = serde_urlencoded::to_string(form).map_err(|e| Error::invalid("token request", e.to_string()))?;
+    async fn request(
+        &self,
+        http: &Http,
+        form: &[(&str, &str)],
+        idempotency: Idempotency,
+    ) -> Result<Arc<Token>> {
+        let body = serde_urlencoded::to_string(form)
+            .map_err(|e| Error::invalid("token request", e.to_string()))?;
         let grant = form.first().map(|(_, v)| *v).unwrap_or_default();
         // Boxed: the request loop also calls back into the provider for API calls, and an
         // async cycle needs one indirection.
-        let response = Box::pin(http.send_token_request(&self.token_url, body, grant, idempotency)).await?;
+        let response =
+            Box::pin(http.send_token_request(&self.token_url, body, grant, idempotency)).await?;
         let issued = Instant::now();
         self.parse(response, issued)
     }
@@ -232,7 +253,12 @@ impl TokenProvider {
         let body = &response.body[..];
         if (200..300).contains(&status) {
             let parsed: TokenResponse = serde_json::from_slice(body).map_err(|e| {
-                Error::decode("token", "not a token response", b"(token response body withheld)", Some(e))
+                Error::decode(
+                    "token",
+                    "not a token response",
+                    b"(token response body withheld)",
+                    Some(e),
+                )
             })?;
             if parsed.access_token.is_empty() {
                 return Err(Error::decode("token", "empty access_token", b"", None));
@@ -243,7 +269,14 @@ impl TokenProvider {
                     .trim()
                     .parse::<u64>()
                     .map(Duration::from_secs)
-                    .map_err(|_| Error::decode("token", "expires_in is not a whole number of seconds", text.0.as_bytes(), None))?,
+                    .map_err(|_| {
+                        Error::decode(
+                            "token",
+                            "expires_in is not a whole number of seconds",
+                            text.0.as_bytes(),
+                            None,
+                        )
+                    })?,
                 // Undocumented absence: assume the documented 12 hours.
                 None => Duration::from_secs(43_199),
             };
@@ -266,7 +299,11 @@ impl TokenProvider {
                 ),
                 Err(_) => (
                     TokenErrorCode::Unspecified,
-                    Some(telecom_core::text::excerpt(body, crate::error::BODY_EXCERPT_CHARS)).filter(|s| !s.trim().is_empty()),
+                    Some(telecom_core::text::excerpt(
+                        body,
+                        crate::error::BODY_EXCERPT_CHARS,
+                    ))
+                    .filter(|s| !s.trim().is_empty()),
                 ),
             };
             return Err(Error::Token {

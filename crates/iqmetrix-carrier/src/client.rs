@@ -57,8 +57,13 @@ impl Environment {
     /// The accounts (OAuth2 token service) base URL.
     pub fn accounts_base(&self) -> String {
         match self {
-            Environment::Custom { accounts_base, .. } => accounts_base.trim_end_matches('/').to_owned(),
-            named => format!("https://accounts{}.iqmetrix.net/v1", named.word().unwrap_or_default()),
+            Environment::Custom { accounts_base, .. } => {
+                accounts_base.trim_end_matches('/').to_owned()
+            }
+            named => format!(
+                "https://accounts{}.iqmetrix.net/v1",
+                named.word().unwrap_or_default()
+            ),
         }
     }
 
@@ -66,9 +71,13 @@ impl Environment {
     pub fn carrier_services_base(&self) -> String {
         match self {
             Environment::Custom {
-                carrier_services_base, ..
+                carrier_services_base,
+                ..
             } => carrier_services_base.trim_end_matches('/').to_owned(),
-            named => format!("https://carrierservices{}.iqmetrix.net/v2", named.word().unwrap_or_default()),
+            named => format!(
+                "https://carrierservices{}.iqmetrix.net/v2",
+                named.word().unwrap_or_default()
+            ),
         }
     }
 }
@@ -150,14 +159,19 @@ impl ClientBuilder {
     /// Builds the client. Fails when a base URL is not an `http(s)` URL or an empty
     /// credential is given.
     pub fn build(self) -> Result<Client> {
-        let api_base = checked_base("carrier_services_base", self.environment.carrier_services_base())?;
+        let api_base = checked_base(
+            "carrier_services_base",
+            self.environment.carrier_services_base(),
+        )?;
         let accounts_base = checked_base("accounts_base", self.environment.accounts_base())?;
         match &self.credentials {
             Credentials::Bearer(token) if token.is_empty() => {
                 return Err(Error::invalid("credentials.token", "is empty"));
             }
             Credentials::Password {
-                username, client_id, ..
+                username,
+                client_id,
+                ..
             } => {
                 if username.is_empty() {
                     return Err(Error::invalid("credentials.username", "is empty"));
@@ -195,9 +209,13 @@ impl ClientBuilder {
 }
 
 fn checked_base(field: &str, base: String) -> Result<String> {
-    let url = reqwest::Url::parse(&base).map_err(|e| Error::invalid(field, format!("{base:?} is not a URL: {e}")))?;
+    let url = reqwest::Url::parse(&base)
+        .map_err(|e| Error::invalid(field, format!("{base:?} is not a URL: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") || url.cannot_be_a_base() {
-        return Err(Error::invalid(field, format!("{base:?} is not an http(s) base URL")));
+        return Err(Error::invalid(
+            field,
+            format!("{base:?} is not an http(s) base URL"),
+        ));
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::invalid(field, "must not have a query or fragment"));
@@ -211,11 +229,26 @@ mod tests {
 
     #[test]
     fn environments_pair_their_hosts() {
-        assert_eq!(Environment::Production.accounts_base(), "https://accounts.iqmetrix.net/v1");
-        assert_eq!(Environment::Production.carrier_services_base(), "https://carrierservices.iqmetrix.net/v2");
-        assert_eq!(Environment::Demo.carrier_services_base(), "https://carrierservicesdemo.iqmetrix.net/v2");
-        assert_eq!(Environment::Rc.accounts_base(), "https://accountsrc.iqmetrix.net/v1");
-        assert_eq!(Environment::Int.carrier_services_base(), "https://carrierservicesint.iqmetrix.net/v2");
+        assert_eq!(
+            Environment::Production.accounts_base(),
+            "https://accounts.iqmetrix.net/v1"
+        );
+        assert_eq!(
+            Environment::Production.carrier_services_base(),
+            "https://carrierservices.iqmetrix.net/v2"
+        );
+        assert_eq!(
+            Environment::Demo.carrier_services_base(),
+            "https://carrierservicesdemo.iqmetrix.net/v2"
+        );
+        assert_eq!(
+            Environment::Rc.accounts_base(),
+            "https://accountsrc.iqmetrix.net/v1"
+        );
+        assert_eq!(
+            Environment::Int.carrier_services_base(),
+            "https://carrierservicesint.iqmetrix.net/v2"
+        );
         let custom = Environment::Custom {
             accounts_base: "http://127.0.0.1:1/v1/".into(),
             carrier_services_base: "http://127.0.0.1:2/v2".into(),
@@ -231,10 +264,14 @@ mod tests {
             carrier_services_base: base.into(),
         };
         for bad in ["ftp://x/v2", "not a url", "http://x/v2?a=1"] {
-            let err = Client::builder(custom(bad), Credentials::bearer("t")).build().unwrap_err();
+            let err = Client::builder(custom(bad), Credentials::bearer("t"))
+                .build()
+                .unwrap_err();
             assert!(matches!(err, Error::InvalidInput { .. }), "{bad}: {err}");
         }
-        let err = Client::builder(Environment::Demo, Credentials::bearer("")).build().unwrap_err();
+        let err = Client::builder(Environment::Demo, Credentials::bearer(""))
+            .build()
+            .unwrap_err();
         assert!(err.to_string().contains("credentials.token"));
     }
 }

@@ -280,9 +280,11 @@ pub(crate) fn body_message(body: &[u8]) -> Option<String> {
     }
     match serde_json::from_str::<serde_json::Value>(trimmed) {
         Ok(serde_json::Value::String(s)) => Some(s),
-        Ok(serde_json::Value::Object(map)) => ["Message", "message", "error_description", "ErrorMessage"]
-            .iter()
-            .find_map(|k| map.get(*k).and_then(|v| v.as_str()).map(str::to_owned)),
+        Ok(serde_json::Value::Object(map)) => {
+            ["Message", "message", "error_description", "ErrorMessage"]
+                .iter()
+                .find_map(|k| map.get(*k).and_then(|v| v.as_str()).map(str::to_owned))
+        }
         Ok(_) => None,
         Err(_) if trimmed.starts_with('<') => None,
         Err(_) => Some(excerpt(trimmed.as_bytes(), BODY_EXCERPT_CHARS)),
@@ -338,7 +340,11 @@ mod tests {
                 ErrorCode::CarrierIdMismatch,
                 Some("CarrierId"),
             ),
-            ("Carrier 41 not found", ErrorCode::CarrierNotFound, Some("41")),
+            (
+                "Carrier 41 not found",
+                ErrorCode::CarrierNotFound,
+                Some("41"),
+            ),
             (
                 "Invalid Request: the Id  field is required",
                 ErrorCode::RequiredFieldMissing,
@@ -360,9 +366,18 @@ mod tests {
 
     #[test]
     fn messages_come_from_json_or_text() {
-        assert_eq!(body_message(br#"{"Message":"Carrier 9 not found"}"#).as_deref(), Some("Carrier 9 not found"));
-        assert_eq!(body_message(br#""Carrier 9 not found""#).as_deref(), Some("Carrier 9 not found"));
-        assert_eq!(body_message(b"Carrier 9 not found\n").as_deref(), Some("Carrier 9 not found"));
+        assert_eq!(
+            body_message(br#"{"Message":"Carrier 9 not found"}"#).as_deref(),
+            Some("Carrier 9 not found")
+        );
+        assert_eq!(
+            body_message(br#""Carrier 9 not found""#).as_deref(),
+            Some("Carrier 9 not found")
+        );
+        assert_eq!(
+            body_message(b"Carrier 9 not found\n").as_deref(),
+            Some("Carrier 9 not found")
+        );
         assert_eq!(body_message(b"<html>oops</html>"), None);
         assert_eq!(body_message(b""), None);
     }

@@ -10,7 +10,11 @@ use crate::models::ActivationLookupField;
 
 /// Everything but the RFC 3986 unreserved characters is encoded inside a value, so a value
 /// can never add a path segment, a key part (`(`, `)`) or a pair (`,`, `=`).
-const VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// The key that identifies an activation: one or more `fieldId=value` pairs, the field ids
 /// coming from [`Client::get_activation_lookup_fields`](crate::Client::get_activation_lookup_fields).
@@ -45,7 +49,9 @@ impl LookupKey {
     }
 
     /// A key from lookup fields that carry a `Value` (fields without one are skipped).
-    pub fn from_fields<'a>(fields: impl IntoIterator<Item = &'a ActivationLookupField>) -> Result<LookupKey, Error> {
+    pub fn from_fields<'a>(
+        fields: impl IntoIterator<Item = &'a ActivationLookupField>,
+    ) -> Result<LookupKey, Error> {
         let mut key = LookupKey { pairs: Vec::new() };
         for field in fields {
             if let (Some(id), Some(value)) = (field.id, field.value.as_deref()) {
@@ -53,7 +59,10 @@ impl LookupKey {
             }
         }
         if key.pairs.is_empty() {
-            return Err(Error::invalid("ActivationId", "no lookup field has both an Id and a Value"));
+            return Err(Error::invalid(
+                "ActivationId",
+                "no lookup field has both an Id and a Value",
+            ));
         }
         Ok(key)
     }
@@ -80,15 +89,23 @@ impl LookupKey {
 
     fn push(&mut self, field_id: i64, value: String) -> Result<(), Error> {
         if field_id < 0 {
-            return Err(Error::invalid("ActivationId", format!("field id {field_id} is negative")));
+            return Err(Error::invalid(
+                "ActivationId",
+                format!("field id {field_id} is negative"),
+            ));
         }
         if value.is_empty() {
-            return Err(Error::invalid("ActivationId", format!("the value of field {field_id} is empty")));
+            return Err(Error::invalid(
+                "ActivationId",
+                format!("the value of field {field_id} is empty"),
+            ));
         }
         if value.contains([',', '=']) {
             return Err(Error::invalid(
                 "ActivationId",
-                format!("the value of field {field_id} contains ',' or '=', which the key format cannot carry"),
+                format!(
+                    "the value of field {field_id} contains ',' or '=', which the key format cannot carry"
+                ),
             ));
         }
         self.pairs.push((field_id, value));
@@ -116,13 +133,12 @@ impl FromStr for LookupKey {
     fn from_str(text: &str) -> Result<LookupKey, Error> {
         let mut key = LookupKey { pairs: Vec::new() };
         for pair in text.split(',') {
-            let (id, value) = pair
-                .split_once('=')
-                .ok_or_else(|| Error::invalid("ActivationId", format!("{pair:?} is not fieldId=value")))?;
-            let id: i64 = id
-                .trim()
-                .parse()
-                .map_err(|_| Error::invalid("ActivationId", format!("field id {id:?} is not a number")))?;
+            let (id, value) = pair.split_once('=').ok_or_else(|| {
+                Error::invalid("ActivationId", format!("{pair:?} is not fieldId=value"))
+            })?;
+            let id: i64 = id.trim().parse().map_err(|_| {
+                Error::invalid("ActivationId", format!("field id {id:?} is not a number"))
+            })?;
             key.push(id, value.to_owned())?;
         }
         Ok(key)
@@ -150,7 +166,10 @@ mod tests {
     fn built_from_lookup_fields() {
         let fields: Vec<ActivationLookupField> =
             serde_json::from_str(r#"[{"Id":6,"Value":"2562788972"},{"Id":7}]"#).unwrap();
-        assert_eq!(LookupKey::from_fields(&fields).unwrap().to_string(), "6=2562788972");
+        assert_eq!(
+            LookupKey::from_fields(&fields).unwrap().to_string(),
+            "6=2562788972"
+        );
         assert!(LookupKey::from_fields(&fields[1..]).is_err());
     }
 }

@@ -17,7 +17,10 @@ pub(crate) fn max_len(parent: &str, field: &str, value: Option<&str>, max: usize
     match value {
         Some(text) if text.chars().count() > max => Err(Error::invalid(
             at(parent, field),
-            format!("at most {max} characters allowed, got {}", text.chars().count()),
+            format!(
+                "at most {max} characters allowed, got {}",
+                text.chars().count()
+            ),
         )),
         _ => Ok(()),
     }
@@ -34,7 +37,10 @@ pub(crate) fn required_id(parent: &str, field: &str, value: Option<i64>) -> Resu
 /// A path id: at least 1 (iQmetrix answers "must be greater than or equal to 1").
 pub(crate) fn positive_id(field: &str, id: i64) -> Result<i64> {
     if id < 1 {
-        Err(Error::invalid(field, format!("must be 1 or more, got {id}")))
+        Err(Error::invalid(
+            field,
+            format!("must be 1 or more, got {id}"),
+        ))
     } else {
         Ok(id)
     }

@@ -77,7 +77,12 @@ impl Call {
 fn bearer_header(token: &Secret) -> Result<HeaderValue> {
     let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
         // The reason never repeats the token.
-        .map_err(|_| Error::invalid("access_token", "contains characters not allowed in a header"))?;
+        .map_err(|_| {
+            Error::invalid(
+                "access_token",
+                "contains characters not allowed in a header",
+            )
+        })?;
     value.set_sensitive(true);
     Ok(value)
 }
@@ -91,21 +96,31 @@ fn retry_after(headers: &HeaderMap, status: u16) -> Option<RetryAfter> {
         return header;
     }
     // iQmetrix documents no Retry-After, only its X-RateLimit-* headers.
-    RateLimit::from_headers(headers).wait().map(RetryAfter::Delay)
+    RateLimit::from_headers(headers)
+        .wait()
+        .map(RetryAfter::Delay)
 }
 
 fn retryable_status(status: u16, idempotency: Idempotency) -> bool {
     // A 429 was refused before any processing, so even a POST may be resent.
-    status == 429 || (idempotency == Idempotency::Idempotent && matches!(status, 500 | 502 | 503 | 504))
+    status == 429
+        || (idempotency == Idempotency::Idempotent && matches!(status, 500 | 502 | 503 | 504))
 }
 
 impl Http {
-    async fn once(&self, request: RequestBuilder) -> std::result::Result<RawResponse, reqwest::Error> {
+    async fn once(
+        &self,
+        request: RequestBuilder,
+    ) -> std::result::Result<RawResponse, reqwest::Error> {
         let response = request.timeout(self.timeouts.request).send().await?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = response.bytes().await?;
-        Ok(RawResponse { status, headers, body })
+        Ok(RawResponse {
+            status,
+            headers,
+            body,
+        })
     }
 
     /// Sends with retries. With `auth`, a 401 leads to one re-authentication and one more
@@ -198,7 +213,11 @@ impl Http {
         grant: &str,
         idempotency: Idempotency,
     ) -> Result<RawResponse> {
-        let operation = if grant == "refresh_token" { "token_refresh" } else { "token" };
+        let operation = if grant == "refresh_token" {
+            "token_refresh"
+        } else {
+            "token"
+        };
         self.run(operation, idempotency, None, |_| {
             self.client
                 .post(url)
@@ -253,20 +272,25 @@ impl Client {
         let url = format!("{}/{}", inner.api_base, call.path.trim_start_matches('/'));
         let response = inner
             .http
-            .run(call.operation, call.idempotency, Some(&inner.auth), |auth| {
-                let mut request = inner
-                    .http
-                    .client
-                    .request(call.method.clone(), url.as_str())
-                    .header(ACCEPT, call.accept);
-                if let Some(value) = auth {
-                    request = request.header(AUTHORIZATION, value);
-                }
-                if let Some(body) = &call.body {
-                    request = request.header(CONTENT_TYPE, JSON).body(body.clone());
-                }
-                request
-            })
+            .run(
+                call.operation,
+                call.idempotency,
+                Some(&inner.auth),
+                |auth| {
+                    let mut request = inner
+                        .http
+                        .client
+                        .request(call.method.clone(), url.as_str())
+                        .header(ACCEPT, call.accept);
+                    if let Some(value) = auth {
+                        request = request.header(AUTHORIZATION, value);
+                    }
+                    if let Some(body) = &call.body {
+                        request = request.header(CONTENT_TYPE, JSON).body(body.clone());
+                    }
+                    request
+                },
+            )
             .await?;
         if (200..300).contains(&response.status) {
             Ok(response)
@@ -286,7 +310,12 @@ impl Client {
 /// Reads a success body as `T`.
 pub(crate) fn decode<T: DeserializeOwned>(operation: &'static str, body: &[u8]) -> Result<T> {
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::decode(operation, "empty body where JSON was expected", body, None));
+        return Err(Error::decode(
+            operation,
+            "empty body where JSON was expected",
+            body,
+            None,
+        ));
     }
     serde_json::from_slice(body).map_err(|e| {
         let reason = if body.trim_ascii_start().starts_with(b"<") {

@@ -140,20 +140,40 @@ pub struct CarrierActivationDetails {
 
 impl CarrierActivationDetails {
     pub(crate) fn validate(&self, path: &str) -> Result<()> {
-        max_len(path, "ActivationTermCode", self.activation_term_code.as_deref(), 64)?;
+        max_len(
+            path,
+            "ActivationTermCode",
+            self.activation_term_code.as_deref(),
+            64,
+        )?;
         max_len(path, "DealerCode", self.dealer_code.as_deref(), 64)?;
         max_len(path, "Notes", self.notes.as_deref(), 256)?;
         max_len(path, "OrderNumber", self.order_number.as_deref(), 64)?;
-        max_len(path, "RemoteActivationID", self.remote_activation_id.as_deref(), 64)?;
+        max_len(
+            path,
+            "RemoteActivationID",
+            self.remote_activation_id.as_deref(),
+            64,
+        )?;
         max_len(path, "TrackingNumber", self.tracking_number.as_deref(), 64)?;
         if let Some(product) = &self.activated_product {
             product.validate(&at(path, "ActivatedProduct"))?;
         }
-        each(path, "AdditionalFees", self.additional_fees.as_deref(), AdditionalFee::validate)?;
+        each(
+            path,
+            "AdditionalFees",
+            self.additional_fees.as_deref(),
+            AdditionalFee::validate,
+        )?;
         if let Deposit::Fee(fee) = &self.deposit {
             fee.validate(&at(path, "Deposit"))?;
         }
-        each(path, "RatePlans", self.rate_plans.as_deref(), RatePlan::validate)?;
+        each(
+            path,
+            "RatePlans",
+            self.rate_plans.as_deref(),
+            RatePlan::validate,
+        )?;
         if let Some(subscriber) = &self.subscriber {
             subscriber.validate(&at(path, "Subscriber"))?;
         }

@@ -122,13 +122,19 @@ impl ConfigurationDetails {
             id: None,
             company_id: None,
             company_wide_settings_resource: Some(CompanyWideSettingsResource {
-                company_wide_integration_settings: Some(vec![IntegrationSetting::new(ENABLED_SETTING_ID, "True")]),
+                company_wide_integration_settings: Some(vec![IntegrationSetting::new(
+                    ENABLED_SETTING_ID,
+                    "True",
+                )]),
                 meta_data: None,
             }),
             location_settings_resource: Some(LocationSettingsResource {
                 locations: Some(vec![LocationSettings {
                     location_id: Some(location_id),
-                    integration_settings: Some(vec![IntegrationSetting::new(ENABLED_SETTING_ID, value)]),
+                    integration_settings: Some(vec![IntegrationSetting::new(
+                        ENABLED_SETTING_ID,
+                        value,
+                    )]),
                 }]),
                 meta_data: None,
             }),

@@ -83,20 +83,29 @@ pub struct Link {
 
 /// A link that may be an object, `null`, the string `"null"` (as in the spec's example), a
 /// bare href string, or absent.
-pub(crate) fn lenient_link<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Link>, D::Error> {
+pub(crate) fn lenient_link<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Link>, D::Error> {
     let value = Option::<Value>::deserialize(deserializer)?;
     Ok(match value {
         Some(Value::Object(map)) => match map.get("href") {
             Some(Value::String(href)) if !href.trim().is_empty() => Some(Link {
                 href: href.clone(),
-                templated: map.get("templated").and_then(Value::as_bool).unwrap_or(false),
+                templated: map
+                    .get("templated")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
             }),
             _ => None,
         },
-        Some(Value::String(s)) if !s.trim().is_empty() && !s.trim().eq_ignore_ascii_case("null") => Some(Link {
-            href: s,
-            templated: false,
-        }),
+        Some(Value::String(s))
+            if !s.trim().is_empty() && !s.trim().eq_ignore_ascii_case("null") =>
+        {
+            Some(Link {
+                href: s,
+                templated: false,
+            })
+        }
         _ => None,
     })
 }
@@ -125,7 +134,9 @@ pub(crate) struct Embedded {
     pub(crate) items: Vec<ConfirmedActivation>,
 }
 
-fn null_as_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ConfirmedActivation>, D::Error> {
+fn null_as_empty<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<ConfirmedActivation>, D::Error> {
     Ok(Option::<Vec<ConfirmedActivation>>::deserialize(deserializer)?.unwrap_or_default())
 }
 

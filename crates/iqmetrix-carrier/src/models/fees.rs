@@ -32,7 +32,12 @@ impl VendorRebate {
         max_len(path, "Name", self.name.as_deref(), 64)?;
         max_len(path, "Description", self.description.as_deref(), 128)?;
         max_len(path, "Notes", self.notes.as_deref(), 512)?;
-        max_len(path, "ReferenceNumber", self.reference_number.as_deref(), 64)?;
+        max_len(
+            path,
+            "ReferenceNumber",
+            self.reference_number.as_deref(),
+            64,
+        )?;
         max_len(path, "SOCCode", self.soc_code.as_deref(), 64)
     }
 }
@@ -65,7 +70,12 @@ impl AdditionalFee {
         max_len(path, "Name", self.name.as_deref(), 64)?;
         max_len(path, "Description", self.description.as_deref(), 128)?;
         max_len(path, "Notes", self.notes.as_deref(), 512)?;
-        max_len(path, "ReferenceNumber", self.reference_number.as_deref(), 64)?;
+        max_len(
+            path,
+            "ReferenceNumber",
+            self.reference_number.as_deref(),
+            64,
+        )?;
         max_len(path, "SOCCode", self.soc_code.as_deref(), 64)?;
         if let Some(rebate) = &self.rebate {
             rebate.validate(&at(path, "Rebate"))?;
@@ -128,5 +138,46 @@ impl<'de> Deserialize<'de> for Deposit {
             Some(fee) => Deposit::Fee(Box::new(fee)),
             None => Deposit::Waived,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize, Deserialize, Default)]
+    struct Holder {
+        #[serde(
+            default,
+            rename = "Deposit",
+            skip_serializing_if = "Deposit::is_not_given"
+        )]
+        deposit: Deposit,
+    }
+
+    #[test]
+    fn waived_and_not_given_are_different_on_the_wire() {
+        let waived: Holder = serde_json::from_str(r#"{"Deposit":null}"#).unwrap();
+        assert_eq!(waived.deposit, Deposit::Waived);
+        assert_eq!(
+            serde_json::to_string(&waived).unwrap(),
+            r#"{"Deposit":null}"#
+        );
+        let absent: Holder = serde_json::from_str("{}").unwrap();
+        assert_eq!(absent.deposit, Deposit::NotGiven);
+        assert_eq!(serde_json::to_string(&absent).unwrap(), "{}");
+        let fee: Holder = serde_json::from_str(r#"{"Deposit":{"Amount":55}}"#).unwrap();
+        assert_eq!(
+            fee.deposit
+                .fee()
+                .and_then(|f| f.amount)
+                .map(|m| m.to_string())
+                .as_deref(),
+            Some("55")
+        );
+        assert_eq!(
+            serde_json::to_string(&fee).unwrap(),
+            r#"{"Deposit":{"Amount":55}}"#
+        );
     }
 }

@@ -6,7 +6,9 @@ use time::Date;
 
 /// Reads a boolean sent as `true`, `"true"`, `"True"`, `1`, and treats `""` and `null` as
 /// not given (the spec's waived-deposit example sends `"IsIndividual": ""`).
-pub(crate) fn bool_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+pub(crate) fn bool_opt<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<bool>, D::Error> {
     let value = Option::<Value>::deserialize(deserializer)?;
     Ok(match value {
         Some(Value::Bool(b)) => Some(b),
@@ -24,7 +26,9 @@ pub(crate) fn bool_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opt
 
 /// Reads a birth date as `M/D/YYYY` (the documented form, `5/16/1980`) or as an ISO date or
 /// date-time (the field is declared `DateTime`); `""` is not given. Writes `M/D/YYYY`.
-pub(crate) fn birth_date_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>, D::Error> {
+pub(crate) fn birth_date_opt<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Date>, D::Error> {
     let text = Option::<String>::deserialize(deserializer)?;
     let Some(text) = text else { return Ok(None) };
     let text = text.trim();
@@ -43,9 +47,17 @@ pub(crate) fn birth_date_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Resu
 }
 
 /// Writes a birth date as `M/D/YYYY`, the spec's own form.
-pub(crate) fn write_birth_date<S: Serializer>(value: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn write_birth_date<S: Serializer>(
+    value: &Option<Date>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match value {
-        Some(d) => serializer.collect_str(&format_args!("{}/{}/{:04}", u8::from(d.month()), d.day(), d.year())),
+        Some(d) => serializer.collect_str(&format_args!(
+            "{}/{}/{:04}",
+            u8::from(d.month()),
+            d.day(),
+            d.year()
+        )),
         None => serializer.serialize_none(),
     }
 }

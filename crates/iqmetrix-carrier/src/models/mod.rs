@@ -13,8 +13,8 @@ pub mod subscriber;
 
 pub use activation::{Activation, CarrierActivationDetails};
 pub use configuration::{
-    CompanyWideSettingsResource, ConfigurableSetting, ConfigurationDetails, ENABLED_SETTING_ID, IntegrationSetting,
-    LocationSettings, LocationSettingsResource, SettingsMetaData,
+    CompanyWideSettingsResource, ConfigurableSetting, ConfigurationDetails, ENABLED_SETTING_ID,
+    IntegrationSetting, LocationSettings, LocationSettingsResource, SettingsMetaData,
 };
 pub use confirmed::{ActivationDetails, ConfirmedActivation, ConfirmedActivationsPage, Link};
 pub use enums::{ActivationState, ActivationType, AddressType, ContractTerm, PhoneNumberType};

@@ -73,7 +73,9 @@ impl ActivatedProduct {
         max_len(
             path,
             "MobileDeviceNumber",
-            self.mobile_device_number.as_ref().map(PhoneNumber::original),
+            self.mobile_device_number
+                .as_ref()
+                .map(PhoneNumber::original),
             32,
         )?;
         max_len(path, "Model", self.model.as_deref(), 64)?;

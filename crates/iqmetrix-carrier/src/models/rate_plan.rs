@@ -29,7 +29,12 @@ pub struct RatePlanFeature {
 
 impl RatePlanFeature {
     pub(crate) fn validate(&self, path: &str) -> Result<()> {
-        max_len(path, "RatePlanAddonId", self.rate_plan_addon_id.as_deref(), 64)?;
+        max_len(
+            path,
+            "RatePlanAddonId",
+            self.rate_plan_addon_id.as_deref(),
+            64,
+        )?;
         max_len(path, "Name", self.name.as_deref(), 64)?;
         max_len(path, "Description", self.description.as_deref(), 128)?;
         max_len(path, "SOCCode", self.soc_code.as_deref(), 64)
@@ -72,7 +77,17 @@ impl RatePlan {
         max_len(path, "ContractTerms", self.contract_terms.as_deref(), 256)?;
         max_len(path, "Description", self.description.as_deref(), 128)?;
         max_len(path, "SOCCode", self.soc_code.as_deref(), 64)?;
-        each(path, "IncludedRatePlanFeatures", self.included_rate_plan_features.as_deref(), RatePlanFeature::validate)?;
-        each(path, "RatePlanFeatureAddons", self.rate_plan_feature_addons.as_deref(), RatePlanFeature::validate)
+        each(
+            path,
+            "IncludedRatePlanFeatures",
+            self.included_rate_plan_features.as_deref(),
+            RatePlanFeature::validate,
+        )?;
+        each(
+            path,
+            "RatePlanFeatureAddons",
+            self.rate_plan_feature_addons.as_deref(),
+            RatePlanFeature::validate,
+        )
     }
 }

@@ -83,7 +83,10 @@ impl Address {
         {
             return Err(Error::invalid(
                 at(path, "Type"),
-                format!("must be one of {}, got {kind:?}", AddressType::known_values().join(", ")),
+                format!(
+                    "must be one of {}, got {kind:?}",
+                    AddressType::known_values().join(", ")
+                ),
             ));
         }
         Ok(())
@@ -107,7 +110,10 @@ pub struct Subscriber {
     /// The associated account.
     pub associated_account: Option<Account>,
     /// Date of birth; written `M/D/YYYY` as in the spec (`5/16/1980`).
-    #[serde(deserialize_with = "lenient::birth_date_opt", serialize_with = "lenient::write_birth_date")]
+    #[serde(
+        deserialize_with = "lenient::birth_date_opt",
+        serialize_with = "lenient::write_birth_date"
+    )]
     pub birth_date: Option<Date>,
     /// Business name, `String(64)`.
     pub company_name: Option<String>,
@@ -122,7 +128,10 @@ pub struct Subscriber {
     /// Phone numbers.
     pub phone_numbers: Option<Vec<PhoneNumber>>,
     /// Last four digits of the SSN, `String(4)`; redacted in `Debug`.
-    #[serde(rename = "SSN", serialize_with = "telecom_core::secret::serialize_exposed_option")]
+    #[serde(
+        rename = "SSN",
+        serialize_with = "telecom_core::secret::serialize_exposed_option"
+    )]
     pub ssn: Option<Secret>,
     /// Carrier-specific tracking number, `String(64)`.
     pub tracking_number: Option<String>,
@@ -147,15 +156,38 @@ impl Subscriber {
             let text = ssn.expose();
             // The value is a secret: the reason never repeats it.
             if text.chars().count() > 4 || !text.chars().all(|c| c.is_ascii_digit()) {
-                return Err(Error::invalid(at(path, "SSN"), "must be at most the last 4 digits of the SSN"));
+                return Err(Error::invalid(
+                    at(path, "SSN"),
+                    "must be at most the last 4 digits of the SSN",
+                ));
             }
         }
         if let Some(account) = &self.associated_account {
-            max_len(&at(path, "AssociatedAccount"), "AccountId", account.account_id.as_deref(), 64)?;
+            max_len(
+                &at(path, "AssociatedAccount"),
+                "AccountId",
+                account.account_id.as_deref(),
+                64,
+            )?;
         }
-        each(path, "Addresses", self.addresses.as_deref(), Address::validate)?;
-        each(path, "PhoneNumbers", self.phone_numbers.as_deref(), |p: &PhoneNumber, at_path| {
-            max_len(at_path, "Value", p.value.as_ref().map(telecom_core::PhoneNumber::original), 32)
-        })
+        each(
+            path,
+            "Addresses",
+            self.addresses.as_deref(),
+            Address::validate,
+        )?;
+        each(
+            path,
+            "PhoneNumbers",
+            self.phone_numbers.as_deref(),
+            |p: &PhoneNumber, at_path| {
+                max_len(
+                    at_path,
+                    "Value",
+                    p.value.as_ref().map(telecom_core::PhoneNumber::original),
+                    32,
+                )
+            },
+        )
     }
 }

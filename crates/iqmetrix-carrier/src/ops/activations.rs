@@ -26,7 +26,12 @@ pub struct ActivationPath {
 
 impl ActivationPath {
     /// The path of one activation.
-    pub fn new(company_id: i64, location_id: i64, carrier_id: i64, key: LookupKey) -> ActivationPath {
+    pub fn new(
+        company_id: i64,
+        location_id: i64,
+        carrier_id: i64,
+        key: LookupKey,
+    ) -> ActivationPath {
         ActivationPath {
             company_id,
             location_id,
@@ -56,14 +61,20 @@ fn validate_for(path: &ActivationPath, activation: &Activation) -> Result<()> {
     if body_key != path.key {
         return Err(Error::invalid(
             "Id",
-            format!("must equal the ActivationId of the path ({}), got {id:?}", path.key),
+            format!(
+                "must equal the ActivationId of the path ({}), got {id:?}",
+                path.key
+            ),
         ));
     }
     let carrier = required_id("", "CarrierId", activation.carrier_id)?;
     if carrier != path.carrier_id {
         return Err(Error::invalid(
             "CarrierId",
-            format!("must equal the CarrierId of the path ({}), got {carrier}", path.carrier_id),
+            format!(
+                "must equal the CarrierId of the path ({}), got {carrier}",
+                path.carrier_id
+            ),
         ));
     }
     // The spec's own example sends CompanyId 1234 to Companies(123), so only presence is
@@ -73,7 +84,10 @@ fn validate_for(path: &ActivationPath, activation: &Activation) -> Result<()> {
     if location != path.location_id {
         return Err(Error::invalid(
             "LocationId",
-            format!("must equal the LocationId of the path ({}), got {location}", path.location_id),
+            format!(
+                "must equal the LocationId of the path ({}), got {location}",
+                path.location_id
+            ),
         ));
     }
     activation
@@ -90,7 +104,11 @@ impl Client {
     /// Checked before sending: `Id` present and equal to the path's key, `CarrierId` and
     /// `LocationId` equal to the path's, `CompanyId` present, ids at least 1, and every
     /// `String(n)` length. The PUT is idempotent by key, so transient failures are retried.
-    pub async fn create_activation(&self, path: &ActivationPath, activation: &Activation) -> Result<Activation> {
+    pub async fn create_activation(
+        &self,
+        path: &ActivationPath,
+        activation: &Activation,
+    ) -> Result<Activation> {
         validate_for(path, activation)?;
         let call = Call {
             operation: "create_activation",
@@ -106,7 +124,8 @@ impl Client {
 
     /// Gets an activation by its lookup key: `GET .../Activations({key})`.
     pub async fn get_activation(&self, path: &ActivationPath) -> Result<Activation> {
-        self.execute_json(Call::get("get_activation", path.to_path()?)).await
+        self.execute_json(Call::get("get_activation", path.to_path()?))
+            .await
     }
 
     /// The carrier's fields for building a [`LookupKey`]:
@@ -119,6 +138,7 @@ impl Client {
         let company = positive_id("CompanyId", company_id)?;
         let carrier = positive_id("CarrierId", carrier_id)?;
         let path = format!("Companies({company})/Carriers({carrier})/ActivationImportFields");
-        self.execute_json(Call::get("get_activation_lookup_fields", path)).await
+        self.execute_json(Call::get("get_activation_lookup_fields", path))
+            .await
     }
 }

@@ -11,15 +11,22 @@ use crate::wire::{Call, Idempotency, JSON};
 fn configurations_path(company_id: i64, carrier_id: i64) -> Result<String> {
     let company = positive_id("CompanyId", company_id)?;
     let carrier = positive_id("CarrierId", carrier_id)?;
-    Ok(format!("Companies({company})/Carriers({carrier})/Configurations"))
+    Ok(format!(
+        "Companies({company})/Carriers({carrier})/Configurations"
+    ))
 }
 
 impl Client {
     /// The carrier's configuration for the company:
     /// `GET Companies({CompanyId})/Carriers({CarrierId})/Configurations`.
-    pub async fn get_configurations(&self, company_id: i64, carrier_id: i64) -> Result<ConfigurationDetails> {
+    pub async fn get_configurations(
+        &self,
+        company_id: i64,
+        carrier_id: i64,
+    ) -> Result<ConfigurationDetails> {
         let path = configurations_path(company_id, carrier_id)?;
-        self.execute_json(Call::get("get_configurations", path)).await
+        self.execute_json(Call::get("get_configurations", path))
+            .await
     }
 
     /// Enables the carrier integration at a location: `POST .../Configurations` with the
@@ -36,7 +43,8 @@ impl Client {
         let location = positive_id("LocationId", location_id)?;
         let path = configurations_path(company_id, carrier_id)?;
         let body = ConfigurationDetails::location_toggle(location, true);
-        self.post_configurations("enable_carrier_integration", path, &body).await
+        self.post_configurations("enable_carrier_integration", path, &body)
+            .await
     }
 
     /// Disables the carrier integration at a location: `POST .../Configurations/` (with the
@@ -52,7 +60,8 @@ impl Client {
         let location = positive_id("LocationId", location_id)?;
         let path = format!("{}/", configurations_path(company_id, carrier_id)?);
         let body = ConfigurationDetails::location_toggle(location, false);
-        self.post_configurations("disable_carrier_integration", path, &body).await
+        self.post_configurations("disable_carrier_integration", path, &body)
+            .await
     }
 
     /// Posts any configuration change (`POST .../Configurations`), for settings other than
@@ -64,7 +73,8 @@ impl Client {
         configuration: &ConfigurationDetails,
     ) -> Result<ConfigurationDetails> {
         let path = configurations_path(company_id, carrier_id)?;
-        self.post_configurations("update_configurations", path, configuration).await
+        self.post_configurations("update_configurations", path, configuration)
+            .await
     }
 
     async fn post_configurations(

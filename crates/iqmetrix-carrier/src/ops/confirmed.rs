@@ -18,10 +18,21 @@ pub const DEFAULT_TOP: u32 = 100;
 
 /// Query parts are encoded except for unreserved characters and `:` (dates stay readable);
 /// `$` is kept in names (`$filter`).
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b':');
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b':');
 const QUERY_NAME: &AsciiSet = &QUERY_VALUE.remove(b'$');
 /// Characters a server-sent path may keep as they are.
-const PATH: &AsciiSet = &QUERY_VALUE.remove(b'/').remove(b'(').remove(b')').remove(b'=').remove(b',').remove(b'%');
+const PATH: &AsciiSet = &QUERY_VALUE
+    .remove(b'/')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'=')
+    .remove(b',')
+    .remove(b'%');
 
 /// Which confirmed activations to list:
 /// `GET Companies({CompanyId})/Carriers({CarrierId})/ConfirmedActivations?$filter=ConfirmationDateUTC ge DateTime'{since}'&$skip=&$top=`.
@@ -42,7 +53,11 @@ pub struct ConfirmedActivationsQuery {
 
 impl ConfirmedActivationsQuery {
     /// Confirmations of `carrier_id` for `company_id` since `since`, 100 a page.
-    pub fn new(company_id: i64, carrier_id: i64, since: OffsetDateTime) -> ConfirmedActivationsQuery {
+    pub fn new(
+        company_id: i64,
+        carrier_id: i64,
+        since: OffsetDateTime,
+    ) -> ConfirmedActivationsQuery {
         ConfirmedActivationsQuery {
             company_id,
             carrier_id,
@@ -54,11 +69,17 @@ impl ConfirmedActivationsQuery {
 
     /// As [`ConfirmedActivationsQuery::new`], with `since` given as text: an ISO 8601
     /// date-time with or without an offset (none means UTC), 0 to 9 fractional digits.
-    pub fn since_text(company_id: i64, carrier_id: i64, since: &str) -> Result<ConfirmedActivationsQuery> {
-        let (local, offset) =
-            telecom_core::dates::parse_datetime(since).map_err(|e| Error::invalid("since", e.to_string()))?;
+    pub fn since_text(
+        company_id: i64,
+        carrier_id: i64,
+        since: &str,
+    ) -> Result<ConfirmedActivationsQuery> {
+        let (local, offset) = telecom_core::dates::parse_datetime(since)
+            .map_err(|e| Error::invalid("since", e.to_string()))?;
         let since = local.assume_offset(offset.unwrap_or(time::UtcOffset::UTC));
-        Ok(ConfirmedActivationsQuery::new(company_id, carrier_id, since))
+        Ok(ConfirmedActivationsQuery::new(
+            company_id, carrier_id, since,
+        ))
     }
 
     /// Sets `$skip`.
@@ -91,12 +112,17 @@ impl ConfirmedActivationsQuery {
     fn collection_path(&self) -> Result<String> {
         let company = positive_id("CompanyId", self.company_id)?;
         let carrier = positive_id("CarrierId", self.carrier_id)?;
-        Ok(format!("Companies({company})/Carriers({carrier})/ConfirmedActivations"))
+        Ok(format!(
+            "Companies({company})/Carriers({carrier})/ConfirmedActivations"
+        ))
     }
 
     fn first_page(&self) -> Result<String> {
         if self.top > MAX_TOP {
-            return Err(Error::invalid("$top", format!("must be 0 to {MAX_TOP}, got {}", self.top)));
+            return Err(Error::invalid(
+                "$top",
+                format!("must be 0 to {MAX_TOP}, got {}", self.top),
+            ));
         }
         let query = encode_query(&[
             ("$filter".to_owned(), self.filter()),
@@ -143,7 +169,10 @@ impl Client {
         page: &ConfirmedActivationsPage,
     ) -> Result<Option<ConfirmedActivationsPage>> {
         match &page.next {
-            Some(link) => Ok(Some(self.fetch_page(self.resolve_next(&link.href, query)?).await?)),
+            Some(link) => Ok(Some(
+                self.fetch_page(self.resolve_next(&link.href, query)?)
+                    .await?,
+            )),
             None => Ok(None),
         }
     }
@@ -226,7 +255,14 @@ impl Client {
 
     /// Turns a `next` href into a path relative to the base.
     fn resolve_next(&self, href: &str, query: &ConfirmedActivationsQuery) -> Result<String> {
-        let bad = |why: &str| Error::decode("get_confirmed_activations", format!("unusable next link: {why}"), href.as_bytes(), None);
+        let bad = |why: &str| {
+            Error::decode(
+                "get_confirmed_activations",
+                format!("unusable next link: {why}"),
+                href.as_bytes(),
+                None,
+            )
+        };
         let base = self.base_url();
         let mut rest = href.trim();
         if rest.contains("://") {
@@ -236,7 +272,10 @@ impl Client {
                 .ok_or_else(|| bad("it points outside the API base"))?;
         }
         rest = rest.trim_start_matches('/');
-        if let Some(version) = base.rsplit('/').next().filter(|v| !v.is_empty() && !v.contains(':'))
+        if let Some(version) = base
+            .rsplit('/')
+            .next()
+            .filter(|v| !v.is_empty() && !v.contains(':'))
             && let Some(stripped) = rest.strip_prefix(version).and_then(|r| r.strip_prefix('/'))
         {
             rest = stripped;
@@ -309,7 +348,11 @@ mod tests {
         let q = ConfirmedActivationsQuery::new(123, 41, since);
         let filter = "$filter=ConfirmationDateUTC%20ge%20DateTime%272015-07-16T21:29:31.000Z%27";
         assert_eq!(
-            c.resolve_next("Companies(123)/Carriers(41)/ConfirmedActivations?$skip=20&$top=10", &q).unwrap(),
+            c.resolve_next(
+                "Companies(123)/Carriers(41)/ConfirmedActivations?$skip=20&$top=10",
+                &q
+            )
+            .unwrap(),
             format!("Companies(123)/Carriers(41)/ConfirmedActivations?{filter}&$skip=20&$top=10")
         );
         assert_eq!(
@@ -320,8 +363,14 @@ mod tests {
             .unwrap(),
             format!("Companies(123)/Carriers(41)/ConfirmedActivations?{filter}&$skip=5&$top=5")
         );
-        assert!(c.resolve_next("https://evil.example/v2/Companies(1)", &q).is_err());
-        assert!(c.resolve_next("http://127.0.0.1:9/v2/Companies(1)/X?$skip=1", &q).is_ok());
+        assert!(
+            c.resolve_next("https://evil.example/v2/Companies(1)", &q)
+                .is_err()
+        );
+        assert!(
+            c.resolve_next("http://127.0.0.1:9/v2/Companies(1)/X?$skip=1", &q)
+                .is_ok()
+        );
         assert!(c.resolve_next("../x", &q).is_err());
     }
 }

@@ -31,10 +31,19 @@ impl Client {
         path: &str,
         body: Option<&B>,
     ) -> Result<T> {
-        if path.contains("://") || path.starts_with("//") || path.split(['/', '?']).any(|s| s == "..") {
-            return Err(Error::invalid("path", "must be relative to the carrier-services base"));
+        if path.contains("://")
+            || path.starts_with("//")
+            || path.split(['/', '?']).any(|s| s == "..")
+        {
+            return Err(Error::invalid(
+                "path",
+                "must be relative to the carrier-services base",
+            ));
         }
-        let idempotency = if matches!(method, Method::GET | Method::PUT | Method::DELETE | Method::HEAD) {
+        let idempotency = if matches!(
+            method,
+            Method::GET | Method::PUT | Method::DELETE | Method::HEAD
+        ) {
             Idempotency::Idempotent
         } else {
             Idempotency::ConnectOnly

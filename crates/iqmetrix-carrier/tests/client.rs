@@ -1,0 +1,297 @@
+//! Client behaviour against a local server: shared tokens under concurrency, path encoding,
+//! and secrets kept out of logs and `Debug`.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::TryStreamExt;
+use iqmetrix_carrier::{
+    ActivationPath, Client, ConfirmedActivationsQuery, Credentials, Environment, Error, LookupKey,
+    RetryPolicy,
+};
+use mock_http::{MockServer, Reply, Response};
+
+const PASSWORD: &str = "hunter2-password";
+const CLIENT_SECRET: &str = "client-secret-xyz";
+
+fn token_body(access: &str, refresh: &str) -> serde_json::Value {
+    serde_json::json!({ "access_token": access, "expires_in": 43199, "refresh_token": refresh })
+}
+
+fn client(accounts: &MockServer, api: &MockServer) -> Client {
+    Client::builder(
+        Environment::Custom {
+            accounts_base: format!("{}/v1", accounts.url()),
+            carrier_services_base: format!("{}/v2", api.url()),
+        },
+        Credentials::password("user@example.com", PASSWORD, "client-1", CLIENT_SECRET),
+    )
+    .retry_policy(
+        RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
+    )
+    .build()
+    .expect("client builds")
+}
+
+const FIELDS: &str = r#"[{"Id":6,"FieldName":"North American Mobile Number","InputType":"Text","Value":"2562788972"}]"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_tasks_share_one_token_request() {
+    // The token answer is slow, so every task finds no token and queues on the refresh.
+    let accounts = MockServer::start(|_| {
+        Reply::Delay(
+            Duration::from_millis(100),
+            Box::new(Response::json(200, &token_body("t1", "r1")).into()),
+        )
+    })
+    .await
+    .expect("accounts server");
+    let api = MockServer::start(|req| {
+        assert_eq!(req.header("authorization"), Some("Bearer t1"));
+        Response::new(200)
+            .header("Content-Type", "application/json")
+            .body(FIELDS)
+            .into()
+    })
+    .await
+    .expect("api server");
+    let client = client(&accounts, &api);
+    let tasks: Vec<_> = (0..16)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.get_activation_lookup_fields(123, 41).await })
+        })
+        .collect();
+    for task in tasks {
+        let fields = task.await.expect("task ran").expect("call succeeded");
+        assert_eq!(fields.len(), 1);
+    }
+    assert_eq!(
+        accounts.requests().len(),
+        1,
+        "one token request for all tasks"
+    );
+    assert_eq!(api.requests().len(), 16);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_401s_lead_to_one_refresh() {
+    let grants = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&grants);
+    let accounts = MockServer::start(move |req| {
+        let grant = req
+            .form_pairs()
+            .into_iter()
+            .find(|(k, _)| k == "grant_type")
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        seen.lock().expect("lock").push(grant.clone());
+        let body = if grant == "password" {
+            token_body("t1", "r1")
+        } else {
+            token_body("t2", "r2")
+        };
+        Reply::Delay(
+            Duration::from_millis(50),
+            Box::new(Response::json(200, &body).into()),
+        )
+    })
+    .await
+    .expect("accounts server");
+    let api = MockServer::start(|req| match req.header("authorization") {
+        Some("Bearer t2") => Response::new(200)
+            .header("Content-Type", "application/json")
+            .body(FIELDS)
+            .into(),
+        _ => Response::new(401).body("Invalid token").into(),
+    })
+    .await
+    .expect("api server");
+    let client = client(&accounts, &api);
+    let tasks: Vec<_> = (0..12)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.get_activation_lookup_fields(123, 41).await })
+        })
+        .collect();
+    for task in tasks {
+        task.await
+            .expect("task ran")
+            .expect("call succeeded after re-authentication");
+    }
+    let grants = grants.lock().expect("lock").clone();
+    assert_eq!(
+        grants,
+        ["password", "refresh_token"],
+        "one fetch, then one refresh for every 401"
+    );
+}
+
+#[tokio::test]
+async fn lookup_values_are_percent_encoded_in_the_path() {
+    let accounts = MockServer::start(|_| Response::json(200, &token_body("t1", "r1")).into())
+        .await
+        .expect("accounts server");
+    let api =
+        MockServer::start(|_| Response::json(200, &serde_json::json!({"Id": "6=A B/C"})).into())
+            .await
+            .expect("api server");
+    let client = client(&accounts, &api);
+    let key = LookupKey::new(6, "A B/C")
+        .expect("key")
+        .and(1, "35854205829867")
+        .expect("key");
+    let activation = client
+        .get_activation(&ActivationPath::new(123, 5678, 41, key))
+        .await
+        .expect("call succeeded");
+    assert_eq!(activation.id.as_deref(), Some("6=A B/C"));
+    let requests = api.requests();
+    assert_eq!(
+        requests.first().map(|r| r.path.as_str()),
+        Some(
+            "/v2/Companies(123)/Locations(5678)/Carriers(41)/Activations(6=A%20B%2FC,1=35854205829867)"
+        )
+    );
+}
+
+#[tokio::test]
+async fn the_stream_stops_at_the_first_error_after_yielding_what_it_read() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&calls);
+    let accounts = MockServer::start(|_| Response::json(200, &token_body("t1", "r1")).into())
+        .await
+        .expect("accounts server");
+    let api = MockServer::start(move |_| {
+        if counter.fetch_add(1, Ordering::SeqCst) == 0 {
+            Response::json(
+                200,
+                &serde_json::json!({
+                    "_links": {"next": {"href": "v2/Companies(123)/Carriers(41)/ConfirmedActivations?$skip=1&$top=1"}},
+                    "_embedded": {"self": [{"Id": 1}]}
+                }),
+            )
+            .into()
+        } else {
+            Response::new(404).body("Not Found").into()
+        }
+    })
+    .await
+    .expect("api server");
+    let client = client(&accounts, &api);
+    let since = time::macros::datetime!(2015-07-16 21:29:31 UTC);
+    let mut stream = Box::pin(
+        client.list_confirmed_activations(ConfirmedActivationsQuery::new(123, 41, since).top(1)),
+    );
+    let first = stream
+        .try_next()
+        .await
+        .expect("first page")
+        .expect("an item");
+    assert_eq!(first.id, Some(1));
+    let err = stream.try_next().await.expect_err("second page fails");
+    assert!(
+        matches!(err, Error::HttpStatus { status: 404, .. }),
+        "{err}"
+    );
+    assert!(
+        stream.try_next().await.expect("ended").is_none(),
+        "nothing after the error"
+    );
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+}
+
+/// A writer that keeps everything the subscriber writes.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("lock").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn secrets_stay_out_of_logs_errors_and_debug() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let grants = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&grants);
+    let accounts = MockServer::start(move |_| {
+        let body = if count.fetch_add(1, Ordering::SeqCst) == 0 {
+            token_body("access-token-one", "refresh-token-one")
+        } else {
+            token_body("access-token-two", "refresh-token-two")
+        };
+        Response::json(200, &body).into()
+    })
+    .await
+    .expect("accounts server");
+    let api = MockServer::start(|req| match req.header("authorization") {
+        Some("Bearer access-token-two") => Response::new(400).body("Carrier 41 not found").into(),
+        _ => Response::new(401).body("Invalid token").into(),
+    })
+    .await
+    .expect("api server");
+    let client = client(&accounts, &api);
+    let err = client
+        .get_configurations(123, 41)
+        .await
+        .expect_err("400 after re-auth");
+    assert_eq!(err.vendor_code(), Some("carrier_not_found"));
+
+    // An SSN that fails validation is not repeated in the error.
+    let mut activation: iqmetrix_carrier::Activation = serde_json::from_value(serde_json::json!({
+        "Id": "6=1115550123", "CarrierId": 41, "CompanyId": 123, "LocationId": 5678,
+        "CarrierActivationDetails": { "Subscriber": { "SSN": "987654321" } }
+    }))
+    .expect("activation");
+    let path = ActivationPath::new(123, 5678, 41, "6=1115550123".parse().expect("key"));
+    let invalid = client
+        .create_activation(&path, &activation)
+        .await
+        .expect_err("invalid SSN");
+    activation.id = None;
+
+    let logs = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8 logs");
+    assert!(
+        logs.contains("iqmetrix.call"),
+        "the call span is logged: {logs}"
+    );
+    assert!(
+        logs.contains("get_configurations"),
+        "the operation is named: {logs}"
+    );
+    let everything = format!(
+        "{logs}\n{err}\n{err:?}\n{invalid}\n{invalid:?}\n{client:?}\n{activation:?}\n{:?}",
+        Credentials::password("u", PASSWORD, "c", CLIENT_SECRET)
+    );
+    for secret in [
+        PASSWORD,
+        CLIENT_SECRET,
+        "access-token-one",
+        "access-token-two",
+        "refresh-token-one",
+        "refresh-token-two",
+        "987654321",
+    ] {
+        assert!(
+            !everything.contains(secret),
+            "{secret} leaked:\n{everything}"
+        );
+    }
+    assert!(format!("{activation:?}").contains("[REDACTED]"));
+}
