@@ -1,2 +1,247 @@
-//! Placeholder replaced below.
-fn main() {}
+//! Parses a generated 1,000,000-row `logsmsout` body with the crate's streaming parser and
+//! with plain `csv::ByteRecord` reading of the same bytes, and prints rows per second and
+//! the peak memory (VmHWM) of each.
+//!
+//! `cargo bench -p traitel-am --bench logsmsout`
+//!
+//! Each parser runs in a child process (this binary again, with `TRAITEL_BENCH_CHILD`
+//! set), so each peak-memory figure is that parser's own: the body is generated on the fly
+//! in 64 KiB pieces and never held whole, so the numbers show what the parser keeps. A
+//! `generate` child that only produces the bytes gives the floor. An `http` child runs the
+//! whole client against a local `mock_http` gateway; that server holds the whole body in
+//! the same process, so its memory figure includes the body.
+
+use std::io::Read;
+use std::pin::Pin;
+use std::process::Command;
+use std::task::{Context, Poll};
+use std::time::Instant;
+
+use futures::StreamExt;
+use tokio::io::{AsyncRead, ReadBuf};
+use traitel_am::{LogStream, Money, SmsOut};
+
+const ROWS: u64 = 1_000_000;
+const CHILD: &str = "TRAITEL_BENCH_CHILD";
+const HEADER: &str = "Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n";
+
+/// The body, produced row by row: the same bytes every time.
+struct Body {
+    next_row: u64,
+    header_done: bool,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+impl Body {
+    fn new() -> Self {
+        Body {
+            next_row: 0,
+            header_done: false,
+            buf: Vec::with_capacity(80 * 1024),
+            pos: 0,
+        }
+    }
+
+    fn refill(&mut self) {
+        use std::fmt::Write as _;
+        self.buf.clear();
+        self.pos = 0;
+        let mut text = String::with_capacity(72 * 1024);
+        if !self.header_done {
+            text.push_str(HEADER);
+            self.header_done = true;
+        }
+        while text.len() < 64 * 1024 && self.next_row < ROWS {
+            let i = self.next_row;
+            let tracking = if i.is_multiple_of(3) { "DELIVRD" } else { "" };
+            let _ = writeln!(
+                text,
+                "{},{},2024-01-{:02},{:02}:{:02}:{:02},ACME,614{:08},1,{},0.0{}",
+                1_000_000 + i,
+                1000 + i % 50,
+                1 + i % 28,
+                (i / 3600) % 24,
+                (i / 60) % 60,
+                i % 60,
+                i % 100_000_000,
+                tracking,
+                50 + i % 10,
+            );
+            self.next_row += 1;
+        }
+        self.buf.extend_from_slice(text.as_bytes());
+    }
+}
+
+impl Read for Body {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos == self.buf.len() {
+            self.refill();
+        }
+        let n = out.len().min(self.buf.len() - self.pos);
+        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+impl AsyncRead for Body {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+        out: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        let n = Read::read(this, out.initialize_unfilled())?;
+        out.advance(n);
+        Poll::Ready(Ok(()))
+    }
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+}
+
+/// Runs one parser and prints `rows bytes seconds peak_kib checksum`.
+fn child(kind: &str) {
+    let started = Instant::now();
+    let (rows, bytes, checksum) = match kind {
+        "generate" => {
+            let mut body = Body::new();
+            let mut buf = vec![0u8; 64 * 1024];
+            let mut bytes = 0u64;
+            loop {
+                let n = body.read(&mut buf).expect("generated");
+                if n == 0 {
+                    break;
+                }
+                bytes += n as u64;
+            }
+            (ROWS, bytes, String::from("-"))
+        }
+        "bytes" => {
+            let mut body = Body::new();
+            let mut status = [0u8; 3];
+            body.read_exact(&mut status).expect("Ok line");
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(true)
+                .from_reader(body);
+            let mut record = csv::ByteRecord::new();
+            let (mut rows, mut fields) = (0u64, 0u64);
+            while reader.read_byte_record(&mut record).expect("csv") {
+                rows += 1;
+                fields += record.len() as u64;
+            }
+            let bytes = reader.position().byte() + 3;
+            (rows, bytes, format!("{fields} fields"))
+        }
+        "stream" => runtime().block_on(async {
+            let mut stream = LogStream::<SmsOut>::from_reader("logsmsout", Body::new());
+            let (mut rows, mut total) = (0u64, Money::ZERO);
+            while let Some(row) = stream.next().await {
+                let row = row.expect("row");
+                rows += 1;
+                total += row.cost.unwrap_or(Money::ZERO);
+            }
+            (rows, 0, format!("cost sum {total}"))
+        }),
+        "http" => runtime().block_on(async {
+            let mut body = Vec::new();
+            Body::new().read_to_end(&mut body).expect("generated");
+            let len = body.len() as u64;
+            let server = mock_http::MockServer::start(move |_| {
+                mock_http::Response::new(200).body(body.clone()).into()
+            })
+            .await
+            .expect("server");
+            let client = traitel_am::Client::builder(traitel_am::Credentials::new("u", "p"))
+                .primary_url(format!("{}/accountmanager.pl", server.url()))
+                .without_alternate()
+                .build()
+                .expect("client");
+            let query = traitel_am::LogQuery::new(
+                time::macros::date!(2024 - 01 - 01),
+                time::macros::date!(2024 - 01 - 31),
+            );
+            let mut stream = client.log_sms_out(&query).await.expect("opened");
+            let (mut rows, mut total) = (0u64, Money::ZERO);
+            while let Some(row) = stream.next().await {
+                rows += 1;
+                total += row.expect("row").cost.unwrap_or(Money::ZERO);
+            }
+            (rows, len, format!("cost sum {total}"))
+        }),
+        other => panic!("unknown child {other}"),
+    };
+    let secs = started.elapsed().as_secs_f64();
+    println!("{rows} {bytes} {secs} {} {checksum}", peak_rss_kib());
+}
+
+fn main() {
+    if let Ok(kind) = std::env::var(CHILD) {
+        child(&kind);
+        return;
+    }
+    // `cargo bench` passes `--bench`; nothing else is read.
+    let exe = std::env::current_exe().expect("own path");
+    println!("logsmsout: {ROWS} rows, generated on the fly, each parser in its own process");
+    println!(
+        "{:<44} {:>10} {:>12} {:>16} {:>9} {:>13}  check",
+        "parser", "rows", "rows/s", "rows/s net (**)", "seconds", "peak RSS MiB"
+    );
+    let mut floor_secs = 0.0;
+    let runs = [
+        ("generate", "body generator alone (floor)"),
+        ("bytes", "csv::ByteRecord (no typing)"),
+        ("stream", "traitel-am LogStream<SmsOut>"),
+        ("http", "traitel-am client over local HTTP (*)"),
+    ];
+    for (kind, label) in runs {
+        let out = Command::new(&exe)
+            .env(CHILD, kind)
+            .output()
+            .expect("child ran");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let parts: Vec<&str> = text.trim().splitn(5, ' ').collect();
+        if !out.status.success() || parts.len() < 5 {
+            println!(
+                "{label}: failed: {text} {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            continue;
+        }
+        let rows: f64 = parts[0].parse().unwrap_or(0.0);
+        let secs: f64 = parts[2].parse().unwrap_or(f64::NAN);
+        let kib: f64 = parts[3].parse().unwrap_or(0.0);
+        let net = if kind == "generate" {
+            floor_secs = secs;
+            String::from("-")
+        } else {
+            format!("{:.0}", rows / (secs - floor_secs))
+        };
+        println!(
+            "{label:<44} {rows:>10} {:>12.0} {net:>16} {secs:>9.3} {:>13.1}  {}",
+            rows / secs,
+            kib / 1024.0,
+            parts[4]
+        );
+    }
+    println!("(*) the in-process mock server holds the whole body, so its peak includes it");
+    println!("(**) with the generator's own time taken out");
+}

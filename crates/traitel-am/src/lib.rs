@@ -40,13 +40,13 @@
 //!   `api2.traitel.com` when the primary refuses the connection, times out, answers 5xx
 //!   or `Error 001: Service Unavailable`; a call that creates or deletes moves only when
 //!   the primary could not be connected to. Whole rounds are retried per the
-//!   [`RetryPolicy`](telecom_core::RetryPolicy). See [`ClientBuilder`].
+//!   [`RetryPolicy`]. See [`ClientBuilder`].
 //! - **Credentials** travel in a form-encoded POST body by default ([`RequestMethod`]);
 //!   the password is redacted in `Debug` and kept out of errors and `tracing` output.
 //! - **Errors** are one type, [`Error`]; TraiTel's codes are [`ErrorCode`] with the
 //!   spec's meaning of each.
-//! - **Values**: money is [`Money`](telecom_core::Money), numbers are
-//!   [`PhoneNumber`](telecom_core::PhoneNumber), dates and times are `time` values,
+//! - **Values**: money is [`Money`], numbers are
+//!   [`PhoneNumber`], dates and times are `time` values,
 //!   durations are [`std::time::Duration`]; server-controlled values are open enums that
 //!   keep what this version does not know.
 //! - **Inputs** are checked before sending; a rejected field is named in

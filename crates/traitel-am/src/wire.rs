@@ -397,4 +397,28 @@ mod tests {
         assert!(parse_log_time("25:00:00").is_err());
         assert!(parse_log_time("1:2:3:4").is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_body_decodes_or_errors_without_panicking(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            if let Ok(payload) = split_body("m", &body) {
+                let _ = single_value("m", payload);
+                let _ = parse_table::<crate::models::log::FaxOut>("m", payload);
+                let _ = parse_table::<crate::models::cost::VoiceCost>("m", payload);
+            }
+        }
+
+        #[test]
+        fn csv_like_bodies_never_panic(rows in proptest::collection::vec("[0-9a-zA-Z:., \"-]{0,12}(,[0-9a-zA-Z:., \"-]{0,12}){0,11}", 0..6)) {
+            let body = format!("Ok\nID,Sub-ID,Date,Time,From,To,Pages,Speed,Duration,Cost,Attempt,ErrorCode\n{}", rows.join("\n"));
+            let payload = split_body("m", body.as_bytes()).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let _ = parse_table::<crate::models::log::FaxOut>("m", payload);
+        }
+
+        #[test]
+        fn u16_hex_round_trips(text in "\\PC{0,40}") {
+            let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
+            proptest::prop_assert_eq!(crate::models::sms::decode_u16_hex(&hex), Ok(text));
+        }
+    }
 }
