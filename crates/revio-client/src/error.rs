@@ -159,7 +159,12 @@ pub struct VendorError {
 }
 
 impl VendorError {
-    pub(crate) fn from_header(operation: &str, header: Header) -> Self {
+    pub(crate) fn from_header(operation: &str, mut header: Header) -> Self {
+        // The server's free text may quote the request back (a card number in a message).
+        header.message = header.message.map(|m| crate::wire::redact_text(&m));
+        header.error_description = header
+            .error_description
+            .map(|m| crate::wire::redact_text(&m));
         let description = header.error_description.clone().or_else(|| {
             header
                 .error_code

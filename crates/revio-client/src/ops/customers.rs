@@ -27,14 +27,14 @@ impl Validate for NewCustomersCreate {}
 
 impl Validate for DuplicateQuery {
     fn validate(&self, operation: &str) -> Result<(), Error> {
-        if let Some(last4) = &self.ssn_tax_id_last4 {
-            if last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(Error::invalid(
-                    operation,
-                    "SSNTaxIdLast4",
-                    "must be four digits",
-                ));
-            }
+        if let Some(last4) = &self.ssn_tax_id_last4
+            && (last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(Error::invalid(
+                operation,
+                "SSNTaxIdLast4",
+                "must be four digits",
+            ));
         }
         Ok(())
     }
@@ -43,14 +43,14 @@ impl Validate for DuplicateQuery {
 impl Validate for ContactsCreate {
     fn validate(&self, operation: &str) -> Result<(), Error> {
         positive(operation, "Contact/CustomerID", self.contact.customer_id)?;
-        if let Some(state) = self.contact.address.as_ref().and_then(|a| a.state.as_ref()) {
-            if state.len() != 2 {
-                return Err(Error::invalid(
-                    operation,
-                    "Contact/Address/State",
-                    "must be two letters",
-                ));
-            }
+        if let Some(state) = self.contact.address.as_ref().and_then(|a| a.state.as_ref())
+            && state.len() != 2
+        {
+            return Err(Error::invalid(
+                operation,
+                "Contact/Address/State",
+                "must be two letters",
+            ));
         }
         Ok(())
     }

@@ -8,14 +8,14 @@ impl Validate for NewOrdersCreate {
     fn validate(&self, operation: &str) -> Result<(), Error> {
         positive(operation, "CustomerID", self.customer_id)?;
         positive(operation, "PackageID", self.package_id)?;
-        if let Some(port) = &self.wireless_port {
-            if port.mdn.as_deref().is_none_or(|m| m.trim().is_empty()) {
-                return Err(Error::invalid(
-                    operation,
-                    "WirelessPort/MDN",
-                    "is required when porting",
-                ));
-            }
+        if let Some(port) = &self.wireless_port
+            && port.mdn.as_deref().is_none_or(|m| m.trim().is_empty())
+        {
+            return Err(Error::invalid(
+                operation,
+                "WirelessPort/MDN",
+                "is required when porting",
+            ));
         }
         Ok(())
     }

@@ -178,7 +178,7 @@ fn read_fault(fault: &Element) -> Fault {
         .to_owned();
     Fault {
         code,
-        message: redact_xml(&message),
+        message: redact_text(&message),
     }
 }
 
@@ -188,6 +188,33 @@ pub(crate) fn debug_echo(raw_document: &str, result: &Element) -> Option<String>
         .child("Debug")
         .or_else(|| result.child("Header").and_then(|h| h.child("Debug")))?;
     raw_document.get(debug.span.clone()).map(redact_xml)
+}
+
+/// Redacts free text from the server (a `Message`, a fault string): secret-bearing XML
+/// elements, and runs of 12 or more digits, which is what card and bank account numbers look
+/// like when a server quotes them back. Phone numbers (10-11 digits) are kept.
+pub(crate) fn redact_text(text: &str) -> String {
+    let text = redact_xml(text);
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if digits.len() >= 12 {
+            out.push_str(telecom_core::secret::REDACTED);
+        } else {
+            out.push_str(digits);
+        }
+        digits.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
 }
 
 /// Element names whose text is a secret: never kept in excerpts, echoes or errors.
@@ -274,6 +301,14 @@ mod tests {
             "<Customers_Query xmlns=\"http://api.myh2o.com/v20\"><Request><Credentials><Username>u</Username>\
              <Password>p&amp;w</Password><Client>c</Client></Credentials><CustomerID>5</CustomerID></Request>"
         ));
+    }
+
+    #[test]
+    fn free_text_loses_card_numbers_not_phone_numbers() {
+        assert_eq!(
+            redact_text("card 4111111111111111 for 6155551234"),
+            "card [REDACTED] for 6155551234"
+        );
     }
 
     #[test]
