@@ -1,0 +1,151 @@
+//! No token, password, PIN, SSN or card number appears in logs, `Debug` or error text,
+//! across success, token rejections, vendor errors and undecodable bodies.
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use mock_http::{MockServer, Reply, Response};
+use serde_json::json;
+use vcare_rest::models::customer::CreateHomephoneCustomer;
+use vcare_rest::{Client, Credentials};
+
+const PASSWORD: &str = "PW-SECRET-91";
+const PIN: &str = "PIN-SECRET-92";
+const AGENT_PASSWORD: &str = "AGENT-SECRET-93";
+const SSN: &str = "9876";
+/// The vendor's JWT payload carries the credentials; these stand for such tokens.
+fn token(n: usize) -> String {
+    format!("eyJ0eXAiOiJKV1QifQ.eyJwYXNzd29yZCI6IlBXIn0.TOKSECRET{n}")
+}
+
+#[derive(Clone, Default)]
+struct Buffer(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Buffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Buffer {
+    type Writer = Buffer;
+    fn make_writer(&'a self) -> Self::Writer {
+        self.clone()
+    }
+}
+
+fn assert_clean(what: &str, text: &str) {
+    for secret in [PASSWORD, PIN, AGENT_PASSWORD, "TOKSECRET", "eyJ"] {
+        assert!(!text.contains(secret), "{what} leaks {secret:?}:\n{text}");
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn nothing_secret_in_logs_debug_or_errors() {
+    let buffer = Buffer::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(buffer.clone())
+        .with_max_level(tracing::Level::TRACE)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let counter = Arc::new(AtomicUsize::new(0));
+    let n = Arc::clone(&counter);
+    // Scripted by call number: success, a double token rejection, a vendor error with a
+    // token, a malformed body holding a token, an HTML 500 page.
+    let server = MockServer::start(move |req| {
+        let i = n.fetch_add(1, Ordering::SeqCst);
+        if req.path == "/authenticate" {
+            return Response::json(200, &json!({"msg_code": "RESTAPI000", "token": token(i)})).into();
+        }
+        let body = match req.body_json().and_then(|b| b.get("action").cloned()) {
+            Some(a) if a == "ok" => json!({"msg_code": "RESTAPI000", "data": {}, "token": token(i)}),
+            Some(a) if a == "used" => json!({"msg_code": "RESTAPI001", "msg": "Token already used", "token": token(i)}),
+            Some(a) if a == "vendor" => {
+                json!({"msg_code": "RESTAPI110", "msg": "Error occurred", "errors": ["bad"], "token": token(i)})
+            }
+            Some(a) if a == "malformed" => {
+                let text = format!("{{\"errors\":[\"x\"] \"msg_code\":\"RESTAPI103\", \"token\":\"{}\"}}", token(i));
+                return Response::new(200).body(text).into();
+            }
+            _ => return Reply::Respond(Response::new(500).body(format!("<html>{}</html>", token(i)))),
+        };
+        Response::json(200, &body).into()
+    })
+    .await
+    .unwrap();
+
+    let client = Client::builder()
+        .base_url(server.url())
+        .credentials(Credentials::new("V1", "apiuser", PASSWORD, PIN))
+        .agent_id("ewebsiteapi")
+        .agent_password(AGENT_PASSWORD)
+        .retry_policy(vcare_rest::RetryPolicy::never())
+        .build()
+        .unwrap();
+
+    client.call("m", "ok", json!({})).await.unwrap();
+    let mut errors = Vec::new();
+    for action in ["used", "vendor", "malformed", "html"] {
+        errors.push(client.call("m", action, json!({})).await.unwrap_err());
+    }
+    let invalid = client
+        .create_homephone_customer(&CreateHomephoneCustomer::new(
+            "WN1",
+            "1234",
+            vec!["1".into()],
+            "2",
+            SSN,
+            "A",
+            "ATTH",
+            "4567890765",
+        ))
+        .await
+        .unwrap_err();
+    errors.push(invalid);
+
+    assert!(matches!(errors[0], vcare_rest::Error::TokenRejected { .. }));
+    assert!(matches!(errors[1], vcare_rest::Error::Vendor { .. }));
+    assert!(matches!(errors[2], vcare_rest::Error::Decode { .. }));
+    assert!(matches!(
+        errors[3],
+        vcare_rest::Error::HttpStatus { status: 500, .. }
+    ));
+    for error in &errors {
+        assert_clean("error Display", &error.to_string());
+        assert_clean("error Debug", &format!("{error:?}"));
+    }
+    assert_clean("client Debug", &format!("{client:?}"));
+    let credentials = Credentials::new("V1", "apiuser", PASSWORD, PIN);
+    assert_clean("credentials Debug", &format!("{credentials:?}"));
+    let mut order =
+        CreateHomephoneCustomer::new("WN1", "30901", vec![], "2", SSN, "A", "ATTH", "4567890765");
+    order.email = Some("a@b.co".into());
+    assert!(
+        !format!("{order:?}").contains(SSN),
+        "request Debug leaks the SSN digits"
+    );
+
+    drop(_guard);
+    let logs = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+    // The logs did capture the calls, with their spans' fields.
+    assert!(logs.contains("vcare rejected the token"), "{logs}");
+    assert!(logs.contains("operation"), "{logs}");
+    assert_clean("tracing output", &logs);
+
+    // The secrets did reach the wire, where they belong.
+    let sent = server.requests();
+    let auth = sent.iter().find(|r| r.path == "/authenticate").unwrap();
+    assert!(auth.body_text().contains(PASSWORD) && auth.body_text().contains(PIN));
+    assert!(
+        sent.iter()
+            .any(|r| r.header("token").is_some_and(|t| t.contains("TOKSECRET")))
+    );
+    assert!(sent.iter().any(|r| r.body_text().contains(AGENT_PASSWORD)));
+}
