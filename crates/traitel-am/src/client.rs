@@ -198,3 +198,66 @@ fn gateway_url(field: &'static str, text: &str) -> Result<Url> {
     }
     Ok(url)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builder() -> ClientBuilder {
+        Client::builder(Credentials::new("u", "secret-pw"))
+    }
+
+    #[test]
+    fn defaults_to_both_gateways_over_https() {
+        let client = builder().build().expect("client");
+        let urls: Vec<_> = client
+            .inner
+            .gateways
+            .iter()
+            .map(|(g, u)| (*g, u.as_str()))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                (Gateway::Primary, PRIMARY_URL),
+                (Gateway::Alternate, ALTERNATE_URL)
+            ]
+        );
+        assert!(urls.iter().all(|(_, u)| u.starts_with("https://")));
+        assert_eq!(client.inner.method, RequestMethod::PostForm);
+        let debug = format!("{client:?}");
+        assert!(
+            !debug.contains("secret-pw") && debug.contains("[REDACTED]"),
+            "{debug}"
+        );
+    }
+
+    #[test]
+    fn refuses_urls_that_are_not_http_or_carry_credentials() {
+        for (url, field) in [
+            ("ftp://api.traitel.com/accountmanager.pl", "primary_url"),
+            ("not a url", "primary_url"),
+            (
+                "https://me:pw@api.traitel.com/accountmanager.pl",
+                "primary_url",
+            ),
+            (
+                "https://api.traitel.com/accountmanager.pl?user=me",
+                "primary_url",
+            ),
+        ] {
+            match builder().primary_url(url).build() {
+                Err(Error::InvalidInput { field: f, reason }) => {
+                    assert_eq!(f, field);
+                    assert!(
+                        !reason.contains("pw@") && !reason.contains("user=me"),
+                        "{reason}"
+                    );
+                }
+                other => panic!("{url}: {other:?}"),
+            }
+        }
+        let only_primary = builder().without_alternate().build().expect("client");
+        assert_eq!(only_primary.inner.gateways.len(), 1);
+    }
+}
