@@ -132,7 +132,8 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
         if self.el.is_empty() {
             visitor.visit_unit()
         } else if self.el.children.is_empty() {
-            visitor.visit_borrowed_str(&self.el.text)
+            // Self-describing reads (decimals, open enums, JSON values) get trimmed text.
+            visitor.visit_borrowed_str(self.el.text.trim())
         } else {
             visitor.visit_map(ChildrenAccess::new(self.el, self.skip, None))
         }

@@ -334,4 +334,53 @@ mod tests {
         }
         assert!(read_body("<html><body>503</body></html>", "X").is_err());
     }
+
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::super::*;
+        use crate::models::{CustomersQueryResult, Extra, Header};
+
+        const SAMPLE: &str = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>\
+            <Customers_QueryResponse xmlns=\"http://api.myh2o.com/v20\"><Customers_QueryResult><Header><Success>true</Success>\
+            </Header><Customer><ID>1</ID><Rate>-1.5</Rate><ContractStart>2024-01-01T00:00:00</ContractStart>\
+            <PhysicalAddress><City>X</City></PhysicalAddress></Customer></Customers_QueryResult></Customers_QueryResponse>\
+            </soap:Body></soap:Envelope>";
+
+        fn decode_everything(text: &str) {
+            if let Ok(Body::Result { result, .. }) = read_body(text, "Customers_Query") {
+                if let Some(header) = result.child("Header") {
+                    let _ = from_element::<Header>(header, &[]);
+                }
+                let _ = from_element::<CustomersQueryResult>(&result, &["Header"]);
+                let _ = from_element::<Extra>(&result, &["Header"]);
+                let _ = debug_echo(text, &result);
+            }
+            let _ = redact_text(text);
+        }
+
+        proptest! {
+            #[test]
+            fn any_text_decodes_or_errors_without_panicking(text in "\\PC{0,400}") {
+                decode_everything(&text);
+            }
+
+            #[test]
+            fn every_cut_of_a_real_response_is_handled(cut in 0usize..SAMPLE.len()) {
+                let text = SAMPLE.get(..cut).unwrap_or(SAMPLE);
+                decode_everything(text);
+                if cut < SAMPLE.len() - 1 {
+                    prop_assert!(read_body(text, "Customers_Query").is_err());
+                }
+            }
+
+            #[test]
+            fn mangled_xml_is_handled(bytes in proptest::collection::vec(any::<u8>(), 0..64), at in 0usize..400) {
+                let mut text = SAMPLE.as_bytes().to_vec();
+                let at = at.min(text.len());
+                text.splice(at..at, bytes);
+                decode_everything(&String::from_utf8_lossy(&text));
+            }
+        }
+    }
 }
