@@ -1,0 +1,118 @@
+//! Two measurements:
+//!
+//! 1. One client shared by 32 tasks making 50 calls each against a local fake whose tokens
+//!    live 1 second (so tokens expire mid-run): API calls per second and token requests per
+//!    run (the provider must keep it to one fetch plus one refresh per expiry, not one per
+//!    task).
+//! 2. Decoding and re-encoding the spec's full `Activation` example: microseconds per round
+//!    trip.
+//!
+//! Run with `cargo bench -p iqmetrix-carrier`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use iqmetrix_carrier::{Activation, Client, Credentials, Environment, RetryPolicy};
+use mock_http::{MockServer, Response};
+
+const TASKS: usize = 32;
+const CALLS_PER_TASK: usize = 50;
+const ROUNDS: usize = 3;
+
+const FIELDS: &str = r#"[{"Id":6,"FieldName":"North American Mobile Number","InputType":"Text","Prompt":"Please Enter Customer 10 Digit Mobile Number","Value":"2562788972"}]"#;
+
+async fn round() -> (f64, usize, usize) {
+    let tokens = Arc::new(AtomicUsize::new(0));
+    let issued = Arc::clone(&tokens);
+    let accounts = MockServer::start(move |_| {
+        let n = issued.fetch_add(1, Ordering::SeqCst);
+        Response::json(
+            200,
+            &serde_json::json!({"access_token": format!("t{n}"), "expires_in": 1, "refresh_token": format!("r{n}")}),
+        )
+        .into()
+    })
+    .await
+    .unwrap();
+    let api = MockServer::start(|_| {
+        Response::new(200)
+            .header("Content-Type", "application/json")
+            .body(FIELDS)
+            .into()
+    })
+    .await
+    .unwrap();
+    let client = Client::builder(
+        Environment::Custom {
+            accounts_base: format!("{}/v1", accounts.url()),
+            carrier_services_base: format!("{}/v2", api.url()),
+        },
+        Credentials::password("user@example.com", "pw", "client", "secret"),
+    )
+    .retry_policy(
+        RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
+    )
+    .token_refresh_margin(Duration::ZERO)
+    .build()
+    .unwrap();
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..TASKS)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move {
+                let mut errors = 0;
+                for _ in 0..CALLS_PER_TASK {
+                    if client.get_activation_lookup_fields(123, 41).await.is_err() {
+                        errors += 1;
+                    }
+                }
+                errors
+            })
+        })
+        .collect();
+    let mut errors = 0;
+    for task in tasks {
+        errors += task.await.unwrap();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    (seconds, tokens.load(Ordering::SeqCst), errors)
+}
+
+fn decode_round_trips() {
+    let spec = include_str!("../../../fixtures/iqmetrix/get-activation-ok.json");
+    let case: serde_json::Value = serde_json::from_str(spec).unwrap();
+    let body = case["exchanges"][0]["response"]["body"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    const N: u32 = 20_000;
+    let started = Instant::now();
+    let mut bytes = 0;
+    for _ in 0..N {
+        let activation: Activation = serde_json::from_str(&body).unwrap();
+        bytes += serde_json::to_vec(&activation).unwrap().len();
+    }
+    let per = started.elapsed() / N;
+    println!(
+        "activation decode+encode: {:.1} us per round trip ({} bytes out each)",
+        per.as_secs_f64() * 1e6,
+        bytes / N as usize
+    );
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    for i in 0..ROUNDS {
+        let (seconds, tokens, errors) = round().await;
+        let calls = (TASKS * CALLS_PER_TASK) as f64;
+        println!(
+            "round {}: {} calls by {TASKS} tasks in {seconds:.3} s = {:.0} calls/s; {tokens} token requests; {errors} errors",
+            i + 1,
+            TASKS * CALLS_PER_TASK,
+            calls / seconds
+        );
+    }
+    decode_round_trips();
+}
