@@ -252,7 +252,7 @@ impl Error {
         Error::Decode {
             operation,
             reason: reason.into(),
-            body: excerpt(body, BODY_EXCERPT_CHARS),
+            body: body_excerpt(body),
             source,
         }
     }
@@ -270,6 +270,69 @@ impl Error {
     }
 }
 
+/// JSON keys whose values are secrets; their values are masked in every body excerpt.
+const SECRET_KEYS: [&str; 5] = [
+    "ssn",
+    "access_token",
+    "refresh_token",
+    "password",
+    "client_secret",
+];
+
+/// The body as text with the values of [`SECRET_KEYS`] replaced by `[REDACTED]`, so an
+/// excerpt in an error never carries an SSN or a token, whatever the server sent.
+pub(crate) fn redact(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let mut out = String::with_capacity(text.len());
+    let mut rest: &str = &text;
+    while let Some(start) = rest.find('"') {
+        let (before, from_quote) = rest.split_at(start);
+        out.push_str(before);
+        let after_quote = &from_quote[1..];
+        let Some(end) = after_quote.find('"') else {
+            out.push_str(from_quote);
+            return out;
+        };
+        let key = &after_quote[..end];
+        let after_key = &after_quote[end + 1..];
+        out.push('"');
+        out.push_str(key);
+        out.push('"');
+        rest = after_key;
+        let is_secret = SECRET_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k));
+        let trimmed = after_key.trim_start();
+        if !is_secret || !trimmed.starts_with(':') {
+            continue;
+        }
+        let value = trimmed[1..].trim_start();
+        let consumed = if let Some(inner) = value.strip_prefix('"') {
+            // A string value: up to its closing quote (escaped quotes included), or the end.
+            let mut escaped = false;
+            let close = inner.char_indices().find(|&(_, c)| {
+                let hit = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                hit
+            });
+            match close {
+                Some((i, _)) => 1 + i + 1,
+                None => value.len(),
+            }
+        } else {
+            value.find([',', '}', ']', '\n']).unwrap_or(value.len())
+        };
+        out.push_str(":\"[REDACTED]\"");
+        let skipped = after_key.len() - value.len() + consumed;
+        rest = &after_key[skipped.min(after_key.len())..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An excerpt of a body for an error, secrets masked.
+pub(crate) fn body_excerpt(body: &[u8]) -> String {
+    excerpt(redact(body).as_bytes(), BODY_EXCERPT_CHARS)
+}
+
 /// The message of an error body: `Message`/`message`/`error_description` of a JSON object,
 /// a JSON string, or the text itself.
 pub(crate) fn body_message(body: &[u8]) -> Option<String> {
@@ -279,7 +342,7 @@ pub(crate) fn body_message(body: &[u8]) -> Option<String> {
         return None;
     }
     match serde_json::from_str::<serde_json::Value>(trimmed) {
-        Ok(serde_json::Value::String(s)) => Some(s),
+        Ok(serde_json::Value::String(s)) => Some(excerpt(s.as_bytes(), BODY_EXCERPT_CHARS)),
         Ok(serde_json::Value::Object(map)) => {
             ["Message", "message", "error_description", "ErrorMessage"]
                 .iter()
@@ -362,6 +425,19 @@ mod tests {
             assert_eq!(c, code, "{message}");
             assert_eq!(s.as_deref(), subject, "{message}");
         }
+    }
+
+    #[test]
+    fn secrets_are_masked_in_excerpts() {
+        let body = br#"{"SSN":"6789","Name":"x","access_token" : "abc\"def","n":{"ssn":1234},"refresh_token":"r"#;
+        let out = redact(body);
+        assert_eq!(
+            out,
+            r#"{"SSN":"[REDACTED]","Name":"x","access_token":"[REDACTED]","n":{"ssn":"[REDACTED]"},"refresh_token":"[REDACTED]""#
+        );
+        assert_eq!(redact(b"plain text, no json"), "plain text, no json");
+        assert_eq!(redact(br#"{"password""#), r#"{"password""#);
+        assert_eq!(redact(br#"{"a":"unterminated"#), r#"{"a":"unterminated"#);
     }
 
     #[test]

@@ -14,7 +14,9 @@ use tracing::field::Empty;
 
 use crate::auth::TokenProvider;
 use crate::client::Client;
-use crate::error::{BODY_EXCERPT_CHARS, Error, RateLimit, Result, body_message, classify_400};
+use crate::error::{
+    BODY_EXCERPT_CHARS, Error, RateLimit, Result, body_excerpt, body_message, classify_400, redact,
+};
 
 pub(crate) const JSON: &str = "application/json";
 pub(crate) const HAL_JSON: &str = "application/hal+json";
@@ -162,7 +164,7 @@ impl Http {
                                 return Err(Error::Unauthorized {
                                     operation,
                                     reauthenticated,
-                                    body: excerpt(&response.body, BODY_EXCERPT_CHARS),
+                                    body: body_excerpt(&response.body),
                                 });
                             }
                             tracing::info!("token refused (401); re-authenticating once");
@@ -232,10 +234,11 @@ impl Http {
 /// The error for an answer that is not a success.
 pub(crate) fn status_error(operation: &'static str, response: &RawResponse) -> Error {
     let status = response.status;
-    let body = excerpt(&response.body, BODY_EXCERPT_CHARS);
+    let redacted = redact(&response.body);
+    let body = excerpt(redacted.as_bytes(), BODY_EXCERPT_CHARS);
     match status {
         400 => {
-            let message = body_message(&response.body).unwrap_or_else(|| body.clone());
+            let message = body_message(redacted.as_bytes()).unwrap_or_else(|| body.clone());
             let (code, subject) = classify_400(&message);
             Error::Vendor {
                 operation,
@@ -258,7 +261,7 @@ pub(crate) fn status_error(operation: &'static str, response: &RawResponse) -> E
         _ => Error::HttpStatus {
             operation,
             status,
-            message: body_message(&response.body).filter(|_| !body.is_empty()),
+            message: body_message(redacted.as_bytes()),
             body,
         },
     }

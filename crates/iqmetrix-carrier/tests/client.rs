@@ -295,3 +295,39 @@ async fn secrets_stay_out_of_logs_errors_and_debug() {
     }
     assert!(format!("{activation:?}").contains("[REDACTED]"));
 }
+
+#[tokio::test]
+async fn body_excerpts_in_errors_mask_ssns_and_tokens() {
+    let accounts = MockServer::start(|_| Response::json(200, &token_body("t1", "r1")).into())
+        .await
+        .expect("accounts server");
+    let api = MockServer::start(|req| {
+        if req.method == "GET" {
+            // Undecodable (CarrierId is an object), with an SSN in it.
+            Response::new(200)
+                .header("Content-Type", "application/json")
+                .body(r#"{"Id":"6=1","CarrierActivationDetails":{"Subscriber":{"SSN":"6789"}},"CarrierId":{}}"#)
+                .into()
+        } else {
+            Response::new(500)
+                .body(r#"{"Message":"failed","access_token":"leaked-token-1"}"#)
+                .into()
+        }
+    })
+    .await
+    .expect("api server");
+    let client = client(&accounts, &api);
+    let path = ActivationPath::new(123, 5678, 41, "6=1".parse().expect("key"));
+    let err = client.get_activation(&path).await.expect_err("undecodable");
+    let text = format!("{err} {err:?}");
+    assert!(matches!(err, Error::Decode { .. }), "{text}");
+    assert!(!text.contains("6789"), "{text}");
+    assert!(text.contains("[REDACTED]"), "{text}");
+    let err = client
+        .enable_carrier_integration(123, 41, 5678)
+        .await
+        .expect_err("500");
+    let text = format!("{err} {err:?}");
+    assert!(!text.contains("leaked-token-1"), "{text}");
+    assert_eq!(err.status(), Some(500));
+}

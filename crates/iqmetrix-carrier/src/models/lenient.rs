@@ -61,3 +61,15 @@ pub(crate) fn write_birth_date<S: Serializer>(
         None => serializer.serialize_none(),
     }
 }
+
+/// Reads a secret sent as a string or a number (an SSN's last four digits may come as
+/// `6789`), so a parse error can never quote it; `""` is not given.
+pub(crate) fn secret_opt<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<telecom_core::Secret>, D::Error> {
+    let text = Option::<telecom_core::text::StringOrNumber>::deserialize(deserializer)
+        .map_err(|_| serde::de::Error::custom("a secret field is neither a string nor a number"))?;
+    Ok(text
+        .filter(|t| !t.0.is_empty())
+        .map(|t| telecom_core::Secret::new(t.0)))
+}

@@ -130,7 +130,8 @@ pub struct Subscriber {
     /// Last four digits of the SSN, `String(4)`; redacted in `Debug`.
     #[serde(
         rename = "SSN",
-        serialize_with = "telecom_core::secret::serialize_exposed_option"
+        serialize_with = "telecom_core::secret::serialize_exposed_option",
+        deserialize_with = "lenient::secret_opt"
     )]
     pub ssn: Option<Secret>,
     /// Carrier-specific tracking number, `String(64)`.
