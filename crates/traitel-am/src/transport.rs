@@ -130,9 +130,14 @@ impl Client {
                     span.record("gateway", gateway.as_str());
                     match attempt(*gateway, url).await {
                         Ok(value) => return Ok(value),
-                        Err(failure) => {
+                        Err(mut failure) => {
+                            failure.error = self.redact(failure.error);
                             let resend = kind.may_resend(&failure.error);
-                            tracing::warn!(error = %failure.error, resend, "attempt failed");
+                            if resend {
+                                tracing::warn!(error = %failure.error, "attempt failed, trying again");
+                            } else {
+                                tracing::debug!(error = %failure.error, "attempt failed");
+                            }
                             if !resend {
                                 return Err(failure.error);
                             }
@@ -163,6 +168,52 @@ impl Client {
             Err(e) => tracing::info!(error = %e, "call failed"),
         }
         outcome
+    }
+
+    /// Removes the password from text a gateway sent back: a CGI error page may echo the
+    /// request's parameters. Passwords shorter than 4 characters are left alone (they would
+    /// match ordinary text).
+    fn redact(&self, error: Error) -> Error {
+        let pass = self.inner.credentials.pass().expose();
+        if pass.chars().count() < 4 {
+            return error;
+        }
+        let encoded: String = url::form_urlencoded::byte_serialize(pass.as_bytes()).collect();
+        let clean = |text: String| {
+            if text.contains(pass) || text.contains(&encoded) {
+                text.replace(pass, telecom_core::secret::REDACTED)
+                    .replace(&encoded, telecom_core::secret::REDACTED)
+            } else {
+                text
+            }
+        };
+        match error {
+            Error::HttpStatus {
+                gateway,
+                status,
+                excerpt,
+            } => Error::HttpStatus {
+                gateway,
+                status,
+                excerpt: clean(excerpt),
+            },
+            Error::Decode {
+                mode,
+                row,
+                reason,
+                excerpt,
+            } => Error::Decode {
+                mode,
+                row,
+                reason,
+                excerpt: clean(excerpt),
+            },
+            Error::Vendor { code, message } => Error::Vendor {
+                code,
+                message: clean(message),
+            },
+            other => other,
+        }
     }
 
     fn request(&self, url: &Url, mode: &str, params: &[(&str, String)]) -> reqwest::RequestBuilder {

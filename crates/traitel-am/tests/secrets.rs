@@ -68,7 +68,12 @@ async fn password_stays_out_of_logs_errors_and_debug() {
     let server = MockServer::start(|req| {
         let body = req.body_text().into_owned();
         let query = req.query.clone().unwrap_or_default();
-        if body.contains("querybalance") || query.contains("querybalance") {
+        if body.contains("querysubaccounts") || query.contains("querysubaccounts") {
+            // A CGI error page that echoes the request, password included.
+            Response::new(500)
+                .body(format!("Internal error while handling {body}{query}"))
+                .into()
+        } else if body.contains("querybalance") || query.contains("querybalance") {
             Response::new(200).body("Ok\n12.50\n").into()
         } else {
             Response::new(200)
@@ -91,6 +96,16 @@ async fn password_stays_out_of_logs_errors_and_debug() {
         assert!(err.is_auth());
         seen.push(full_chain(&err));
         seen.push(format!("{c:?}"));
+        let echoed = c
+            .query_subaccounts()
+            .await
+            .expect_err("500 echoing the request");
+        assert!(matches!(
+            echoed,
+            traitel_am::Error::HttpStatus { status: 500, .. }
+        ));
+        assert!(echoed.to_string().contains("[REDACTED]"), "{echoed}");
+        seen.push(full_chain(&echoed));
 
         // Both gateways down: a transport error whose chain holds reqwest's error.
         let down = client(
