@@ -276,6 +276,11 @@ impl Client {
         }
     }
 
+    /// The `source` this handle's calls carry.
+    pub fn effective_source(&self) -> Source {
+        self.source.unwrap_or(self.inner.source)
+    }
+
     /// The token counters: authentications, pooled tokens used, expired tokens dropped,
     /// rejections.
     pub fn token_stats(&self) -> TokenStats {
@@ -364,7 +369,7 @@ impl Client {
         let fields = EnvelopeFields {
             agent_id: &self.inner.agent_id,
             agent_password: self.inner.agent_password.as_ref(),
-            source: self.source.unwrap_or(self.inner.source),
+            source: self.effective_source(),
             external_transaction_id: self.external_transaction_id.as_deref(),
         };
         let payload = wire::request_body(action, body, &fields)?;

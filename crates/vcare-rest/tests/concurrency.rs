@@ -98,3 +98,17 @@ async fn a_token_the_vendor_expired_is_replaced_once() {
     let stats = fake.stats();
     assert_eq!((stats.calls, stats.expired, stats.already_used), (2, 2, 0));
 }
+
+#[test]
+fn client_is_clone_send_sync_and_futures_are_send() {
+    fn assert_traits<T: Clone + Send + Sync + 'static>() {}
+    fn assert_send<T: Send>(_: &T) {}
+    assert_traits::<Client>();
+    let c = client("http://127.0.0.1:9", true);
+    let request = vcare_rest::models::plan::PlanList::new(
+        "07502",
+        vcare_rest::models::enrollment::EnrollmentType::NonLifeline,
+    );
+    assert_send(&c.plan_list(&request));
+    assert_send(&c.call("plan", "plan_list", json!({})));
+}

@@ -8,7 +8,7 @@ use telecom_core::dates::IsoDate;
 
 use crate::client::CallKind;
 use crate::error::Error;
-use crate::models::common::{CustomerId, MsgCode, OrderId, PendingId, YesNo};
+use crate::models::common::{CustomerId, MsgCode, OrderId, PendingId, Source, YesNo};
 use crate::ops::Action;
 use crate::validate as check;
 use crate::wire::{Body, Envelope};
@@ -196,6 +196,9 @@ impl Action for CreateHomephoneCustomer {
     const ACTION: &'static str = "create_homephone_customer";
     const KIND: CallKind = CallKind::NonIdempotent;
     type Output = HomephoneCustomer;
+    // The spec's table: "Expected Value: API, TABLET, WEBSITE".
+    const SOURCES: Option<&'static [Source]> =
+        Some(&[Source::Api, Source::Tablet, Source::Website]);
 
     fn body(&self) -> Result<Map<String, Value>, Error> {
         self.validate()?;

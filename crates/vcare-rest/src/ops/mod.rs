@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::client::{CallKind, Client};
 use crate::error::Error;
+use crate::models::common::Source;
 use crate::wire::{Envelope, safe_excerpt};
 
 /// One typed vendor action: where it goes, how its request is written and checked, and how
@@ -22,6 +23,9 @@ pub(crate) trait Action {
     const ACTION: &'static str;
     const KIND: CallKind;
     type Output;
+
+    /// The `source` values the action documents, when it narrows the envelope's four.
+    const SOURCES: Option<&'static [Source]> = None;
 
     /// Validates the request and writes its own fields (the envelope is added later).
     fn body(&self) -> Result<Map<String, Value>, Error>;
@@ -33,6 +37,20 @@ pub(crate) trait Action {
 impl Client {
     pub(crate) async fn send_action<A: Action>(&self, request: &A) -> Result<A::Output, Error> {
         let body = request.body()?;
+        if let Some(allowed) = A::SOURCES {
+            let source = self.effective_source();
+            if !allowed.contains(&source) {
+                let names: Vec<&str> = allowed.iter().map(Source::as_str).collect();
+                return Err(Error::invalid(
+                    "source",
+                    format!(
+                        "{} does not take {source}; expected one of {}",
+                        A::ACTION,
+                        names.join(", ")
+                    ),
+                ));
+            }
+        }
         let envelope = self.execute(A::MODULE, A::ACTION, body, A::KIND).await?;
         let status = envelope.status;
         let data = envelope.data.clone();
