@@ -134,7 +134,7 @@ impl Client {
                             failure.error = self.redact(failure.error);
                             let resend = kind.may_resend(&failure.error);
                             if resend {
-                                tracing::warn!(error = %failure.error, "attempt failed, trying again");
+                                tracing::warn!(error = %failure.error, "attempt failed with a transient error");
                             } else {
                                 tracing::debug!(error = %failure.error, "attempt failed");
                             }
@@ -164,7 +164,7 @@ impl Client {
         span.record("elapsed_ms", elapsed);
         let _entered = span.enter();
         match &outcome {
-            Ok(_) => tracing::info!("call succeeded"),
+            Ok(_) => tracing::debug!("call succeeded"),
             Err(e) => tracing::info!(error = %e, "call failed"),
         }
         outcome
