@@ -208,6 +208,14 @@ mod tests {
     }
 
     #[test]
+    fn client_and_streams_can_be_shared_across_tasks() {
+        fn shareable<T: Clone + Send + Sync + 'static>() {}
+        fn sendable<T: Send + Unpin + 'static>() {}
+        shareable::<Client>();
+        sendable::<crate::LogStream<crate::SmsOut>>();
+    }
+
+    #[test]
     fn defaults_to_both_gateways_over_https() {
         let client = builder().build().expect("client");
         let urls: Vec<_> = client
