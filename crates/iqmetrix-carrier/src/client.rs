@@ -186,6 +186,7 @@ impl ClientBuilder {
             Some(client) => client,
             None => reqwest::Client::builder()
                 .connect_timeout(self.timeouts.connect)
+                .user_agent(concat!("iqmetrix-carrier/", env!("CARGO_PKG_VERSION")))
                 .build()
                 .map_err(|e| Error::invalid("http_client", e.to_string()))?,
         };

@@ -153,7 +153,10 @@ impl Http {
             loop {
                 attempt += 1;
                 tracing::Span::current().record("attempt", attempt);
-                let header = token.as_ref().map(|t| bearer_header(&t.access)).transpose()?;
+                let header = token
+                    .as_ref()
+                    .map(|t| bearer_header(&t.access))
+                    .transpose()?;
                 match self.once(make(header)).await {
                     Ok(response) => {
                         tracing::Span::current().record("status", response.status);
@@ -175,7 +178,8 @@ impl Http {
                         if retryable_status(response.status, idempotency) {
                             let wait = retry_after(&response.headers, response.status);
                             if let Some(delay) = self.retry.next_delay(attempt, wait.as_ref()) {
-                                tracing::info!(status = response.status, delay_ms = delay.as_millis() as u64, "retrying");
+                                let delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+                                tracing::info!(status = response.status, delay_ms, "retrying");
                                 tokio::time::sleep(delay).await;
                                 continue;
                             }
@@ -185,10 +189,12 @@ impl Http {
                     Err(source) => {
                         // A connect failure proves nothing was sent; anything later may have
                         // reached the server, so only idempotent calls go again.
-                        let may_retry = source.is_connect() || idempotency == Idempotency::Idempotent;
+                        let may_retry =
+                            source.is_connect() || idempotency == Idempotency::Idempotent;
                         let error = Error::from_reqwest(operation, source);
                         if may_retry && let Some(delay) = self.retry.next_delay(attempt, None) {
-                            tracing::info!(error = %error, delay_ms = delay.as_millis() as u64, "retrying");
+                            let delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+                            tracing::info!(error = %error, delay_ms, "retrying");
                             tokio::time::sleep(delay).await;
                             continue;
                         }

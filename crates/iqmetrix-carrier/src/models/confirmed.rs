@@ -162,6 +162,16 @@ pub struct ConfirmedActivationsPage {
     pub next: Option<Link>,
     /// The previous page, when there is one.
     pub prev: Option<Link>,
+    /// The `$skip` this page was asked with.
+    #[serde(skip)]
+    pub(crate) skip: u64,
+}
+
+impl ConfirmedActivationsPage {
+    /// The `$skip` of the page after this one, when its link does not say.
+    pub(crate) fn following_skip(&self) -> u64 {
+        self.skip.saturating_add(self.items.len() as u64)
+    }
 }
 
 impl From<HalPage> for ConfirmedActivationsPage {
@@ -172,6 +182,7 @@ impl From<HalPage> for ConfirmedActivationsPage {
             self_link: links.self_link,
             next: links.next,
             prev: links.prev,
+            skip: 0,
         }
     }
 }

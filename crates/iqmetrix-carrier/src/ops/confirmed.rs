@@ -1,5 +1,7 @@
 //! Confirmed activations since a date: one page, or a stream that follows the `next` links.
 
+use std::collections::HashSet;
+
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use time::OffsetDateTime;
@@ -147,8 +149,15 @@ fn encode_query(pairs: &[(String, String)]) -> String {
         .join("&")
 }
 
+/// Where a walk over the pages stands.
 enum Walk {
-    Fetch(String),
+    /// Fetch `path` (which asks for `$skip = skip`); `seen` holds every path fetched.
+    Fetch {
+        path: String,
+        skip: u64,
+        seen: HashSet<String>,
+    },
+    /// Yield this error, then end.
     Fail(Error),
     Done,
 }
@@ -159,7 +168,8 @@ impl Client {
         &self,
         query: &ConfirmedActivationsQuery,
     ) -> Result<ConfirmedActivationsPage> {
-        self.fetch_page(query.first_page()?).await
+        self.fetch_page(query.first_page()?, u64::from(query.skip))
+            .await
     }
 
     /// The page after `page`, following its `next` link; `None` when there is none.
@@ -169,10 +179,10 @@ impl Client {
         page: &ConfirmedActivationsPage,
     ) -> Result<Option<ConfirmedActivationsPage>> {
         match &page.next {
-            Some(link) => Ok(Some(
-                self.fetch_page(self.resolve_next(&link.href, query)?)
-                    .await?,
-            )),
+            Some(link) => {
+                let (path, skip) = self.resolve_next(&link.href, query, page.following_skip())?;
+                Ok(Some(self.fetch_page(path, skip).await?))
+            }
             None => Ok(None),
         }
     }
@@ -181,8 +191,9 @@ impl Client {
     /// `next` links until a page has none (or has no items).
     ///
     /// The links are relative to the carrier-services base and sometimes start with `v2/`;
-    /// a link without a `$filter` keeps the query's filter, and a link that would fetch the
-    /// same page again ends the stream with an error instead of looping.
+    /// a link without a `$filter` keeps the query's filter, one without a `$skip` continues
+    /// after the items read, and a link to a page already fetched ends the stream with an
+    /// error instead of looping.
     ///
     /// ```no_run
     /// # async fn demo(client: iqmetrix_carrier::Client) -> iqmetrix_carrier::Result<()> {
@@ -201,31 +212,38 @@ impl Client {
     ) -> impl Stream<Item = Result<ConfirmedActivation>> + Send + 'static {
         let client = self.clone();
         let start = match query.first_page() {
-            Ok(path) => Walk::Fetch(path),
+            Ok(path) => Walk::Fetch {
+                path,
+                skip: u64::from(query.skip),
+                seen: HashSet::new(),
+            },
             Err(e) => Walk::Fail(e),
         };
         stream::try_unfold(start, move |state| {
             let client = client.clone();
             let query = query.clone();
             async move {
-                let path = match state {
-                    Walk::Fetch(path) => path,
+                let (path, skip, mut seen) = match state {
+                    Walk::Fetch { path, skip, seen } => (path, skip, seen),
                     Walk::Fail(error) => return Err(error),
                     Walk::Done => return Ok(None),
                 };
-                let page = client.fetch_page(path.clone()).await?;
+                let page = client.fetch_page(path.clone(), skip).await?;
+                seen.insert(path);
                 let next = match (&page.next, page.items.is_empty()) {
-                    (Some(link), false) => match client.resolve_next(&link.href, &query) {
-                        Ok(next) if next == path => Walk::Fail(Error::decode(
-                            "get_confirmed_activations",
-                            "the next link repeats the page just read",
-                            link.href.as_bytes(),
-                            None,
-                        )),
-                        Ok(next) => Walk::Fetch(next),
-                        // The items already read are still yielded; the error comes after.
-                        Err(e) => Walk::Fail(e),
-                    },
+                    (Some(link), false) => {
+                        match client.resolve_next(&link.href, &query, page.following_skip()) {
+                            Ok((next, _)) if seen.contains(&next) => Walk::Fail(Error::decode(
+                                "get_confirmed_activations",
+                                "the next link repeats a page already read",
+                                link.href.as_bytes(),
+                                None,
+                            )),
+                            Ok((path, skip)) => Walk::Fetch { path, skip, seen },
+                            // The items already read are still yielded; the error comes after.
+                            Err(e) => Walk::Fail(e),
+                        }
+                    }
                     _ => Walk::Done,
                 };
                 Ok(Some((page.items, next)))
@@ -236,7 +254,7 @@ impl Client {
         .boxed()
     }
 
-    async fn fetch_page(&self, path: String) -> Result<ConfirmedActivationsPage> {
+    async fn fetch_page(&self, path: String, skip: u64) -> Result<ConfirmedActivationsPage> {
         let mut call = Call::get("get_confirmed_activations", path);
         call.accept = HAL_JSON;
         let response = self.execute(call).await?;
@@ -246,15 +264,24 @@ impl Client {
             let items: Vec<ConfirmedActivation> = decode("get_confirmed_activations", body)?;
             return Ok(ConfirmedActivationsPage {
                 items,
+                skip,
                 ..ConfirmedActivationsPage::default()
             });
         }
         let page: HalPage = decode("get_confirmed_activations", body)?;
-        Ok(page.into())
+        let mut page = ConfirmedActivationsPage::from(page);
+        page.skip = skip;
+        Ok(page)
     }
 
-    /// Turns a `next` href into a path relative to the base.
-    fn resolve_next(&self, href: &str, query: &ConfirmedActivationsQuery) -> Result<String> {
+    /// Turns a `next` href into a path relative to the base and the `$skip` it asks for;
+    /// `following_skip` is used when the link gives none.
+    fn resolve_next(
+        &self,
+        href: &str,
+        query: &ConfirmedActivationsQuery,
+        following_skip: u64,
+    ) -> Result<(String, u64)> {
         let bad = |why: &str| {
             Error::decode(
                 "get_confirmed_activations",
@@ -303,12 +330,18 @@ impl Client {
         if !pairs.iter().any(|(k, _)| k == "$filter") {
             pairs.insert(0, ("$filter".to_owned(), query.filter()));
         }
+        let skip = match pairs.iter().find(|(k, _)| k == "$skip") {
+            Some((_, v)) => v.trim().parse().map_err(|_| bad("$skip is not a number"))?,
+            None => {
+                pairs.push(("$skip".to_owned(), following_skip.to_string()));
+                following_skip
+            }
+        };
+        if !pairs.iter().any(|(k, _)| k == "$top") {
+            pairs.push(("$top".to_owned(), query.top.to_string()));
+        }
         let path = utf8_percent_encode(path, PATH).to_string();
-        Ok(if pairs.is_empty() {
-            path
-        } else {
-            format!("{path}?{}", encode_query(&pairs))
-        })
+        Ok((format!("{path}?{}", encode_query(&pairs)), skip))
     }
 }
 
@@ -347,30 +380,27 @@ mod tests {
         let since = time::macros::datetime!(2015-07-16 21:29:31 UTC);
         let q = ConfirmedActivationsQuery::new(123, 41, since);
         let filter = "$filter=ConfirmationDateUTC%20ge%20DateTime%272015-07-16T21:29:31.000Z%27";
+        let base = "Companies(123)/Carriers(41)/ConfirmedActivations";
+        let next = |href: &str| c.resolve_next(href, &q, 7);
         assert_eq!(
-            c.resolve_next(
-                "Companies(123)/Carriers(41)/ConfirmedActivations?$skip=20&$top=10",
-                &q
-            )
-            .unwrap(),
-            format!("Companies(123)/Carriers(41)/ConfirmedActivations?{filter}&$skip=20&$top=10")
+            next(&format!("{base}?$skip=20&$top=10")).unwrap(),
+            (format!("{base}?{filter}&$skip=20&$top=10"), 20)
         );
         assert_eq!(
-            c.resolve_next(
-                "v2/Companies(123)/Carriers(41)/ConfirmedActivations?$filter=ConfirmationDateUTC ge DateTime'2015-07-16T21:29:31.000Z'&$skip=5&top=5",
-                &q
-            )
+            next(&format!(
+                "v2/{base}?$filter=ConfirmationDateUTC ge DateTime'2015-07-16T21:29:31.000Z'&$skip=5&top=5"
+            ))
             .unwrap(),
-            format!("Companies(123)/Carriers(41)/ConfirmedActivations?{filter}&$skip=5&$top=5")
+            (format!("{base}?{filter}&$skip=5&$top=5"), 5)
         );
-        assert!(
-            c.resolve_next("https://evil.example/v2/Companies(1)", &q)
-                .is_err()
+        // No $skip or $top: continue after the items read, at the query's page size.
+        assert_eq!(
+            next(&format!("/v2/{base}")).unwrap(),
+            (format!("{base}?{filter}&$skip=7&$top=100"), 7)
         );
-        assert!(
-            c.resolve_next("http://127.0.0.1:9/v2/Companies(1)/X?$skip=1", &q)
-                .is_ok()
-        );
-        assert!(c.resolve_next("../x", &q).is_err());
+        assert!(next("https://evil.example/v2/Companies(1)").is_err());
+        assert!(next("http://127.0.0.1:9/v2/Companies(1)/X?$skip=1").is_ok());
+        assert!(next("../x").is_err());
+        assert!(next(&format!("{base}?$skip=abc")).is_err());
     }
 }
