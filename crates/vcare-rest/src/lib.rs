@@ -48,7 +48,8 @@
 //!
 //! An HTTP 200 with a failure `msg_code`, or any non-empty `errors` (even with RESTAPI000), is
 //! [`Error::Vendor`], carrying the [`MsgCode`] and the flattened `errors`. Reads
-//! (`plan_list`, `customer_info`, `query_portin`, `get_usage`, `topup_list`) retry timeouts,
+//! (`plan_list`, `customer_info`, `query_portin`, `get_usage`, `topup_list`, and
+//! `check_service_availability` unless it opens an enrollment) retry timeouts,
 //! resets and 5xx/429 answers under the [`telecom_core::RetryPolicy`]; creates, payments and
 //! swaps are sent again only after a connect failure (they never reached the vendor) or a
 //! token rejection.

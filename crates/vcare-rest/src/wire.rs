@@ -163,7 +163,7 @@ pub(crate) fn safe_excerpt(body: &[u8]) -> String {
             Value::Object(map) => {
                 for (key, v) in map.iter_mut() {
                     if key.eq_ignore_ascii_case("token") && !v.is_null() {
-                        *v = Value::from(telecom_core::secret::REDACTED);
+                        *v = Value::from(REDACTED);
                     } else {
                         scrub(v);
                     }
@@ -173,25 +173,69 @@ pub(crate) fn safe_excerpt(body: &[u8]) -> String {
             _ => {}
         }
     }
-    if let Ok(mut value) = serde_json::from_slice::<Value>(body) {
-        scrub(&mut value);
-        return excerpt(value.to_string().as_bytes(), EXCERPT_CHARS);
-    }
-    // Not JSON (a truncated or malformed body): cut out anything shaped like a JWT.
-    let text = String::from_utf8_lossy(body);
+    let text = match serde_json::from_slice::<Value>(body) {
+        Ok(mut value) => {
+            scrub(&mut value);
+            value.to_string()
+        }
+        // Not JSON (a truncated or malformed body): blank `"token": "..."` values by hand.
+        // Only the head matters for an excerpt; bounding it keeps a huge page cheap.
+        Err(_) => cut_token_values(&String::from_utf8_lossy(&body[..body.len().min(16 * 1024)])),
+    };
+    // Whatever is left that is shaped like a JWT goes too (a token in a message, in HTML).
+    excerpt(cut_jwts(&text).as_bytes(), EXCERPT_CHARS)
+}
+
+const REDACTED: &str = telecom_core::secret::REDACTED;
+
+/// Replaces the string value after every `"token"` key (any case) in text that may not parse.
+fn cut_token_values(text: &str) -> String {
+    const KEY: &str = "\"token\"";
+    // ASCII lower-casing keeps every byte offset, so offsets found in `lower` fit `text`.
+    let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_ref();
+    let mut pos = 0;
+    while let Some(found) = lower.get(pos..).and_then(|l| l.find(KEY)) {
+        let after_key = pos + found + KEY.len();
+        out.push_str(&text[pos..after_key]);
+        let tail = &text[after_key..];
+        let value = tail
+            .trim_start()
+            .strip_prefix(':')
+            .map(str::trim_start)
+            .and_then(|v| v.strip_prefix('"'));
+        match value {
+            Some(value) => {
+                out.push_str(&tail[..tail.len() - value.len()]);
+                out.push_str(REDACTED);
+                // The value ends at the next quote, or runs to the end of a cut-short body.
+                let end = value.find('"').unwrap_or(value.len());
+                pos = text.len() - (value.len() - end);
+            }
+            None => pos = after_key,
+        }
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// Replaces every run that starts like a JWT (`eyJ`, base64 of `{"`) with the redaction mark.
+fn cut_jwts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
     while let Some(at) = rest.find("eyJ") {
         out.push_str(&rest[..at]);
-        out.push_str(telecom_core::secret::REDACTED);
+        out.push_str(REDACTED);
         let tail = &rest[at..];
         let end = tail
-            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '=')))
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '=' | '+' | '/'))
+            })
             .unwrap_or(tail.len());
         rest = &tail[end..];
     }
     out.push_str(rest);
-    excerpt(out.as_bytes(), EXCERPT_CHARS)
+    out
 }
 
 #[cfg(test)]
@@ -231,6 +275,31 @@ mod tests {
         for (body, expected) in cases {
             let env = decode("x", 200, body.as_bytes()).unwrap();
             assert_eq!(env.errors, expected, "{body}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decoding_any_bytes_never_panics(body in proptest::collection::vec(proptest::num::u8::ANY, 0..512), status in 100u16..600) {
+            let _ = decode("x", status, &body);
+            let _ = safe_excerpt(&body);
+        }
+
+        #[test]
+        fn a_jwt_never_survives_an_excerpt(
+            before in "[ -~]{0,40}",
+            payload in "[A-Za-z0-9_-]{1,40}",
+            after in "[ -~]{0,40}",
+        ) {
+            let jwt = format!("eyJhbGciOiJIUzI1NiJ9.eyJ{payload}.sig");
+            for body in [
+                format!("{before}{jwt}{after}"),
+                format!("{{\"token\":\"{jwt}\",\"msg\":\"{}\"}}", before.replace(['"', '\\'], "")),
+                format!("{{\"msg\":\"x\" \"token\": \"{jwt}\" {after}"),
+            ] {
+                let text = safe_excerpt(body.as_bytes());
+                proptest::prop_assert!(!text.contains(&jwt), "{body} -> {text}");
+            }
         }
     }
 

@@ -61,9 +61,18 @@ impl CheckServiceAvailability {
 impl Action for CheckServiceAvailability {
     const MODULE: &'static str = "enrollment";
     const ACTION: &'static str = "check_service_availability";
-    // With is_enrollment=Y each call opens a new enrollment, so it is not resent blindly.
-    const KIND: CallKind = CallKind::NonIdempotent;
+    const KIND: CallKind = CallKind::Idempotent;
     type Output = ServiceAvailability;
+
+    // With is_enrollment=Y each call opens a new enrollment, so it is not resent blindly;
+    // a plain zip check is a read.
+    fn kind(&self) -> CallKind {
+        if self.is_enrollment == Some(true) {
+            CallKind::NonIdempotent
+        } else {
+            CallKind::Idempotent
+        }
+    }
 
     fn body(&self) -> Result<Map<String, Value>, Error> {
         check::zip("zip_code", &self.zip_code)?;

@@ -27,6 +27,11 @@ pub(crate) trait Action {
     /// The `source` values the action documents, when it narrows the envelope's four.
     const SOURCES: Option<&'static [Source]> = None;
 
+    /// Whether this particular request may be resent after an unknown outcome.
+    fn kind(&self) -> CallKind {
+        Self::KIND
+    }
+
     /// Validates the request and writes its own fields (the envelope is added later).
     fn body(&self) -> Result<Map<String, Value>, Error>;
 
@@ -51,7 +56,9 @@ impl Client {
                 ));
             }
         }
-        let envelope = self.execute(A::MODULE, A::ACTION, body, A::KIND).await?;
+        let envelope = self
+            .execute(A::MODULE, A::ACTION, body, request.kind())
+            .await?;
         let status = envelope.status;
         let data = envelope.data.clone();
         A::output(envelope).map_err(|e| Error::Decode {
