@@ -287,8 +287,8 @@ impl Client {
         self.inner.pool.stats()
     }
 
-    /// Authenticates now and keeps the token for the next call: a start-up check of the
-    /// credentials. Calls authenticate by themselves when they need to.
+    /// Authenticates now and keeps the token for the next call (when token reuse is on): a
+    /// start-up check of the credentials. Calls authenticate by themselves when they need to.
     pub async fn authenticate(&self) -> Result<(), Error> {
         let span = tracing::info_span!("vcare.call", vendor = "vcare", operation = "authenticate");
         let token = self.fetch_token().instrument(span).await?;
