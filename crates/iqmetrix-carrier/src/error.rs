@@ -173,14 +173,60 @@ pub enum Error {
         body: String,
     },
 
-    /// Any other HTTP status that is not success: 403, 404, 409, 5xx and the rest.
+    /// HTTP 403: a plain-http request, or missing permissions.
+    #[error("{operation}: forbidden (HTTP 403): {body}")]
+    Forbidden {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The message picked from the body (`Message` of JSON, or the text).
+        message: Option<String>,
+        /// An excerpt of the body.
+        body: String,
+    },
+
+    /// HTTP 404: the resource (an activation by its key, a company, ...) does not exist.
+    #[error("{operation}: not found (HTTP 404): {body}")]
+    NotFound {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The message picked from the body.
+        message: Option<String>,
+        /// An excerpt of the body.
+        body: String,
+    },
+
+    /// HTTP 409: a duplicate or a version conflict.
+    #[error("{operation}: conflict (HTTP 409): {body}")]
+    Conflict {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The message picked from the body.
+        message: Option<String>,
+        /// An excerpt of the body.
+        body: String,
+    },
+
+    /// HTTP 5xx, after the retries the method allows.
+    #[error("{operation}: server error (HTTP {status}): {body}")]
+    Server {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The HTTP status.
+        status: u16,
+        /// The message picked from the body.
+        message: Option<String>,
+        /// An excerpt of the body.
+        body: String,
+    },
+
+    /// Any other status that is not success.
     #[error("{operation}: unexpected HTTP {status}: {body}")]
     HttpStatus {
         /// The operation that failed.
         operation: &'static str,
         /// The HTTP status.
         status: u16,
-        /// The message picked from a JSON body (`Message`), when there was one.
+        /// The message picked from the body.
         message: Option<String>,
         /// An excerpt of the body.
         body: String,
@@ -210,7 +256,7 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Transport { .. } | Error::Timeout { .. } | Error::RateLimited { .. } => true,
-            Error::HttpStatus { status, .. } => matches!(status, 500 | 502 | 503 | 504),
+            Error::Server { status, .. } => matches!(status, 500 | 502 | 503 | 504),
             _ => false,
         }
     }
@@ -229,8 +275,12 @@ impl Error {
         match self {
             Error::Vendor { status, .. }
             | Error::Token { status, .. }
+            | Error::Server { status, .. }
             | Error::HttpStatus { status, .. } => Some(*status),
             Error::Unauthorized { .. } => Some(401),
+            Error::Forbidden { .. } => Some(403),
+            Error::NotFound { .. } => Some(404),
+            Error::Conflict { .. } => Some(409),
             Error::RateLimited { .. } => Some(429),
             _ => None,
         }

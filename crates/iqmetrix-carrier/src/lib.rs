@@ -42,8 +42,9 @@
 //!
 //! Every method returns [`Error`]: invalid input (nothing sent), transport, timeout, the
 //! recognised 400 messages ([`ErrorCode`]), 401 after re-authentication, token-service
-//! errors ([`TokenErrorCode`]), 429 with the rate-limit headers ([`RateLimit`]), other HTTP
-//! statuses, and undecodable bodies, each with a body excerpt.
+//! errors ([`TokenErrorCode`]), 429 with the rate-limit headers ([`RateLimit`]), 403, 404,
+//! 409, 5xx and other HTTP statuses, and undecodable bodies, each with a body excerpt in
+//! which SSNs and tokens are masked.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod auth;

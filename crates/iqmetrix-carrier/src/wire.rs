@@ -264,6 +264,27 @@ pub(crate) fn status_error(operation: &'static str, response: &RawResponse) -> E
             rate_limit: RateLimit::from_headers(&response.headers),
             body,
         },
+        403 => Error::Forbidden {
+            operation,
+            message: body_message(redacted.as_bytes()),
+            body,
+        },
+        404 => Error::NotFound {
+            operation,
+            message: body_message(redacted.as_bytes()),
+            body,
+        },
+        409 => Error::Conflict {
+            operation,
+            message: body_message(redacted.as_bytes()),
+            body,
+        },
+        500..=599 => Error::Server {
+            operation,
+            status,
+            message: body_message(redacted.as_bytes()),
+            body,
+        },
         _ => Error::HttpStatus {
             operation,
             status,

@@ -191,10 +191,7 @@ async fn the_stream_stops_at_the_first_error_after_yielding_what_it_read() {
         .expect("an item");
     assert_eq!(first.id, Some(1));
     let err = stream.try_next().await.expect_err("second page fails");
-    assert!(
-        matches!(err, Error::HttpStatus { status: 404, .. }),
-        "{err}"
-    );
+    assert!(matches!(err, Error::NotFound { .. }), "{err}");
     assert!(
         stream.try_next().await.expect("ended").is_none(),
         "nothing after the error"

@@ -204,7 +204,12 @@ fn error_outcome(error: &Error) -> ErrorOutcome {
         Error::Timeout { .. } => "timeout",
         Error::Vendor { .. } => "vendor",
         Error::Unauthorized { .. } | Error::Token { .. } => "auth",
-        Error::RateLimited { .. } | Error::HttpStatus { .. } => "http_status",
+        Error::RateLimited { .. }
+        | Error::Forbidden { .. }
+        | Error::NotFound { .. }
+        | Error::Conflict { .. }
+        | Error::Server { .. }
+        | Error::HttpStatus { .. } => "http_status",
         Error::Decode { .. } => "decode",
         _ => "other",
     };
