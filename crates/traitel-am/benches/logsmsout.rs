@@ -5,9 +5,9 @@
 //! `cargo bench -p traitel-am --bench logsmsout`
 //!
 //! Each parser runs in a child process (this binary again, with `TRAITEL_BENCH_CHILD`
-//! set), so each peak-memory figure is that parser's own: the body is generated on the fly
-//! in 64 KiB pieces and never held whole, so the numbers show what the parser keeps. A
-//! `generate` child that only produces the bytes gives the floor. An `http` child runs the
+//! set), so each peak-memory figure is that parser's own: the body is a 0.6 MB pattern of
+//! 10,000 varied rows replayed 100 times and never held whole, so the numbers show what the
+//! parser keeps. A `generate` child that only reads the bytes gives the floor. An `http` child runs the
 //! whole client against a local `mock_http` gateway; that server holds the whole body in
 //! the same process, so its memory figure includes the body.
 
@@ -23,37 +23,27 @@ use traitel_am::{LogStream, Money, SmsOut};
 
 const ROWS: u64 = 1_000_000;
 const CHILD: &str = "TRAITEL_BENCH_CHILD";
+/// Runs per parser; the fastest is reported, with the highest peak memory of all runs.
+const RUNS: usize = 3;
 const HEADER: &str = "Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n";
 
-/// The body, produced row by row: the same bytes every time.
+/// Distinct rows in the repeating pattern; the body is this pattern `ROWS / DISTINCT` times.
+const DISTINCT: u64 = 10_000;
+
+/// The body: the `Ok` line and header, then a pattern of `DISTINCT` varied rows repeated,
+/// so producing it costs a copy, not formatting, and every parser sees the same bytes.
 struct Body {
-    next_row: u64,
-    header_done: bool,
-    buf: Vec<u8>,
+    pattern: Vec<u8>,
+    header_pos: usize,
     pos: usize,
+    repeats_left: u64,
 }
 
 impl Body {
     fn new() -> Self {
-        Body {
-            next_row: 0,
-            header_done: false,
-            buf: Vec::with_capacity(80 * 1024),
-            pos: 0,
-        }
-    }
-
-    fn refill(&mut self) {
         use std::fmt::Write as _;
-        self.buf.clear();
-        self.pos = 0;
-        let mut text = String::with_capacity(72 * 1024);
-        if !self.header_done {
-            text.push_str(HEADER);
-            self.header_done = true;
-        }
-        while text.len() < 64 * 1024 && self.next_row < ROWS {
-            let i = self.next_row;
+        let mut text = String::with_capacity(64 * DISTINCT as usize);
+        for i in 0..DISTINCT {
             let tracking = if i.is_multiple_of(3) { "DELIVRD" } else { "" };
             let _ = writeln!(
                 text,
@@ -64,23 +54,38 @@ impl Body {
                 (i / 3600) % 24,
                 (i / 60) % 60,
                 i % 60,
-                i % 100_000_000,
+                i * 7919 % 100_000_000,
                 tracking,
                 50 + i % 10,
             );
-            self.next_row += 1;
         }
-        self.buf.extend_from_slice(text.as_bytes());
+        Body {
+            pattern: text.into_bytes(),
+            header_pos: 0,
+            pos: 0,
+            repeats_left: ROWS / DISTINCT,
+        }
     }
 }
 
 impl Read for Body {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        if self.pos == self.buf.len() {
-            self.refill();
+        let header = HEADER.as_bytes();
+        if self.header_pos < header.len() {
+            let n = out.len().min(header.len() - self.header_pos);
+            out[..n].copy_from_slice(&header[self.header_pos..self.header_pos + n]);
+            self.header_pos += n;
+            return Ok(n);
         }
-        let n = out.len().min(self.buf.len() - self.pos);
-        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        if self.pos == self.pattern.len() {
+            if self.repeats_left <= 1 {
+                return Ok(0);
+            }
+            self.repeats_left -= 1;
+            self.pos = 0;
+        }
+        let n = out.len().min(self.pattern.len() - self.pos);
+        out[..n].copy_from_slice(&self.pattern[self.pos..self.pos + n]);
         self.pos += n;
         Ok(n)
     }
@@ -151,6 +156,23 @@ fn child(kind: &str) {
             let bytes = reader.position().byte() + 3;
             (rows, bytes, format!("{fields} fields"))
         }
+        "async" => runtime().block_on(async {
+            let mut body = Body::new();
+            let mut status = [0u8; 3];
+            tokio::io::AsyncReadExt::read_exact(&mut body, &mut status)
+                .await
+                .expect("Ok line");
+            let mut reader = csv_async::AsyncReaderBuilder::new()
+                .has_headers(true)
+                .create_reader(body);
+            let mut record = csv_async::StringRecord::new();
+            let (mut rows, mut fields) = (0u64, 0u64);
+            while reader.read_record(&mut record).await.expect("csv") {
+                rows += 1;
+                fields += record.len() as u64;
+            }
+            (rows, 0, format!("{fields} fields"))
+        }),
         "stream" => runtime().block_on(async {
             let mut stream = LogStream::<SmsOut>::from_reader("logsmsout", Body::new());
             let (mut rows, mut total) = (0u64, Money::ZERO);
@@ -200,48 +222,53 @@ fn main() {
     }
     // `cargo bench` passes `--bench`; nothing else is read.
     let exe = std::env::current_exe().expect("own path");
-    println!("logsmsout: {ROWS} rows, generated on the fly, each parser in its own process");
+    println!("logsmsout: {ROWS} rows, each parser in its own process, best of {RUNS}");
     println!(
-        "{:<44} {:>10} {:>12} {:>16} {:>9} {:>13}  check",
-        "parser", "rows", "rows/s", "rows/s net (**)", "seconds", "peak RSS MiB"
+        "{:<44} {:>10} {:>12} {:>9} {:>13}  check",
+        "parser", "rows", "rows/s", "seconds", "peak RSS MiB"
     );
-    let mut floor_secs = 0.0;
     let runs = [
-        ("generate", "body generator alone (floor)"),
+        ("generate", "body source alone (floor)"),
         ("bytes", "csv::ByteRecord (no typing)"),
+        ("async", "csv_async::StringRecord (no typing)"),
         ("stream", "traitel-am LogStream<SmsOut>"),
         ("http", "traitel-am client over local HTTP (*)"),
     ];
     for (kind, label) in runs {
-        let out = Command::new(&exe)
-            .env(CHILD, kind)
-            .output()
-            .expect("child ran");
-        let text = String::from_utf8_lossy(&out.stdout);
-        let parts: Vec<&str> = text.trim().splitn(5, ' ').collect();
-        if !out.status.success() || parts.len() < 5 {
-            println!(
-                "{label}: failed: {text} {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            continue;
+        // Best of three: the machine is shared, and the fastest run is the least disturbed.
+        let mut best: Option<(f64, f64, f64, String)> = None;
+        for _ in 0..RUNS {
+            let out = Command::new(&exe)
+                .env(CHILD, kind)
+                .output()
+                .expect("child ran");
+            let text = String::from_utf8_lossy(&out.stdout);
+            let parts: Vec<&str> = text.trim().splitn(5, ' ').collect();
+            if !out.status.success() || parts.len() < 5 {
+                println!(
+                    "{label}: failed: {text} {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                break;
+            }
+            let rows: f64 = parts[0].parse().unwrap_or(0.0);
+            let secs: f64 = parts[2].parse().unwrap_or(f64::NAN);
+            let kib: f64 = parts[3].parse().unwrap_or(0.0);
+            let peak = best.as_ref().map_or(kib, |b| b.2.max(kib));
+            if best.as_ref().is_none_or(|b| secs < b.1) {
+                best = Some((rows, secs, peak, parts[4].to_owned()));
+            } else if let Some(b) = best.as_mut() {
+                b.2 = peak;
+            }
         }
-        let rows: f64 = parts[0].parse().unwrap_or(0.0);
-        let secs: f64 = parts[2].parse().unwrap_or(f64::NAN);
-        let kib: f64 = parts[3].parse().unwrap_or(0.0);
-        let net = if kind == "generate" {
-            floor_secs = secs;
-            String::from("-")
-        } else {
-            format!("{:.0}", rows / (secs - floor_secs))
+        let Some((rows, secs, kib, check)) = best else {
+            continue;
         };
         println!(
-            "{label:<44} {rows:>10} {:>12.0} {net:>16} {secs:>9.3} {:>13.1}  {}",
+            "{label:<44} {rows:>10} {:>12.0} {secs:>9.3} {:>13.1}  {check}",
             rows / secs,
             kib / 1024.0,
-            parts[4]
         );
     }
     println!("(*) the in-process mock server holds the whole body, so its peak includes it");
-    println!("(**) with the generator's own time taken out");
 }

@@ -115,7 +115,9 @@ impl Ctx {
 
 enum State<R: AsyncRead + Unpin + Send> {
     Start { reader: R, status_line: bool },
-    Rows(Rows<R>),
+    // Boxed: the csv reader's state machine is large, and `unfold` moves the state on
+    // every row.
+    Rows(Box<Rows<R>>),
     Done,
 }
 
@@ -181,7 +183,7 @@ async fn read_status<R: AsyncBufRead + AsyncRead + Unpin>(ctx: Ctx, reader: &mut
     wire::check_status_line(ctx.mode, &line, &line)
 }
 
-async fn start_rows<T: CsvRow, R>(ctx: Ctx, reader: R) -> Result<Option<Rows<R>>>
+async fn start_rows<T: CsvRow, R>(ctx: Ctx, reader: R) -> Result<Option<Box<Rows<R>>>>
 where
     R: AsyncRead + Unpin + Send,
 {
@@ -206,10 +208,10 @@ where
         reason,
         excerpt: record_text(&header),
     })?;
-    Ok(Some(Rows {
+    Ok(Some(Box::new(Rows {
         csv,
         cols,
         record: csv_async::StringRecord::new(),
         row: 0,
-    }))
+    })))
 }
