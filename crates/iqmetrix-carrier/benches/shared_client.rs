@@ -91,7 +91,7 @@ fn decode_round_trips() {
     let started = Instant::now();
     let mut bytes = 0;
     for _ in 0..N {
-        let activation: Activation = serde_json::from_str(&body).unwrap();
+        let activation: Activation = serde_json::from_str(body).unwrap();
         bytes += serde_json::to_vec(&activation).unwrap().len();
     }
     let per = started.elapsed() / N;
