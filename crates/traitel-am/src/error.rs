@@ -67,7 +67,7 @@ pub enum Error {
     },
 
     /// The request could not be sent or the response could not be read.
-    #[error("transport error talking to the {gateway} gateway")]
+    #[error("{}", transport_text(*.gateway, *.connect))]
     Transport {
         /// The gateway of the last attempt.
         gateway: Gateway,
@@ -121,6 +121,16 @@ pub enum Error {
         /// The vendor's message, as sent.
         message: String,
     },
+}
+
+fn transport_text(gateway: Gateway, connect: bool) -> String {
+    if connect {
+        format!("could not connect to the {gateway} gateway (the request was not sent)")
+    } else {
+        format!(
+            "transport error talking to the {gateway} gateway (the request may have reached it)"
+        )
+    }
 }
 
 fn row_suffix(row: Option<u64>) -> String {
