@@ -6,6 +6,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+use bytes::Bytes;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use telecom_core::{RetryAfter, RetryPolicy, Secret, Timeouts};
@@ -14,7 +16,7 @@ use tracing::Instrument;
 use crate::auth::{AuthMode, Credentials, SessionSlot};
 use crate::error::{Error, ErrorCode, VendorError};
 use crate::models::{Header, Response};
-use crate::wire::{self, AuthBlock, Body, Element};
+use crate::wire::{self, AuthBlock, Body};
 
 /// Where Rev.io serves the SOAP API (the old host `api.myh2o.com` serves it too).
 pub const DEFAULT_ENDPOINT: &str = "https://api.rev.io/v20/default.asmx";
@@ -174,14 +176,6 @@ enum AuthUse {
     Session(Secret, Option<u64>),
 }
 
-/// A decoded response before its header is judged.
-struct Reply {
-    header: Header,
-    result: Element,
-    debug_echo: Option<String>,
-    raw: String,
-}
-
 /// A failed attempt, and whether the request may have reached the server.
 struct Failed {
     error: Error,
@@ -270,9 +264,32 @@ impl Client {
             };
             let body = wire::envelope(operation, &block, self.inner.debug, input)
                 .map_err(|e| Error::invalid(operation, "Request", e.0))?;
-            let reply = self.send(operation, body, kind).await?;
-            if reply.header.is_failure() {
-                let error = VendorError::from_header(operation, reply.header);
+            let bytes = self.send(operation, body, kind).await?;
+            let text = String::from_utf8_lossy(&bytes);
+            let decode_error = |reason: String| Error::Decode {
+                operation: operation.to_owned(),
+                status: 200,
+                reason,
+                excerpt: excerpt(&text),
+            };
+            let (result, raw) = match wire::read_body(&text, operation).map_err(decode_error)? {
+                Body::Fault(fault) => {
+                    return Err(Error::Fault {
+                        operation: operation.to_owned(),
+                        status: 200,
+                        code: fault.code,
+                        message: fault.message,
+                    });
+                }
+                Body::Result { result, raw } => (result, raw),
+            };
+            let header = match result.child("Header") {
+                Some(header) => wire::from_element::<Header>(header, &[])
+                    .map_err(|e| decode_error(format!("Header: {}", e.0)))?,
+                None => Header::default(),
+            };
+            if header.is_failure() {
+                let error = VendorError::from_header(operation, header);
                 let session_refused = matches!(error.code, Some(ErrorCode::InvalidSessionKey));
                 if let (true, AuthUse::Session(_, Some(generation)), false) =
                     (session_refused, &auth, renewed)
@@ -292,24 +309,10 @@ impl Client {
                 }
                 return Err(Error::Vendor(Box::new(error)));
             }
-            let result =
-                wire::from_element::<O>(&reply.result, &["Header", "Debug"]).map_err(|e| {
-                    Error::Decode {
-                        operation: operation.to_owned(),
-                        status: 200,
-                        reason: e.0,
-                        excerpt: telecom_core::text::excerpt(
-                            reply.raw.as_bytes(),
-                            telecom_core::text::EXCERPT_CHARS,
-                        ),
-                    }
-                })?;
-            return Ok(Response::new(
-                reply.header,
-                result,
-                reply.debug_echo,
-                reply.raw,
-            ));
+            let typed = wire::from_element::<O>(&result, &["Header", "Debug"])
+                .map_err(|e| decode_error(e.0))?;
+            let debug_echo = wire::debug_echo(&text, &result);
+            return Ok(Response::new(header, typed, debug_echo, raw.to_owned()));
         }
     }
 
@@ -367,7 +370,7 @@ impl Client {
             .map(|(k, _)| k.clone())
     }
 
-    async fn send(&self, operation: &str, body: String, kind: CallKind) -> Result<Reply, Error> {
+    async fn send(&self, operation: &str, body: String, kind: CallKind) -> Result<Bytes, Error> {
         let action = wire::soap_action(operation);
         let mut attempt: u32 = 0;
         loop {
@@ -388,9 +391,9 @@ impl Client {
             let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
             span.record("elapsed_ms", elapsed_ms);
             let failed = match outcome {
-                Ok(reply) => {
+                Ok(bytes) => {
                     tracing::info!(parent: &span, elapsed_ms, "revio call answered");
-                    return Ok(reply);
+                    return Ok(bytes);
                 }
                 Err(failed) => failed,
             };
@@ -410,7 +413,7 @@ impl Client {
         }
     }
 
-    async fn attempt(&self, operation: &str, action: &str, body: &str) -> Result<Reply, Failed> {
+    async fn attempt(&self, operation: &str, action: &str, body: &str) -> Result<Bytes, Failed> {
         let transport = |e: reqwest::Error, sent: bool| Failed {
             sent: sent && !e.is_connect(),
             error: if e.is_timeout() {
@@ -444,54 +447,41 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .and_then(RetryAfter::parse);
         let bytes = response.bytes().await.map_err(|e| transport(e, true))?;
+        if status == 200 {
+            // Decoded by the caller, which borrows names and text from these bytes.
+            return Ok(bytes);
+        }
         let text = String::from_utf8_lossy(&bytes);
-        let decoded = wire::read_body(&text, operation);
-        let excerpt = || {
-            telecom_core::text::excerpt(
-                wire::redact_xml(&text).as_bytes(),
-                telecom_core::text::EXCERPT_CHARS,
-            )
-        };
-        let fail = |error: Error| Failed { error, sent: true };
-        match decoded {
-            Ok(Body::Fault(fault)) => Err(fail(Error::Fault {
+        let error = match wire::read_body(&text, operation) {
+            Ok(Body::Fault(fault)) => Error::Fault {
                 operation: operation.to_owned(),
                 status,
                 code: fault.code,
                 message: fault.message,
-            })),
-            Ok(Body::Result { result, raw }) if status == 200 => {
-                let header = match result.child("Header") {
-                    Some(header) => wire::from_element::<Header>(header, &[]).map_err(|e| {
-                        fail(Error::Decode {
-                            operation: operation.to_owned(),
-                            status,
-                            reason: format!("Header: {}", e.0),
-                            excerpt: excerpt(),
-                        })
-                    })?,
-                    None => Header::default(),
-                };
-                let debug_echo = wire::debug_echo(&text, &result);
-                Ok(Reply {
-                    header,
-                    result,
-                    debug_echo,
-                    raw,
-                })
-            }
-            Err(reason) if status == 200 => Err(fail(Error::Decode {
+            },
+            _ => Error::HttpStatus {
                 operation: operation.to_owned(),
                 status,
-                reason,
-                excerpt: excerpt(),
-            })),
-            _ => Err(fail(Error::HttpStatus {
-                operation: operation.to_owned(),
-                status,
-                excerpt: excerpt(),
+                excerpt: excerpt(&text),
                 retry_after,
-            })),
-        }
+            },
+        };
+        Err(Failed { error, sent: true })
     }
+}
+
+/// A short, redacted excerpt of a body for an error message.
+fn excerpt(text: &str) -> String {
+    // Only the start is shown, so only the start is redacted.
+    let head = match text
+        .char_indices()
+        .nth(4 * telecom_core::text::EXCERPT_CHARS)
+    {
+        Some((end, _)) => text.get(..end).unwrap_or(text),
+        None => text,
+    };
+    telecom_core::text::excerpt(
+        wire::redact_xml(head).as_bytes(),
+        telecom_core::text::EXCERPT_CHARS,
+    )
 }

@@ -106,6 +106,17 @@ async fn no_secret_in_debug_errors_or_logs() {
     };
     assert_clean("request Debug", &format!("{payment:?}"));
 
+    let session = client.sessions_create().await.expect("Sessions_Create");
+    assert_clean("response Debug", &format!("{session:?}"));
+    assert_clean("response raw XML", &session.raw_xml());
+    assert!(
+        session
+            .raw_xml()
+            .contains("<SessionKey>[REDACTED]</SessionKey>")
+    );
+    let rendered = serde_json::to_string(&session).expect("a response renders as JSON");
+    assert_clean("response JSON", &rendered);
+
     let error = client.payments_create(&payment).await.expect_err("P2020");
     assert_eq!(error.vendor_code().map(|c| c.as_str()), Some("P2020"));
     assert_clean(

@@ -76,7 +76,17 @@ pub struct Response<T> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub debug_echo: Option<String>,
     #[serde(skip)]
-    raw: String,
+    raw: RawXml,
+}
+
+/// The result XML as received; `Debug` shows only its size, since it may hold secrets.
+#[derive(Clone, Default)]
+struct RawXml(String);
+
+impl std::fmt::Debug for RawXml {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RawXml({} bytes)", self.0.len())
+    }
 }
 
 impl<T> Response<T> {
@@ -85,14 +95,15 @@ impl<T> Response<T> {
             header,
             result,
             debug_echo,
-            raw,
+            raw: RawXml(raw),
         }
     }
 
-    /// The raw XML of the `<OpResult>` element as received (secrets redacted): every field,
-    /// including those the typed result does not model.
-    pub fn raw_xml(&self) -> &str {
-        &self.raw
+    /// The raw XML of the `<OpResult>` element as received, with the text of secret-bearing
+    /// elements (passwords, keys, card and account numbers) redacted: every field, including
+    /// those the typed result does not model. Redaction runs on each call.
+    pub fn raw_xml(&self) -> String {
+        crate::wire::redact_xml(&self.raw.0)
     }
 
     /// True when the call acted through an impersonation key.

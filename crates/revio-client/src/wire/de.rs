@@ -40,7 +40,7 @@ impl de::Error for DeError {
 /// Deserializes `T` from an element's children, leaving out the children named in `skip`
 /// (the response `Header`, which is read on its own).
 pub(crate) fn from_element<'a, T: de::Deserialize<'a>>(
-    element: &'a Element,
+    element: &'a Element<'a>,
     skip: &'static [&'static str],
 ) -> Result<T, DeError> {
     T::deserialize(ElementDe { el: element, skip })
@@ -51,7 +51,7 @@ pub(crate) fn from_element<'a, T: de::Deserialize<'a>>(
 /// `child:Name` finds elements with a child `Name`, `named:Name` elements called `Name`.
 pub(crate) const FIND_PREFIX: &str = "$revio::find:";
 
-fn find<'a>(el: &'a Element, rule: &str, found: &mut Vec<&'a Element>) {
+fn find<'a>(el: &'a Element<'a>, rule: &str, found: &mut Vec<&'a Element<'a>>) {
     for child in &el.children {
         let hit = match rule.split_once(':') {
             Some(("child", name)) => child.child(name).is_some(),
@@ -67,15 +67,15 @@ fn find<'a>(el: &'a Element, rule: &str, found: &mut Vec<&'a Element>) {
 }
 
 /// Groups children by local name, in order of first appearance.
-fn groups<'a>(el: &'a Element, skip: &[&str]) -> Vec<(&'a str, Vec<&'a Element>)> {
-    let mut out: Vec<(&'a str, Vec<&'a Element>)> = Vec::new();
+fn groups<'a>(el: &'a Element<'a>, skip: &[&str]) -> Vec<(&'a str, Vec<&'a Element<'a>>)> {
+    let mut out: Vec<(&'a str, Vec<&'a Element<'a>>)> = Vec::new();
     for child in &el.children {
-        if skip.contains(&child.name.as_str()) {
+        if skip.contains(&child.name.as_ref()) {
             continue;
         }
         match out.iter_mut().find(|(name, _)| *name == child.name) {
             Some((_, members)) => members.push(child),
-            None => out.push((child.name.as_str(), vec![child])),
+            None => out.push((child.name.as_ref(), vec![child])),
         }
     }
     out
@@ -83,7 +83,7 @@ fn groups<'a>(el: &'a Element, skip: &[&str]) -> Vec<(&'a str, Vec<&'a Element>)
 
 /// The items of one element read as a list: a wrapper's children when every child has the
 /// same name, else the element itself (a single bare item), or nothing when it is empty.
-fn list_items(el: &Element) -> Vec<&Element> {
+fn list_items<'a>(el: &'a Element<'a>) -> Vec<&'a Element<'a>> {
     if el.is_empty() {
         return Vec::new();
     }
@@ -121,7 +121,7 @@ macro_rules! parse_number {
 /// One element.
 #[derive(Clone, Copy)]
 struct ElementDe<'de> {
-    el: &'de Element,
+    el: &'de Element<'de>,
     skip: &'static [&'static str],
 }
 
@@ -270,15 +270,15 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
 
 /// The children of a struct that share one name: a list when read as one, else the first.
 struct GroupDe<'de> {
-    members: Vec<&'de Element>,
+    members: Vec<&'de Element<'de>>,
 }
 
 impl<'de> GroupDe<'de> {
     fn first(&self) -> ElementDe<'de> {
-        static EMPTY: Element = Element {
-            name: String::new(),
+        static EMPTY: Element<'static> = Element {
+            name: std::borrow::Cow::Borrowed(""),
             nil: true,
-            text: String::new(),
+            text: std::borrow::Cow::Borrowed(""),
             children: Vec::new(),
             span: 0..0,
         };
@@ -407,7 +407,7 @@ impl<'de> Deserializer<'de> for GroupDe<'de> {
 
 /// The unknown children of a struct, read as a map for its [`EXTRA_FIELD`].
 struct ExtraDe<'de> {
-    groups: Vec<(&'de str, Vec<&'de Element>)>,
+    groups: Vec<(&'de str, Vec<&'de Element<'de>>)>,
 }
 
 impl<'de> Deserializer<'de> for ExtraDe<'de> {
@@ -429,20 +429,20 @@ impl<'de> Deserializer<'de> for ExtraDe<'de> {
 }
 
 enum Pending<'de> {
-    Group(Vec<&'de Element>),
-    Extra(Vec<(&'de str, Vec<&'de Element>)>),
+    Group(Vec<&'de Element<'de>>),
+    Extra(Vec<(&'de str, Vec<&'de Element<'de>>)>),
 }
 
 /// A struct's (or map's) children as map entries, one per distinct name.
 struct ChildrenAccess<'de> {
-    groups: std::vec::IntoIter<(&'de str, Vec<&'de Element>)>,
-    extra: Option<Vec<(&'de str, Vec<&'de Element>)>>,
+    groups: std::vec::IntoIter<(&'de str, Vec<&'de Element<'de>>)>,
+    extra: Option<Vec<(&'de str, Vec<&'de Element<'de>>)>>,
     pending: Option<Pending<'de>>,
 }
 
 impl<'de> ChildrenAccess<'de> {
     /// With `known` set, children it does not name are gathered under [`EXTRA_FIELD`].
-    fn new(el: &'de Element, skip: &[&str], known: Option<&'static [&'static str]>) -> Self {
+    fn new(el: &'de Element<'de>, skip: &[&str], known: Option<&'static [&'static str]>) -> Self {
         let all = groups(el, skip);
         match known {
             None => ChildrenAccess {
@@ -508,7 +508,7 @@ impl<'de> MapAccess<'de> for ChildrenAccess<'de> {
 
 /// List items.
 struct ItemsAccess<'de> {
-    items: std::vec::IntoIter<&'de Element>,
+    items: std::vec::IntoIter<&'de Element<'de>>,
 }
 
 impl<'de> SeqAccess<'de> for ItemsAccess<'de> {

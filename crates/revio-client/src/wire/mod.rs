@@ -107,20 +107,20 @@ pub(crate) struct Fault {
 
 /// What a response envelope holds.
 #[derive(Debug)]
-pub(crate) enum Body {
+pub(crate) enum Body<'a> {
     /// A fault instead of a result.
     Fault(Fault),
     /// `<OpResult>` (or an empty element when the vendor sent none).
     Result {
         /// The result element, with its `Header` and `Debug` children still in it.
-        result: Element,
-        /// The redacted raw XML of the result.
-        raw: String,
+        result: Element<'a>,
+        /// The raw XML of the result (not redacted).
+        raw: &'a str,
     },
 }
 
 /// Reads a response document: the envelope, then a fault or the operation's result.
-pub(crate) fn read_body(text: &str, operation: &str) -> Result<Body, String> {
+pub(crate) fn read_body<'a>(text: &'a str, operation: &str) -> Result<Body<'a>, String> {
     let root = tree::parse(text).map_err(|e| e.0)?;
     if root.name != "Envelope" {
         return Err(format!("expected a SOAP Envelope, found <{}>", root.name));
@@ -153,18 +153,15 @@ pub(crate) fn read_body(text: &str, operation: &str) -> Result<Body, String> {
     let result = match index {
         Some(i) => children.swap_remove(i),
         None => Element {
-            name: wanted,
+            name: wanted.into(),
             ..Element::default()
         },
     };
-    let raw = text
-        .get(result.span.clone())
-        .map(redact_xml)
-        .unwrap_or_default();
+    let raw = text.get(result.span.clone()).unwrap_or_default();
     Ok(Body::Result { result, raw })
 }
 
-fn read_fault(fault: &Element) -> Fault {
+fn read_fault(fault: &Element<'_>) -> Fault {
     // SOAP 1.1 uses faultcode/faultstring; SOAP 1.2 Code/Value and Reason/Text.
     let code = fault
         .child_text("faultcode")
@@ -183,7 +180,7 @@ fn read_fault(fault: &Element) -> Fault {
 }
 
 /// The raw XML of the debug echo (`Debug/Request`), searched in the result and its header.
-pub(crate) fn debug_echo(raw_document: &str, result: &Element) -> Option<String> {
+pub(crate) fn debug_echo(raw_document: &str, result: &Element<'_>) -> Option<String> {
     let debug = result
         .child("Debug")
         .or_else(|| result.child("Header").and_then(|h| h.child("Debug")))?;

@@ -1,29 +1,31 @@
 //! A small element tree read with quick-xml: local names only (any prefix, or none), text,
 //! `xsi:nil`, and each element's byte span so raw XML can be handed back to the caller.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-/// One XML element, namespace prefixes dropped.
+/// One XML element, namespace prefixes dropped. Names and text borrow from the document
+/// where they can (no entity to resolve), which keeps large responses cheap to read.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Element {
+pub(crate) struct Element<'a> {
     /// The local name (`soap:Body` is `Body`).
-    pub(crate) name: String,
+    pub(crate) name: Cow<'a, str>,
     /// `xsi:nil="true"` was set.
     pub(crate) nil: bool,
     /// The element's own text, entities resolved (whitespace between children included).
-    pub(crate) text: String,
+    pub(crate) text: Cow<'a, str>,
     /// Child elements, in document order.
-    pub(crate) children: Vec<Element>,
+    pub(crate) children: Vec<Element<'a>>,
     /// Where the element sits in the document, start tag to end tag.
     pub(crate) span: Range<usize>,
 }
 
-impl Element {
+impl<'a> Element<'a> {
     /// The first child with this local name.
-    pub(crate) fn child(&self, name: &str) -> Option<&Element> {
+    pub(crate) fn child(&self, name: &str) -> Option<&Element<'a>> {
         self.children.iter().find(|c| c.name == name)
     }
 
@@ -44,12 +46,19 @@ impl Element {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ParseError(pub(crate) String);
 
-fn local_name(raw: &[u8]) -> String {
-    let local = match raw.iter().rposition(|b| *b == b':') {
-        Some(i) => raw.get(i + 1..).unwrap_or(raw),
-        None => raw,
-    };
-    String::from_utf8_lossy(local).into_owned()
+/// The local name of the tag starting at byte `at` of `body`, borrowed when possible.
+fn local_name<'a>(body: &'a str, at: usize, qualified: &[u8]) -> Cow<'a, str> {
+    let start = at.saturating_add(1);
+    let borrowed = body
+        .get(start..start.saturating_add(qualified.len()))
+        .filter(|name| name.as_bytes() == qualified);
+    match borrowed {
+        Some(name) => Cow::Borrowed(name.rsplit(':').next().unwrap_or(name)),
+        None => {
+            let text = String::from_utf8_lossy(qualified);
+            Cow::Owned(text.rsplit(':').next().unwrap_or(&text).to_owned())
+        }
+    }
 }
 
 fn is_nil(start: &BytesStart<'_>) -> bool {
@@ -63,11 +72,11 @@ fn is_nil(start: &BytesStart<'_>) -> bool {
     })
 }
 
-fn open(start: &BytesStart<'_>, at: usize) -> Element {
+fn open<'a>(body: &'a str, start: &BytesStart<'_>, at: usize) -> Element<'a> {
     Element {
-        name: local_name(start.name().as_ref()),
+        name: local_name(body, at, start.name().as_ref()),
         nil: is_nil(start),
-        text: String::new(),
+        text: Cow::Borrowed(""),
         children: Vec::new(),
         span: at..at,
     }
@@ -90,10 +99,10 @@ fn entity(name: &str) -> Option<char> {
 
 /// Reads a whole document and returns its root element. A truncated or malformed document,
 /// or one with no element at all, is an error.
-pub(crate) fn parse(body: &str) -> Result<Element, ParseError> {
+pub(crate) fn parse(body: &str) -> Result<Element<'_>, ParseError> {
     let mut reader = Reader::from_str(body);
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
+    let mut stack: Vec<Element<'_>> = Vec::new();
+    let mut root: Option<Element<'_>> = None;
     loop {
         let before = position(&reader);
         let event = reader.read_event().map_err(|e| {
@@ -107,9 +116,9 @@ pub(crate) fn parse(body: &str) -> Result<Element, ParseError> {
         })?;
         let after = position(&reader);
         match event {
-            Event::Start(start) => stack.push(open(&start, before)),
+            Event::Start(start) => stack.push(open(body, &start, before)),
             Event::Empty(start) => {
-                let mut element = open(&start, before);
+                let mut element = open(body, &start, before);
                 element.span.end = after;
                 attach(&mut stack, &mut root, element)?;
             }
@@ -125,12 +134,16 @@ pub(crate) fn parse(body: &str) -> Result<Element, ParseError> {
                     let decoded = text
                         .decode()
                         .map_err(|e| ParseError(format!("text is not valid UTF-8: {e}")))?;
-                    top.text.push_str(&decoded);
+                    if top.text.is_empty() {
+                        top.text = decoded;
+                    } else {
+                        top.text.to_mut().push_str(&decoded);
+                    }
                 }
             }
             Event::CData(data) => {
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&String::from_utf8_lossy(&data));
+                    top.text.to_mut().push_str(&String::from_utf8_lossy(&data));
                 }
             }
             Event::GeneralRef(reference) => {
@@ -142,7 +155,7 @@ pub(crate) fn parse(body: &str) -> Result<Element, ParseError> {
                     };
                     let c =
                         resolved.ok_or_else(|| ParseError("unknown entity reference".into()))?;
-                    top.text.push(c);
+                    top.text.to_mut().push(c);
                 }
             }
             Event::Eof => break,
@@ -158,10 +171,10 @@ pub(crate) fn parse(body: &str) -> Result<Element, ParseError> {
     root.ok_or_else(|| ParseError("the body holds no XML element".into()))
 }
 
-fn attach(
-    stack: &mut [Element],
-    root: &mut Option<Element>,
-    element: Element,
+fn attach<'a>(
+    stack: &mut [Element<'a>],
+    root: &mut Option<Element<'a>>,
+    element: Element<'a>,
 ) -> Result<(), ParseError> {
     match stack.last_mut() {
         Some(parent) => parent.children.push(element),
