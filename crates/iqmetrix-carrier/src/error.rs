@@ -331,51 +331,85 @@ const SECRET_KEYS: [&str; 5] = [
 
 /// The body as text with the values of [`SECRET_KEYS`] replaced by `[REDACTED]`, so an
 /// excerpt in an error never carries an SSN or a token, whatever the server sent.
+///
+/// A small scanner, not a parser: it follows JSON strings (escapes included) so a quote
+/// inside a value cannot shift what it takes for keys, and it works on bodies that are cut
+/// short or not JSON at all.
 pub(crate) fn redact(body: &[u8]) -> String {
+    const MASK: &str = "\"[REDACTED]\"";
     let text = String::from_utf8_lossy(body);
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut rest: &str = &text;
-    while let Some(start) = rest.find('"') {
-        let (before, from_quote) = rest.split_at(start);
-        out.push_str(before);
-        let after_quote = &from_quote[1..];
-        let Some(end) = after_quote.find('"') else {
-            out.push_str(from_quote);
-            return out;
-        };
-        let key = &after_quote[..end];
-        let after_key = &after_quote[end + 1..];
-        out.push('"');
-        out.push_str(key);
-        out.push('"');
-        rest = after_key;
-        let is_secret = SECRET_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k));
-        let trimmed = after_key.trim_start();
-        if !is_secret || !trimmed.starts_with(':') {
+    // A secret key was just read; waiting for its `:`.
+    let mut key_seen = false;
+    // The `:` after a secret key was read; the next value is masked.
+    let mut value_next = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'"' {
+            let end = string_end(bytes, i);
+            let token = text.get(i..end).unwrap_or_default();
+            if value_next {
+                out.push_str(MASK);
+                value_next = false;
+            } else {
+                out.push_str(token);
+                let inner = token
+                    .strip_prefix('"')
+                    .map(|t| t.strip_suffix('"').unwrap_or(t))
+                    .unwrap_or(token);
+                key_seen = SECRET_KEYS.iter().any(|k| inner.eq_ignore_ascii_case(k));
+            }
+            i = end;
             continue;
         }
-        let value = trimmed[1..].trim_start();
-        let consumed = if let Some(inner) = value.strip_prefix('"') {
-            // A string value: up to its closing quote (escaped quotes included), or the end.
-            let mut escaped = false;
-            let close = inner.char_indices().find(|&(_, c)| {
-                let hit = c == '"' && !escaped;
-                escaped = c == '\\' && !escaped;
-                hit
-            });
-            match close {
-                Some((i, _)) => 1 + i + 1,
-                None => value.len(),
-            }
-        } else {
-            value.find([',', '}', ']', '\n']).unwrap_or(value.len())
-        };
-        out.push_str(":\"[REDACTED]\"");
-        let skipped = after_key.len() - value.len() + consumed;
-        rest = &after_key[skipped.min(after_key.len())..];
+        if b.is_ascii_whitespace() {
+            out.push(char::from(b));
+            i += 1;
+            continue;
+        }
+        if key_seen && b == b':' {
+            out.push(':');
+            key_seen = false;
+            value_next = true;
+            i += 1;
+            continue;
+        }
+        key_seen = false;
+        if value_next {
+            // A number, literal or nested value: masked up to where the value ends.
+            let end = bytes
+                .iter()
+                .skip(i)
+                .position(|c| matches!(c, b',' | b'}' | b']' | b'\n'))
+                .map_or(bytes.len(), |n| i + n);
+            out.push_str(MASK);
+            value_next = false;
+            i = end;
+            continue;
+        }
+        let width = text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8);
+        out.push_str(text.get(i..i + width).unwrap_or_default());
+        i += width;
     }
-    out.push_str(rest);
     out
+}
+
+/// The index just past the JSON string starting at `start` (a `"`), or the end of the text.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut j = start + 1;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'\\' => j += 2,
+            b'"' => return j + 1,
+            _ => j += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// An excerpt of a body for an error, secrets masked.
@@ -477,15 +511,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn redaction_never_panics_and_masks_ssn_values(text in "\\PC*", ssn in "[0-9A-Za-z]{1,12}") {
+            let _ = redact(text.as_bytes());
+            let _ = classify_400(&text);
+            let body = format!(r#"{{"a":{text:?},"SSN":"{ssn}","b":1}}"#);
+            let out = redact(body.as_bytes());
+            proptest::prop_assert!(out.contains(r#""SSN":"[REDACTED]""#), "{}", out);
+        }
+    }
+
     #[test]
     fn secrets_are_masked_in_excerpts() {
         let body = br#"{"SSN":"6789","Name":"x","access_token" : "abc\"def","n":{"ssn":1234},"refresh_token":"r"#;
         let out = redact(body);
         assert_eq!(
             out,
-            r#"{"SSN":"[REDACTED]","Name":"x","access_token":"[REDACTED]","n":{"ssn":"[REDACTED]"},"refresh_token":"[REDACTED]""#
+            r#"{"SSN":"[REDACTED]","Name":"x","access_token" : "[REDACTED]","n":{"ssn":"[REDACTED]"},"refresh_token":"[REDACTED]""#
         );
         assert_eq!(redact(b"plain text, no json"), "plain text, no json");
+        // A quote escaped inside a value does not shift what is taken for a key.
+        assert_eq!(
+            redact(r#"{"a":"x\",\"SSN\":","SSN":"1234","é":"ü"}"#.as_bytes()),
+            r#"{"a":"x\",\"SSN\":","SSN":"[REDACTED]","é":"ü"}"#
+        );
         assert_eq!(redact(br#"{"password""#), r#"{"password""#);
         assert_eq!(redact(br#"{"a":"unterminated"#), r#"{"a":"unterminated"#);
     }

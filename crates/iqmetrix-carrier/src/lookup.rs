@@ -162,6 +162,21 @@ mod tests {
         assert_eq!(parsed.to_string(), "6=1115550123,1=35854205829867");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn parse_and_display_round_trip(pairs in proptest::collection::vec((0i64..100_000, "[^,=]{1,20}"), 1..4)) {
+            let mut key = LookupKey::new(pairs[0].0, pairs[0].1.clone()).unwrap();
+            for (id, value) in &pairs[1..] {
+                key = key.and(*id, value.clone()).unwrap();
+            }
+            let parsed: LookupKey = key.to_string().parse().unwrap();
+            proptest::prop_assert_eq!(&parsed, &key);
+            // The path form never carries characters that would end the segment or the key.
+            let segment = key.to_path_segment();
+            proptest::prop_assert!(!segment.contains(['/', '?', '#', '(', ')', ' ']), "{}", segment);
+        }
+    }
+
     #[test]
     fn built_from_lookup_fields() {
         let fields: Vec<ActivationLookupField> =
