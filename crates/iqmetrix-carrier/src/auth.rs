@@ -252,12 +252,18 @@ impl TokenProvider {
         let status = response.status;
         let body = &response.body[..];
         if (200..300).contains(&status) {
+            // Neither the body nor serde's message (which can quote a value) goes into the
+            // error: both may hold the token.
             let parsed: TokenResponse = serde_json::from_slice(body).map_err(|e| {
                 Error::decode(
                     "token",
-                    "not a token response",
+                    format!(
+                        "not a token response (line {}, column {})",
+                        e.line(),
+                        e.column()
+                    ),
                     b"(token response body withheld)",
-                    Some(e),
+                    None,
                 )
             })?;
             if parsed.access_token.is_empty() {
@@ -299,11 +305,7 @@ impl TokenProvider {
                 ),
                 Err(_) => (
                     TokenErrorCode::Unspecified,
-                    Some(telecom_core::text::excerpt(
-                        body,
-                        crate::error::BODY_EXCERPT_CHARS,
-                    ))
-                    .filter(|s| !s.trim().is_empty()),
+                    Some(crate::error::body_excerpt(body)).filter(|s| !s.trim().is_empty()),
                 ),
             };
             return Err(Error::Token {
@@ -313,5 +315,95 @@ impl TokenProvider {
             });
         }
         Err(crate::wire::status_error("token", &response))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn provider(margin: Duration) -> TokenProvider {
+        TokenProvider::new(
+            Credentials::password("u", "p", "c", "s"),
+            "http://127.0.0.1:9/v1/oauth2/token".into(),
+            margin,
+        )
+    }
+
+    fn answer(status: u16, body: &str) -> RawResponse {
+        RawResponse {
+            status,
+            headers: reqwest::header::HeaderMap::new(),
+            body: bytes::Bytes::copy_from_slice(body.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn tokens_are_replaced_a_margin_before_expiry() {
+        let issued = Instant::now();
+        let token = provider(Duration::from_secs(300))
+            .parse(
+                answer(
+                    200,
+                    r#"{"access_token":"a","expires_in":43199,"refresh_token":"r"}"#,
+                ),
+                issued,
+            )
+            .unwrap();
+        assert_eq!(
+            token.refresh_at,
+            Some(issued + Duration::from_secs(43199 - 300))
+        );
+        assert!(token.is_fresh(issued + Duration::from_secs(43199 - 301)));
+        assert!(!token.is_fresh(issued + Duration::from_secs(43199 - 300)));
+        // A short lifetime is used for at least half of it.
+        let short = provider(Duration::from_secs(300))
+            .parse(
+                answer(200, r#"{"access_token":"a","expires_in":"60"}"#),
+                issued,
+            )
+            .unwrap();
+        assert_eq!(short.refresh_at, Some(issued + Duration::from_secs(30)));
+        assert!(short.refresh.is_none());
+    }
+
+    #[test]
+    fn token_errors_are_typed_and_never_quote_the_token() {
+        let p = provider(Duration::ZERO);
+        let err = p
+            .parse(
+                answer(
+                    400,
+                    r#"{"error":"invalid_client","error_description":"bad client"}"#,
+                ),
+                Instant::now(),
+            )
+            .err()
+            .unwrap();
+        assert!(
+            matches!(
+                err,
+                Error::Token {
+                    code: TokenErrorCode::InvalidClient,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "token service error invalid_client (HTTP 400): bad client"
+        );
+        let err = p
+            .parse(
+                answer(200, r#"{"access_token":12345678,"expires_in":1}"#),
+                Instant::now(),
+            )
+            .err()
+            .unwrap();
+        assert!(!format!("{err} {err:?}").contains("12345678"), "{err:?}");
+        let err = p.parse(answer(503, "busy"), Instant::now()).err().unwrap();
+        assert_eq!(err.status(), Some(503));
+        assert!(err.is_retryable());
     }
 }

@@ -430,7 +430,8 @@ pub(crate) fn body_message(body: &[u8]) -> Option<String> {
         Ok(serde_json::Value::Object(map)) => {
             ["Message", "message", "error_description", "ErrorMessage"]
                 .iter()
-                .find_map(|k| map.get(*k).and_then(|v| v.as_str()).map(str::to_owned))
+                .find_map(|k| map.get(*k).and_then(|v| v.as_str()))
+                .map(|m| excerpt(m.as_bytes(), BODY_EXCERPT_CHARS))
         }
         Ok(_) => None,
         Err(_) if trimmed.starts_with('<') => None,
