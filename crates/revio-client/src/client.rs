@@ -392,7 +392,7 @@ impl Client {
             span.record("elapsed_ms", elapsed_ms);
             let failed = match outcome {
                 Ok(bytes) => {
-                    tracing::info!(parent: &span, elapsed_ms, "revio call answered");
+                    tracing::debug!(parent: &span, elapsed_ms, "revio call answered");
                     return Ok(bytes);
                 }
                 Err(failed) => failed,

@@ -53,7 +53,7 @@ pub(crate) fn envelope<I: Serialize + ?Sized>(
     input: &I,
 ) -> Result<String, SerError> {
     let mut fields = String::new();
-    ser::write_element(&mut fields, "Request", input)?;
+    ser::write_request(&mut fields, input)?;
     let fields = fields
         .strip_prefix("<Request>")
         .and_then(|rest| rest.strip_suffix("</Request>"))
@@ -306,6 +306,22 @@ mod tests {
             redact_text("card 4111111111111111 for 6155551234"),
             "card [REDACTED] for 6155551234"
         );
+    }
+
+    #[test]
+    fn only_objects_go_under_request() {
+        let auth_key = Secret::new("k");
+        let auth = AuthBlock::Session(&auth_key);
+        assert!(envelope("X", &auth, false, &vec![1, 2]).is_err());
+        assert!(envelope("X", &auth, false, "text").is_err());
+        assert!(envelope("X", &auth, false, &()).is_ok());
+        let map = serde_json::json!({"A": [1, 2], "B": null});
+        let xml = envelope("X", &auth, false, &map).unwrap();
+        assert!(xml.contains(
+            "<Request><Session><SessionKey>k</SessionKey></Session><A>1</A><A>2</A></Request>"
+        ));
+        let bad = serde_json::json!({"A B": 1});
+        assert!(envelope("X", &auth, false, &bad).is_err());
     }
 
     #[test]

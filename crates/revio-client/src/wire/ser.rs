@@ -49,7 +49,27 @@ pub(crate) fn write_element<T: Serialize + ?Sized>(
         out,
         name: Some(name),
         wrapped: false,
+        top: false,
     })
+}
+
+/// Writes the fields of a request object (a struct, a map, a one-of enum, or nothing) as
+/// `<Request>…</Request>`. Anything else (a bare string, number or list) has no place
+/// directly under `Request` and is refused.
+pub(crate) fn write_request<T: Serialize + ?Sized>(
+    out: &mut String,
+    value: &T,
+) -> Result<(), SerError> {
+    value.serialize(FieldSer {
+        out,
+        name: Some("Request"),
+        wrapped: false,
+        top: true,
+    })
+}
+
+fn not_an_object() -> SerError {
+    SerError("the request must be an object (a struct or a map of fields)".into())
 }
 
 fn escape_into(out: &mut String, text: &str) {
@@ -61,10 +81,15 @@ struct FieldSer<'o> {
     out: &'o mut String,
     name: Option<&'o str>,
     wrapped: bool,
+    /// The `Request` element itself, which only takes objects.
+    top: bool,
 }
 
 impl FieldSer<'_> {
     fn text(self, type_name: &str, text: &str) -> Result<(), SerError> {
+        if self.top {
+            return Err(not_an_object());
+        }
         let name = self.name.unwrap_or(type_name);
         let _ = write!(self.out, "<{name}>");
         escape_into(self.out, text);
@@ -183,6 +208,9 @@ impl<'o> ser::Serializer for FieldSer<'o> {
     }
 
     fn serialize_seq(self, _len: Option<usize>) -> Result<SeqSer<'o>, SerError> {
+        if self.top {
+            return Err(not_an_object());
+        }
         let name = self.name.unwrap_or("item").to_owned();
         let mark = self.out.len();
         if self.wrapped {
@@ -256,6 +284,7 @@ impl SeqSer<'_> {
             out: self.out,
             name,
             wrapped: false,
+            top: false,
         })
     }
 
