@@ -69,7 +69,7 @@ telecom_core::open_enum! {
         /// N2001.
         ServiceCustomerMismatch => "N2001" : "The customer on the service does not match the customer supplied.",
         /// N2002.
-        OrderCustomerMismatchN => "N2002" : "The customer on the order does not match the customer supplied.",
+        OrderCustomerConflict => "N2002" : "The customer on the order does not match the customer supplied.",
         /// O2001.
         OrderNotGenerated => "O2001" : "Order could not be generated.",
         /// O2002.

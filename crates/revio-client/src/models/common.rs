@@ -164,14 +164,22 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Update<T> {
         #[serde(untagged)]
         enum Form<T> {
             Wrapped {
+                #[serde(rename = "Updated")]
+                updated: Option<bool>,
                 #[serde(rename = "Value")]
                 value: T,
             },
             Bare(T),
         }
-        Ok(match Form::deserialize(deserializer)? {
-            Form::Wrapped { value } | Form::Bare(value) => Update::set(value),
-        })
+        match Form::deserialize(deserializer)? {
+            Form::Wrapped {
+                updated: Some(false),
+                ..
+            } => Err(serde::de::Error::custom(
+                "Updated=false is not sent: leave the field out to keep the server's value",
+            )),
+            Form::Wrapped { value, .. } | Form::Bare(value) => Ok(Update::set(value)),
+        }
     }
 }
 
@@ -284,5 +292,32 @@ pub(crate) mod money_opt {
         deserializer: D,
     ) -> Result<Option<Money>, D::Error> {
         Option::<Money>::deserialize(deserializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn update_reads_bare_or_wrapped_and_refuses_updated_false() {
+        let bare: Update<i64> = serde_json::from_str("4").unwrap();
+        let wrapped: Update<i64> =
+            serde_json::from_str(r#"{"Updated": true, "Value": 4}"#).unwrap();
+        assert_eq!(bare, wrapped);
+        assert_eq!(*bare.value(), 4);
+        assert!(serde_json::from_str::<Update<i64>>(r#"{"Updated": false, "Value": 4}"#).is_err());
+    }
+
+    #[test]
+    fn header_failure_rules() {
+        let mut header = Header::default();
+        assert!(!header.is_failure());
+        header.error_code = Some(ErrorCode::PermissionDenied);
+        assert!(header.is_failure());
+        header.success = Some(true);
+        assert!(!header.is_failure());
+        header.success = Some(false);
+        assert!(header.is_failure());
     }
 }
