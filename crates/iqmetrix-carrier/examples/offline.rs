@@ -96,10 +96,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     subscriber.first_name = Some("Joe".into());
     subscriber.last_name = Some("Smith".into());
     details.subscriber = Some(subscriber);
-    let activation = Activation::new(&key, 41, 123, 5678, details);
-    let stored = client
-        .create_activation(&ActivationPath::new(123, 5678, 41, key), &activation)
-        .await?;
+    let path = ActivationPath::new(123, 5678, 41, key);
+    let activation = Activation::for_path(&path, details);
+    let stored = client.create_activation(&path, &activation).await?;
     println!(
         "created activation {} with deposit {:?}",
         stored.id.as_deref().unwrap_or("?"),

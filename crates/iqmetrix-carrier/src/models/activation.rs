@@ -39,20 +39,15 @@ pub struct Activation {
 }
 
 impl Activation {
-    /// An activation with its ids and details, the fields the spec requires.
-    pub fn new(
-        key: &crate::LookupKey,
-        carrier_id: i64,
-        company_id: i64,
-        location_id: i64,
-        details: CarrierActivationDetails,
-    ) -> Activation {
+    /// An activation to send to `path`: its `Id`, `CarrierId`, `CompanyId` and `LocationId`
+    /// taken from the path, with these details.
+    pub fn for_path(path: &crate::ActivationPath, details: CarrierActivationDetails) -> Activation {
         Activation {
-            id: Some(key.to_string()),
+            id: Some(path.key.to_string()),
             carrier_activation_details: Some(details),
-            carrier_id: Some(carrier_id),
-            company_id: Some(company_id),
-            location_id: Some(location_id),
+            carrier_id: Some(path.carrier_id),
+            company_id: Some(path.company_id),
+            location_id: Some(path.location_id),
         }
     }
 }
