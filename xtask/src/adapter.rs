@@ -57,6 +57,29 @@ pub struct ErrorOutcome {
     pub message: String,
 }
 
+/// How a vendor crate's error reads in a fixture. Each adapter implements it for its
+/// crate's error type, in one place.
+pub trait FixtureError: std::fmt::Display {
+    /// One of the kinds in `docs/conformance.md`, or one the adapter documents.
+    fn kind(&self) -> &'static str;
+    /// The vendor's error code, when the vendor gave one.
+    fn code(&self) -> Option<String>;
+    /// The HTTP status, when the error came with one.
+    fn status(&self) -> Option<u16>;
+}
+
+impl ErrorOutcome {
+    /// The fixture view of a vendor crate's error.
+    pub fn from_error<E: FixtureError>(error: &E) -> Self {
+        ErrorOutcome {
+            kind: error.kind().to_owned(),
+            code: error.code(),
+            status: error.status(),
+            message: error.to_string(),
+        }
+    }
+}
+
 /// What one call did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -79,6 +102,30 @@ impl Outcome {
         }
     }
 }
+
+/// The outcome of a typed call: its result rendered as JSON, or its error.
+pub fn outcome<T: serde::Serialize, E: FixtureError>(result: Result<T, E>) -> Outcome {
+    match result {
+        Ok(value) => Outcome::from_result(&value),
+        Err(error) => Outcome::Err(ErrorOutcome::from_error(&error)),
+    }
+}
+
+// Unused only when every vendor feature is off.
+#[allow(unused_macros)]
+/// `typed!(client, input, RequestType, method)`: decodes the case's input as the request
+/// type, calls `client.method(&request)` and renders the outcome.
+macro_rules! typed {
+    ($client:expr, $input:expr, $ty:ty, $method:ident) => {
+        match $crate::adapter::input::<$ty>($input) {
+            Ok(request) => $crate::adapter::outcome($client.$method(&request).await),
+            Err(bad) => bad,
+        }
+    };
+}
+// Unused only when every vendor feature is off.
+#[allow(unused_imports)]
+pub(crate) use typed;
 
 /// Decodes a case's input into the operation's typed input, or says why not.
 pub fn input<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, Outcome> {

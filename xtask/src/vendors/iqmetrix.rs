@@ -39,7 +39,9 @@ use iqmetrix_carrier::{
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::adapter::{CaseContext, ErrorOutcome, Outcome, VendorAdapter, VendorSession, input};
+use crate::adapter::{
+    CaseContext, FixtureError, Outcome, VendorAdapter, VendorSession, input, outcome,
+};
 
 /// Runs `fixtures/iqmetrix` against `iqmetrix-carrier`.
 pub struct Adapter;
@@ -190,34 +192,31 @@ struct RawInput {
     body: Option<Value>,
 }
 
-fn outcome<T: serde::Serialize>(result: Result<T, Error>) -> Outcome {
-    match result {
-        Ok(value) => Outcome::from_result(&value),
-        Err(error) => Outcome::Err(error_outcome(&error)),
+impl FixtureError for Error {
+    fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::Transport { .. } => "transport",
+            Error::Timeout { .. } => "timeout",
+            Error::Vendor { .. } => "vendor",
+            Error::Unauthorized { .. } | Error::Token { .. } => "auth",
+            Error::RateLimited { .. }
+            | Error::Forbidden { .. }
+            | Error::NotFound { .. }
+            | Error::Conflict { .. }
+            | Error::Server { .. }
+            | Error::HttpStatus { .. } => "http_status",
+            Error::Decode { .. } => "decode",
+            _ => "other",
+        }
     }
-}
 
-fn error_outcome(error: &Error) -> ErrorOutcome {
-    let kind = match error {
-        Error::InvalidInput { .. } => "invalid_input",
-        Error::Transport { .. } => "transport",
-        Error::Timeout { .. } => "timeout",
-        Error::Vendor { .. } => "vendor",
-        Error::Unauthorized { .. } | Error::Token { .. } => "auth",
-        Error::RateLimited { .. }
-        | Error::Forbidden { .. }
-        | Error::NotFound { .. }
-        | Error::Conflict { .. }
-        | Error::Server { .. }
-        | Error::HttpStatus { .. } => "http_status",
-        Error::Decode { .. } => "decode",
-        _ => "other",
-    };
-    ErrorOutcome {
-        kind: kind.to_owned(),
-        code: error.vendor_code().map(str::to_owned),
-        status: error.status(),
-        message: error.to_string(),
+    fn code(&self) -> Option<String> {
+        self.vendor_code().map(str::to_owned)
+    }
+
+    fn status(&self) -> Option<u16> {
+        Error::status(self)
     }
 }
 
@@ -229,14 +228,14 @@ impl VendorSession for Session {
             "create_activation" => match input::<CreateInput>(value) {
                 Ok(i) => match i.at.path() {
                     Ok(path) => outcome(c.create_activation(&path, &i.activation).await),
-                    Err(e) => outcome::<()>(Err(e)),
+                    Err(e) => outcome::<(), _>(Err(e)),
                 },
                 Err(bad) => bad,
             },
             "get_activation" => match input::<PathInput>(value) {
                 Ok(i) => match i.path() {
                     Ok(path) => outcome(c.get_activation(&path).await),
-                    Err(e) => outcome::<()>(Err(e)),
+                    Err(e) => outcome::<(), _>(Err(e)),
                 },
                 Err(bad) => bad,
             },

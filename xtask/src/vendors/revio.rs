@@ -25,7 +25,9 @@ use serde::Deserialize;
 use serde_json::Value;
 use telecom_core::{RetryPolicy, Secret, Timeouts};
 
-use crate::adapter::{CaseContext, ErrorOutcome, Outcome, VendorAdapter, VendorSession, input};
+use crate::adapter::{
+    CaseContext, FixtureError, Outcome, VendorAdapter, VendorSession, input, outcome, typed,
+};
 
 /// Runs `fixtures/revio` against `revio-client`.
 pub struct Adapter;
@@ -134,25 +136,18 @@ struct KeyInput {
     session_key: Option<String>,
 }
 
-fn outcome<T: serde::Serialize>(result: Result<T, Error>) -> Outcome {
-    match result {
-        Ok(value) => Outcome::from_result(&value),
-        Err(error) => Outcome::Err(ErrorOutcome {
-            kind: error.kind().to_owned(),
-            code: error.vendor_code().map(|c| c.as_str().to_owned()),
-            status: error.status(),
-            message: error.to_string(),
-        }),
+impl FixtureError for Error {
+    fn kind(&self) -> &'static str {
+        Error::kind(self)
     }
-}
 
-macro_rules! typed {
-    ($client:expr, $input:expr, $ty:ty, $method:ident) => {
-        match input::<$ty>($input) {
-            Ok(request) => outcome($client.$method(&request).await),
-            Err(bad) => bad,
-        }
-    };
+    fn code(&self) -> Option<String> {
+        self.vendor_code().map(|c| c.as_str().to_owned())
+    }
+
+    fn status(&self) -> Option<u16> {
+        Error::status(self)
+    }
 }
 
 #[async_trait]

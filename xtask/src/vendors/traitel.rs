@@ -20,7 +20,9 @@ use traitel_am::{
     SmsCostQuery, SubAccountUpdate, SubscribeDid, Timeouts,
 };
 
-use crate::adapter::{CaseContext, ErrorOutcome, Outcome, VendorAdapter, VendorSession, input};
+use crate::adapter::{
+    CaseContext, ErrorOutcome, FixtureError, Outcome, VendorAdapter, VendorSession, input, outcome,
+};
 
 /// Runs `fixtures/traitel` against `traitel-am`.
 pub struct Adapter;
@@ -145,35 +147,38 @@ fn object(value: &Value) -> Value {
     }
 }
 
-fn outcome<T: serde::Serialize>(result: Result<T, Error>) -> Outcome {
-    match result {
-        Ok(value) => Outcome::from_result(&value),
-        Err(e) => Outcome::Err(error_outcome(&e)),
+impl FixtureError for Error {
+    fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::Transport { .. } => "transport",
+            Error::Timeout { .. } => "timeout",
+            Error::HttpStatus { .. } => "http_status",
+            Error::Decode { .. } => "decode",
+            Error::Vendor { .. } => "vendor",
+            _ => "unknown",
+        }
     }
-}
 
-fn error_outcome(e: &Error) -> ErrorOutcome {
-    let (kind, code, status) = match e {
-        Error::InvalidInput { .. } => ("invalid_input", None, None),
-        Error::Transport { .. } => ("transport", None, None),
-        Error::Timeout { .. } => ("timeout", None, None),
-        Error::HttpStatus { status, .. } => ("http_status", None, Some(*status)),
-        Error::Decode { .. } => ("decode", None, None),
-        Error::Vendor { code, .. } => ("vendor", Some(code.as_str().to_owned()), None),
-        _ => ("unknown", None, None),
-    };
-    ErrorOutcome {
-        kind: kind.to_owned(),
-        code,
-        status,
-        message: e.to_string(),
+    fn code(&self) -> Option<String> {
+        match self {
+            Error::Vendor { code, .. } => Some(code.as_str().to_owned()),
+            _ => None,
+        }
+    }
+
+    fn status(&self) -> Option<u16> {
+        match self {
+            Error::HttpStatus { status, .. } => Some(*status),
+            _ => None,
+        }
     }
 }
 
 async fn collect<T: LogRow + serde::Serialize>(stream: Result<LogStream<T>, Error>) -> Outcome {
     match stream {
         Ok(rows) => outcome(rows.collect_all().await),
-        Err(e) => Outcome::Err(error_outcome(&e)),
+        Err(e) => Outcome::Err(ErrorOutcome::from_error(&e)),
     }
 }
 

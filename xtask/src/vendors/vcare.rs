@@ -32,7 +32,9 @@ use vcare_rest::models::topup::{AddTopup, TopupList};
 use vcare_rest::models::usage::GetUsage;
 use vcare_rest::{Client, Credentials, Error, RetryPolicy, Source, Timeouts};
 
-use crate::adapter::{CaseContext, ErrorOutcome, Outcome, VendorAdapter, VendorSession, input};
+use crate::adapter::{
+    CaseContext, FixtureError, Outcome, VendorAdapter, VendorSession, input, outcome, typed,
+};
 
 /// Runs `fixtures/vcare` against `vcare-rest`.
 pub struct Adapter;
@@ -120,40 +122,28 @@ struct RawCall {
     idempotent: bool,
 }
 
-fn outcome<T: serde::Serialize>(result: Result<T, Error>) -> Outcome {
-    match result {
-        Ok(value) => Outcome::from_result(&value),
-        Err(error) => Outcome::Err(error_outcome(&error)),
-    }
-}
-
-fn error_outcome(error: &Error) -> ErrorOutcome {
-    let kind = match error {
-        Error::InvalidInput { .. } => "invalid_input",
-        Error::Transport { .. } => "transport",
-        Error::Timeout { .. } => "timeout",
-        Error::HttpStatus { .. } => "http_status",
-        Error::Decode { .. } => "decode",
-        Error::Vendor { .. } => "vendor",
-        Error::Auth { .. } => "auth",
-        Error::TokenRejected { .. } => "token_rejected",
-        _ => "other",
-    };
-    ErrorOutcome {
-        kind: kind.to_owned(),
-        code: error.vendor_code().map(|c| c.as_str().to_owned()),
-        status: error.status(),
-        message: error.to_string(),
-    }
-}
-
-macro_rules! typed {
-    ($client:expr, $input:expr, $ty:ty, $method:ident) => {
-        match input::<$ty>($input) {
-            Ok(request) => outcome($client.$method(&request).await),
-            Err(bad) => bad,
+impl FixtureError for Error {
+    fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::Transport { .. } => "transport",
+            Error::Timeout { .. } => "timeout",
+            Error::HttpStatus { .. } => "http_status",
+            Error::Decode { .. } => "decode",
+            Error::Vendor { .. } => "vendor",
+            Error::Auth { .. } => "auth",
+            Error::TokenRejected { .. } => "token_rejected",
+            _ => "other",
         }
-    };
+    }
+
+    fn code(&self) -> Option<String> {
+        self.vendor_code().map(|c| c.as_str().to_owned())
+    }
+
+    fn status(&self) -> Option<u16> {
+        Error::status(self)
+    }
 }
 
 #[async_trait]
