@@ -9,6 +9,12 @@ pub mod runner;
 pub mod vendors;
 
 /// The README's quick starts, compiled as doctests so they cannot drift from the crates.
-#[cfg(all(doctest, feature = "iqmetrix", feature = "revio", feature = "traitel", feature = "vcare"))]
+#[cfg(all(
+    doctest,
+    feature = "iqmetrix",
+    feature = "revio",
+    feature = "traitel",
+    feature = "vcare"
+))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeQuickStarts;

@@ -18,7 +18,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// With serde it reads a JSON number or a decimal string and writes a JSON **number** whose
 /// digits are exactly the stored ones (`499` stays `499`, `53.30` stays `53.30`). For formats
-/// other than JSON (XML, forms) use [`Money::to_string`] or the [`as_string`] adapter.
+/// other than JSON (XML, forms) use its `Display` text or the [`as_string`] adapter.
 ///
 /// A JSON number is converted by `serde_json` before it reaches us; numbers of up to 15
 /// significant digits (every real amount) arrive exactly. Send longer amounts as strings.
