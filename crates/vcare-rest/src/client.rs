@@ -421,12 +421,10 @@ impl Client {
                 Attempt::Failed(error) => {
                     let resend = error.is_connect()
                         || (kind == CallKind::Idempotent && error.is_retryable());
-                    failed_attempts += 1;
-                    if resend
-                        && let Some(delay) = self.inner.retry.next_delay(failed_attempts, None)
+                    if self
+                        .back_off(&mut failed_attempts, resend, None, &error)
+                        .await
                     {
-                        tracing::debug!(error = %error, ?delay, "vcare call failed; retrying");
-                        tokio::time::sleep(delay).await;
                         continue;
                     }
                     return Err(error);
@@ -436,16 +434,11 @@ impl Client {
             let envelope = match wire::decode(action, status, &body) {
                 Ok(envelope) => envelope,
                 Err(error) => {
-                    failed_attempts += 1;
-                    if kind == CallKind::Idempotent
-                        && error.is_retryable()
-                        && let Some(delay) = self
-                            .inner
-                            .retry
-                            .next_delay(failed_attempts, retry_after.as_ref())
+                    let resend = kind == CallKind::Idempotent && error.is_retryable();
+                    if self
+                        .back_off(&mut failed_attempts, resend, retry_after.as_ref(), &error)
+                        .await
                     {
-                        tracing::debug!(error = %error, ?delay, "vcare answered an error status; retrying");
-                        tokio::time::sleep(delay).await;
                         continue;
                     }
                     return Err(error);
@@ -483,6 +476,29 @@ impl Client {
                 });
             }
             return Ok(envelope);
+        }
+    }
+
+    /// Counts a failed attempt and, when the call may be resent and the retry policy has an
+    /// attempt left, waits out the backoff and returns `true` (send again).
+    async fn back_off(
+        &self,
+        failed_attempts: &mut u32,
+        may_resend: bool,
+        retry_after: Option<&RetryAfter>,
+        error: &Error,
+    ) -> bool {
+        *failed_attempts += 1;
+        if !may_resend {
+            return false;
+        }
+        match self.inner.retry.next_delay(*failed_attempts, retry_after) {
+            Some(delay) => {
+                tracing::debug!(error = %error, ?delay, "vcare attempt failed; retrying");
+                tokio::time::sleep(delay).await;
+                true
+            }
+            None => false,
         }
     }
 
@@ -563,12 +579,11 @@ impl Client {
                     body,
                 } => (status, retry_after, body),
                 Attempt::Failed(error) => {
-                    failed_attempts += 1;
-                    if error.is_retryable()
-                        && let Some(delay) = self.inner.retry.next_delay(failed_attempts, None)
+                    let resend = error.is_retryable();
+                    if self
+                        .back_off(&mut failed_attempts, resend, None, &error)
+                        .await
                     {
-                        tracing::debug!(error = %error, ?delay, "vcare authenticate failed; retrying");
-                        tokio::time::sleep(delay).await;
                         continue;
                     }
                     return Err(error);
@@ -577,14 +592,11 @@ impl Client {
             let envelope = match wire::decode(OPERATION, status, &body) {
                 Ok(envelope) => envelope,
                 Err(error) => {
-                    failed_attempts += 1;
-                    if error.is_retryable()
-                        && let Some(delay) = self
-                            .inner
-                            .retry
-                            .next_delay(failed_attempts, retry_after.as_ref())
+                    let resend = error.is_retryable();
+                    if self
+                        .back_off(&mut failed_attempts, resend, retry_after.as_ref(), &error)
+                        .await
                     {
-                        tokio::time::sleep(delay).await;
                         continue;
                     }
                     return Err(error);
