@@ -35,6 +35,34 @@ impl CaseContext {
         self.client.get(key)
     }
 
+    /// The case's timeouts: `connect_timeout_ms` (default 1 s) and `timeout_ms` (default 2 s).
+    pub fn timeouts(&self) -> telecom_core::Timeouts {
+        telecom_core::Timeouts {
+            connect: self
+                .millis("connect_timeout_ms")
+                .unwrap_or(std::time::Duration::from_secs(1)),
+            request: self
+                .millis("timeout_ms")
+                .unwrap_or(std::time::Duration::from_secs(2)),
+        }
+    }
+
+    /// The case's retry policy: `max_attempts` (else `default_attempts`), with a 1 to 5 ms
+    /// backoff so that retry cases run fast.
+    pub fn retry_policy(&self, default_attempts: u32) -> telecom_core::RetryPolicy {
+        let attempts = self
+            .setting("max_attempts")
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(default_attempts);
+        telecom_core::RetryPolicy::default()
+            .with_max_attempts(attempts)
+            .with_backoff(
+                std::time::Duration::from_millis(1),
+                std::time::Duration::from_millis(5),
+            )
+    }
+
     /// A `client` setting in milliseconds, as a `Duration`.
     pub fn millis(&self, key: &str) -> Option<std::time::Duration> {
         self.setting(key)

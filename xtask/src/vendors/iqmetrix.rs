@@ -28,13 +28,11 @@
 //! crate's `ErrorCode`), `auth` (401 after re-authentication, or a token-service error with
 //! its OAuth2 `code`), `http_status` (403, 404, 409, 429, 5xx, ...), `decode`.
 
-use std::time::Duration;
-
 use async_trait::async_trait;
 use futures::TryStreamExt;
 use iqmetrix_carrier::{
     Activation, ActivationPath, Client, ConfirmedActivationsQuery, Credentials, Environment, Error,
-    LookupKey, RetryPolicy, Timeouts,
+    LookupKey,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -91,23 +89,9 @@ impl VendorAdapter for Adapter {
             accounts_base: format!("{}/v1", ctx.server("accounts")?),
             carrier_services_base: format!("{}/v2", ctx.server("api")?),
         };
-        let attempts = ctx
-            .setting("max_attempts")
-            .and_then(Value::as_u64)
-            .and_then(|n| u32::try_from(n).ok())
-            .unwrap_or(3);
         let mut builder = Client::builder(environment, credentials)
-            .timeouts(Timeouts {
-                connect: Duration::from_millis(1000),
-                request: ctx
-                    .millis("timeout_ms")
-                    .unwrap_or(Duration::from_millis(2000)),
-            })
-            .retry_policy(
-                RetryPolicy::default()
-                    .with_max_attempts(attempts)
-                    .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
-            );
+            .timeouts(ctx.timeouts())
+            .retry_policy(ctx.retry_policy(3));
         if let Some(margin) = ctx.millis("refresh_margin_ms") {
             builder = builder.token_refresh_margin(margin);
         }

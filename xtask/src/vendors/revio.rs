@@ -16,14 +16,12 @@
 //! `auth` (S2005, or S2004 after a new session was tried), and this adapter's own `fault`
 //! (a SOAP Fault, with `status`).
 
-use std::time::Duration;
-
 use async_trait::async_trait;
 use revio_client::models::*;
 use revio_client::{AuthMode, CallKind, Client, Credentials, Error};
 use serde::Deserialize;
 use serde_json::Value;
-use telecom_core::{RetryPolicy, Secret, Timeouts};
+use telecom_core::Secret;
 
 use crate::adapter::{
     CaseContext, FixtureError, Outcome, VendorAdapter, VendorSession, input, outcome, typed,
@@ -77,17 +75,6 @@ impl VendorAdapter for Adapter {
     }
 
     async fn connect(&self, ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
-        let timeouts = Timeouts {
-            connect: Duration::from_millis(1000),
-            request: ctx
-                .millis("timeout_ms")
-                .unwrap_or(Duration::from_millis(2000)),
-        };
-        let attempts = ctx
-            .setting("max_attempts")
-            .and_then(Value::as_u64)
-            .and_then(|n| u32::try_from(n).ok())
-            .unwrap_or(2);
         let mut credentials = Credentials::new("apiuser", "api-pass", "CLIENT1");
         if let Some(key) = ctx.setting("impersonation_key").and_then(Value::as_str) {
             credentials = credentials.with_impersonation_key(key);
@@ -105,12 +92,8 @@ impl VendorAdapter for Adapter {
                     .and_then(Value::as_bool)
                     .unwrap_or(false),
             )
-            .timeouts(timeouts)
-            .retry_policy(
-                RetryPolicy::default()
-                    .with_max_attempts(attempts)
-                    .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
-            )
+            .timeouts(ctx.timeouts())
+            .retry_policy(ctx.retry_policy(2))
             .build()
             .map_err(|e| e.to_string())?;
         Ok(Box::new(Session { client }))

@@ -9,15 +9,13 @@
 //! (default 1000), `max_attempts` (rounds over both gateways, default 2), `method`
 //! (`"post"`, the default, or `"get"`), `no_alternate` (true: primary only).
 
-use std::time::Duration;
-
 use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::Value;
 use traitel_am::{
     AssignNumber, CityQuery, Client, Credentials, DidQuery, Error, IvmlUpdate, LogQuery, LogRow,
-    LogStream, NewIvml, NewSubAccount, NumberFilter, RequestMethod, RetryPolicy, Service,
-    SmsCostQuery, SubAccountUpdate, SubscribeDid, Timeouts,
+    LogStream, NewIvml, NewSubAccount, NumberFilter, RequestMethod, Service, SmsCostQuery,
+    SubAccountUpdate, SubscribeDid,
 };
 
 use crate::adapter::{
@@ -73,19 +71,6 @@ impl VendorAdapter for Adapter {
     }
 
     async fn connect(&self, ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
-        let timeouts = Timeouts {
-            connect: ctx
-                .millis("connect_timeout_ms")
-                .unwrap_or(Duration::from_millis(1000)),
-            request: ctx
-                .millis("timeout_ms")
-                .unwrap_or(Duration::from_millis(2000)),
-        };
-        let attempts = ctx
-            .setting("max_attempts")
-            .and_then(Value::as_u64)
-            .and_then(|n| u32::try_from(n).ok())
-            .unwrap_or(2);
         let method = match ctx.setting("method").and_then(Value::as_str) {
             None | Some("post") => RequestMethod::PostForm,
             Some("get") => RequestMethod::GetQuery,
@@ -95,12 +80,8 @@ impl VendorAdapter for Adapter {
             .primary_url(format!("{}{PATH}", ctx.server("primary")?))
             .alternate_url(format!("{}{PATH}", ctx.server("alternate")?))
             .method(method)
-            .timeouts(timeouts)
-            .retry_policy(
-                RetryPolicy::default()
-                    .with_max_attempts(attempts)
-                    .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
-            );
+            .timeouts(ctx.timeouts())
+            .retry_policy(ctx.retry_policy(2));
         if ctx.setting("no_alternate").and_then(Value::as_bool) == Some(true) {
             builder = builder.without_alternate();
         }

@@ -15,8 +15,6 @@
 //! `token_max_age_ms` (default the crate's 10 s), `reuse_tokens` (default true), `source`
 //! (default `API`), `agent_password`, `external_transaction_id` (set on every call).
 
-use std::time::Duration;
-
 use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::Value;
@@ -30,7 +28,7 @@ use vcare_rest::models::plan::PlanList;
 use vcare_rest::models::port::QueryPortin;
 use vcare_rest::models::topup::{AddTopup, TopupList};
 use vcare_rest::models::usage::GetUsage;
-use vcare_rest::{Client, Credentials, Error, RetryPolicy, Source, Timeouts};
+use vcare_rest::{Client, Credentials, Error, Source};
 
 use crate::adapter::{
     CaseContext, FixtureError, Outcome, VendorAdapter, VendorSession, input, outcome, typed,
@@ -64,27 +62,12 @@ impl VendorAdapter for Adapter {
     }
 
     async fn connect(&self, ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
-        let timeouts = Timeouts {
-            connect: Duration::from_millis(1000),
-            request: ctx
-                .millis("timeout_ms")
-                .unwrap_or(Duration::from_millis(2000)),
-        };
-        let attempts = ctx
-            .setting("max_attempts")
-            .and_then(Value::as_u64)
-            .and_then(|n| u32::try_from(n).ok())
-            .unwrap_or(2);
         let mut builder = Client::builder()
             .base_url(ctx.server("api")?)
             .credentials(Credentials::new("V1", "apiuser", "api-pass", "1234"))
             .agent_id("ewebsiteapi")
-            .timeouts(timeouts)
-            .retry_policy(
-                RetryPolicy::default()
-                    .with_max_attempts(attempts)
-                    .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
-            );
+            .timeouts(ctx.timeouts())
+            .retry_policy(ctx.retry_policy(2));
         if let Some(age) = ctx.millis("token_max_age_ms") {
             builder = builder.token_max_age(age);
         }
