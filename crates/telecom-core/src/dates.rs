@@ -208,6 +208,16 @@ fn write_offset(out: &mut String, offset: UtcOffset) {
     }
 }
 
+/// Formats a calendar date as `2024-07-17`.
+pub fn format_iso_date(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
 /// Formats an instant as `2015-06-19T05:44:39.7163989Z`.
 pub fn format_rfc3339_utc(value: OffsetDateTime) -> String {
     let utc = value.to_offset(UtcOffset::UTC);
@@ -298,7 +308,7 @@ text_adapter!(
     IsoDate,
     Date,
     parse_iso_date,
-    |d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    |d| format_iso_date(*d)
 );
 
 text_adapter!(

@@ -10,11 +10,12 @@ use telecom_core::{Money, PhoneNumber};
 use time::{Date, PrimitiveDateTime, Time};
 
 use super::fax_code::FaxErrorCode;
-use super::serde_fmt::{format_ymd, hms, seconds, ymd};
+use super::serde_fmt::{hms, seconds};
 use super::sms::{MessageType, SmsMessage};
 use super::subaccount::required;
 use crate::error::{Error, Result};
 use crate::wire::{CsvRow, Fields};
+use telecom_core::dates::format_iso_date;
 
 /// The period and filter of a log query.
 #[serde_as]
@@ -64,14 +65,14 @@ impl LogQuery {
                 "startdate",
                 format!(
                     "{} is after the end date {}",
-                    format_ymd(self.start_date),
-                    format_ymd(self.end_date)
+                    format_iso_date(self.start_date),
+                    format_iso_date(self.end_date)
                 ),
             ));
         }
         let mut p = vec![
-            ("startdate", format_ymd(self.start_date)),
-            ("enddate", format_ymd(self.end_date)),
+            ("startdate", format_iso_date(self.start_date)),
+            ("enddate", format_iso_date(self.end_date)),
         ];
         if let Some(n) = self.limit {
             if n == 0 {
@@ -97,6 +98,7 @@ telecom_core::open_enum! {
 }
 
 /// The columns every log starts with: `ID,Sub-ID,Date,Time,From,To`.
+#[serde_as]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct LogEntry {
@@ -105,7 +107,7 @@ pub struct LogEntry {
     /// `Sub-ID`; `None` when empty.
     pub sub_id: Option<String>,
     /// `Date`.
-    #[serde(serialize_with = "ymd")]
+    #[serde_as(as = "IsoDate")]
     pub date: Date,
     /// `Time`, in the account's time zone (`settimezone`).
     #[serde(serialize_with = "hms")]

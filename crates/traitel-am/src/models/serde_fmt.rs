@@ -22,18 +22,3 @@ pub(crate) fn hms<S: Serializer>(t: &time::Time, s: S) -> Result<S::Ok, S::Error
         t.second()
     ))
 }
-
-/// `time::Date` as `yyyy-mm-dd`.
-pub(crate) fn ymd<S: Serializer>(d: &time::Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&format_args!(
-        "{:04}-{:02}-{:02}",
-        d.year(),
-        u8::from(d.month()),
-        d.day()
-    ))
-}
-
-/// `time::Date` as `yyyy-mm-dd` (what the API's date parameters take).
-pub(crate) fn format_ymd(d: time::Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
