@@ -355,9 +355,7 @@ impl Action for CustomerInfoRequest {
         check::opt(self.account_number.as_deref(), |s| {
             check::non_empty("account_number", s)
         })?;
-        let dob = self
-            .dob
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()));
+        let dob = self.dob.map(telecom_core::dates::format_iso_date);
         Ok(Body::new()
             .str("request_name", "customer")
             .opt_str("enrollment_id", self.enrollment_id.as_deref())

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use serde_with::serde_as;
-use telecom_core::dates::{IsoDate, SqlDateTime};
+use telecom_core::dates::{IsoDate, SqlDateTime, format_iso_date};
 use time::{Date, PrimitiveDateTime};
 
 use crate::client::CallKind;
@@ -64,10 +64,6 @@ impl GetUsage {
     }
 }
 
-fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
-
 impl Action for GetUsage {
     const MODULE: &'static str = "usage";
     const ACTION: &'static str = "get_usage";
@@ -87,8 +83,8 @@ impl Action for GetUsage {
                     return Err(Error::invalid("start_date", "must not be after end_date"));
                 }
                 body.yn("summary_by_user", false)
-                    .str("start_date", &iso(start_date))
-                    .str("end_date", &iso(end_date))
+                    .str("start_date", &format_iso_date(start_date))
+                    .str("end_date", &format_iso_date(end_date))
             }
         }
         .into_map())
