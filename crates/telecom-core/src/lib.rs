@@ -1,7 +1,8 @@
 //! Shared types for the telecom vendor API clients (`revio-client`, `iqmetrix-carrier`,
 //! `traitel-am`, `vcare-rest`).
 //!
-//! This crate is deliberately thin: value types and pure functions, no HTTP.
+//! This crate holds no HTTP types: value types, pure functions, and the attempt driver, which
+//! needs only `tokio`'s timer.
 //!
 //! - [`Money`]: exact decimal amounts that keep the vendor's digits both ways.
 //! - [`PhoneNumber`]: the number forms vendors use, normalised to E.164.
@@ -10,6 +11,10 @@
 //! - [`open_enum!`]: enums that keep values the server adds later.
 //! - [`RetryPolicy`], [`Timeouts`], [`RetryAfter`]: the retry and timeout values every
 //!   client builder takes.
+//! - [`call`]: [`CallKind`], the one resend rule, and the async attempt driver every
+//!   client's send path runs on.
+//! - [`redact`]: the [`Redactor`] that masks every secret a client holds or sent, by value
+//!   and in each encoding, before text reaches an error or a log.
 //!
 //! ```
 //! use telecom_core::{Money, PhoneNumber};
@@ -24,16 +29,20 @@
 //! ```
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod call;
 pub mod dates;
 pub mod money;
 mod open_enum;
 pub mod phone;
+pub mod redact;
 pub mod retry;
 pub mod secret;
 pub mod text;
 
+pub use call::{CallKind, CallPlan, Failure, FailureClass};
 pub use money::{Money, ParseMoneyError};
 pub use phone::{PhoneNumber, PhoneNumberError};
+pub use redact::{Redacted, Redactor};
 pub use retry::{RetryAfter, RetryPolicy, Timeouts};
 pub use secret::Secret;
 

@@ -1,7 +1,8 @@
 //! Retry and timeout policy values that every vendor client takes on its builder.
 //!
-//! The policy only answers "wait how long before attempt N, if at all"; which failures are
-//! transient, and which calls may be resent at all, is each vendor client's decision.
+//! The policy only answers "wait how long before attempt N, if at all". Which calls may be
+//! resent at all is the one rule of [`crate::call::CallKind::may_resend`]; which failures
+//! are transient, each vendor crate's classifier says.
 
 use std::time::{Duration, SystemTime};
 
@@ -46,6 +47,12 @@ impl RetryPolicy {
     /// Sets the number of attempts in all (at least 1).
     pub fn with_max_attempts(mut self, attempts: u32) -> Self {
         self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Sets the longest `Retry-After` honoured; a longer one ends the retries.
+    pub fn with_max_retry_after(mut self, limit: Duration) -> Self {
+        self.max_retry_after = limit;
         self
     }
 
@@ -113,6 +120,25 @@ impl Default for Timeouts {
             connect: Duration::from_secs(10),
             request: Duration::from_secs(60),
         }
+    }
+}
+
+impl Timeouts {
+    /// `connect` to open the connection, `request` for each whole attempt.
+    pub fn new(connect: Duration, request: Duration) -> Self {
+        Timeouts { connect, request }
+    }
+
+    /// Sets the connect timeout.
+    pub fn with_connect(mut self, connect: Duration) -> Self {
+        self.connect = connect;
+        self
+    }
+
+    /// Sets the per-attempt timeout.
+    pub fn with_request(mut self, request: Duration) -> Self {
+        self.request = request;
+        self
     }
 }
 
