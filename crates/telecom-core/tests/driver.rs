@@ -1,5 +1,6 @@
 //! The attempt driver: the resend rule, failover rounds, credential renewal and backoff,
 //! on tokio's paused clock.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 use std::sync::Mutex;
 use std::time::Duration;

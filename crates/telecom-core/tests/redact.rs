@@ -1,5 +1,6 @@
 //! The redactor as a property: no piece of a planted secret survives in any excerpt.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 use proptest::prelude::*;
 use telecom_core::Redactor;
 

@@ -177,8 +177,12 @@ where
     let elapsed_ms = millis(started.elapsed());
     span.record("elapsed_ms", elapsed_ms);
     match &outcome {
-        Ok(_) => tracing::debug!(target: "telecom_core::call", parent: &span, elapsed_ms, "call succeeded"),
-        Err(error) => tracing::info!(target: "telecom_core::call", parent: &span, elapsed_ms, error = %error, "call failed"),
+        Ok(_) => {
+            tracing::debug!(target: "telecom_core::call", parent: &span, elapsed_ms, "call succeeded")
+        }
+        Err(error) => {
+            tracing::info!(target: "telecom_core::call", parent: &span, elapsed_ms, error = %error, "call failed")
+        }
     }
     outcome
 }

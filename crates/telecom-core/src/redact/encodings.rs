@@ -194,7 +194,10 @@ mod tests {
             "p@ss w&rd\\\"é\\/",
             "p@ss w&amp;rd\\&quot;é/",
         ] {
-            assert!(v.iter().any(|x| x == expected), "{expected} missing from {v:?}");
+            assert!(
+                v.iter().any(|x| x == expected),
+                "{expected} missing from {v:?}"
+            );
         }
     }
 

@@ -136,12 +136,17 @@ fn field_values(text: &str, out: &mut Vec<Range<usize>>) {
                     continue;
                 };
                 let tag = &bytes[open + 1..i];
-                if tag.first().is_some_and(|&c| matches!(c, b'/' | b'?' | b'!'))
+                if tag
+                    .first()
+                    .is_some_and(|&c| matches!(c, b'/' | b'?' | b'!'))
                     || tag.last() == Some(&b'/')
                 {
                     continue;
                 }
-                let name_len = tag.iter().position(|&c| !is_name_byte(c)).unwrap_or(tag.len());
+                let name_len = tag
+                    .iter()
+                    .position(|&c| !is_name_byte(c))
+                    .unwrap_or(tag.len());
                 if name_len == 0 || !is_secret_field(&String::from_utf8_lossy(&tag[..name_len])) {
                     continue;
                 }
@@ -275,9 +280,15 @@ mod tests {
             masked("grant_type=password&username=u&password=s3cr%40t&client_secret=abc"),
             ["s3cr%40t", "abc"]
         );
-        assert_eq!(masked(r#"{"agent_password": "x\"y", "pin":1234}"#), [r#"x\"y"#, "1234"]);
+        assert_eq!(
+            masked(r#"{"agent_password": "x\"y", "pin":1234}"#),
+            [r#"x\"y"#, "1234"]
+        );
         assert_eq!(masked("<rev:Password>hunter2</rev:Password>"), ["hunter2"]);
-        assert_eq!(masked(r#"{"token":null,"ssnum":"123-45-6789"}"#), ["123-45-6789"]);
+        assert_eq!(
+            masked(r#"{"token":null,"ssnum":"123-45-6789"}"#),
+            ["123-45-6789"]
+        );
         assert!(masked("user=bob&mode=x").is_empty());
     }
 
@@ -288,7 +299,10 @@ mod tests {
             ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_x"]
         );
         assert_eq!(masked("Authorization: Bearer abc.def"), ["abc.def"]);
-        assert_eq!(masked("card 4111 1111 1111 1111 ok"), ["4111 1111 1111 1111"]);
+        assert_eq!(
+            masked("card 4111 1111 1111 1111 ok"),
+            ["4111 1111 1111 1111"]
+        );
         assert_eq!(masked("card 4111-1111-1111-1111"), ["4111-1111-1111-1111"]);
         // A phone number, an ICCID (starts with 89) and a non-Luhn run stay.
         assert!(masked("call 5555550123 sim 8901260882211111117 id 4111111111111112").is_empty());
