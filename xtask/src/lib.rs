@@ -3,6 +3,7 @@
 pub mod adapter;
 pub mod compare;
 pub mod fixture;
+pub mod fuzz;
 pub mod msrv;
 pub mod report;
 pub mod runner;

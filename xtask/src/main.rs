@@ -3,19 +3,21 @@
 //! - `conformance [--vendor V] [--case ID] [--list]`: run the fixture cases against the real
 //!   clients on local servers, print a table per vendor, exit non-zero on any failure.
 //! - `msrv`: print the highest `rust-version` in the dependency graph.
+//! - `fuzz [--target NAME] [--seconds N]`: run the cargo-fuzz targets in `fuzz/` (nightly and
+//!   cargo-fuzz needed; it says so when they are missing), print execs and crashes.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{fixture, msrv, report, runner, vendors};
+use xtask::{fixture, fuzz, msrv, report, runner, vendors};
 
-const USAGE: &str =
-    "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv";
+const USAGE: &str = "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv\n       cargo xtask fuzz [--target NAME] [--seconds N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("conformance") => conformance(&args[1..]),
+        Some("fuzz") => fuzz_all(&args[1..]),
         Some("msrv") => match msrv::highest_rust_version() {
             Ok((version, packages)) => {
                 println!("{version} (declared by {})", packages.join(", "));
@@ -37,6 +39,84 @@ fn fixtures_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .join("fixtures")
+}
+
+fn fuzz_all(args: &[String]) -> ExitCode {
+    let mut only = None;
+    let mut seconds: u64 = 60;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match (arg.as_str(), rest.next()) {
+            ("--target", Some(name)) => only = Some(name.clone()),
+            ("--seconds", Some(n)) => match n.parse() {
+                Ok(n) => seconds = n,
+                Err(_) => {
+                    eprintln!("--seconds takes a number, not {n:?}");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => {
+                eprintln!("unknown or incomplete argument {arg:?}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if let Err(missing) = fuzz::check_tools() {
+        eprintln!("fuzz: {missing}");
+        return ExitCode::from(2);
+    }
+    let fuzz_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("fuzz");
+    let targets = match fuzz::targets(&fuzz_dir) {
+        Ok(targets) => targets,
+        Err(e) => {
+            eprintln!("fuzz: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let targets: Vec<_> = targets
+        .into_iter()
+        .filter(|t| only.as_deref().is_none_or(|o| o == t))
+        .collect();
+    if targets.is_empty() {
+        eprintln!("fuzz: no target named {only:?} in fuzz/Cargo.toml");
+        return ExitCode::from(2);
+    }
+    let seeds = fuzz::fixture_seeds(&fixtures_root());
+    println!("| target | seconds | execs | execs/s | crashes |\n|---|---:|---:|---:|---:|");
+    let mut failed = false;
+    for target in &targets {
+        if let Err(e) = fuzz::write_seeds(&fuzz_dir.join("corpus").join(target), &seeds) {
+            eprintln!("fuzz: cannot write the seed corpus of {target}: {e}");
+            return ExitCode::FAILURE;
+        }
+        match fuzz::run(&fuzz_dir, target, seconds) {
+            Ok(run) => {
+                failed |= run.crashes > 0;
+                println!(
+                    "| {} | {} | {} | {} | {} |",
+                    run.target,
+                    run.seconds,
+                    run.execs,
+                    run.execs / run.seconds,
+                    run.crashes
+                );
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("fuzz: {e}");
+            }
+        }
+    }
+    if failed {
+        eprintln!(
+            "fuzz: crashes are in fuzz/artifacts/<target>/; turn each into a regression test"
+        );
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn conformance(args: &[String]) -> ExitCode {

@@ -47,6 +47,9 @@ pub use retry::{RetryAfter, RetryPolicy, Timeouts};
 pub use secret::Secret;
 
 #[doc(hidden)]
+pub mod fuzzing;
+
+#[doc(hidden)]
 pub mod __private {
     pub use serde;
 }

@@ -1,0 +1,169 @@
+//! Entry points for the cargo-fuzz targets in `fuzz/` and for the regression tests that
+//! keep what the fuzzer found. Not part of the API: no semver promise.
+//!
+//! Each function takes the fuzzer's bytes, reaches a decoder directly and panics only when a
+//! property the crate promises is broken (a value that does not write back to itself, a
+//! planted secret that survives an excerpt).
+
+use crate::dates::{self, IsoDate, NaiveUtc, Rfc3339Utc, SqlDateTime, UsDate, XmlDateTime};
+use crate::{Money, PhoneNumber, Redactor, RetryAfter, RetryPolicy};
+use serde_with::de::DeserializeAsWrap;
+
+/// Money, PhoneNumber, every date reader and adapter, and Retry-After, on the same text.
+pub fn parsers(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(money) = text.parse::<Money>() {
+        let again = money.to_string().parse::<Money>();
+        assert_eq!(again.as_ref(), Ok(&money), "Money writes what it reads");
+        // JSON numbers read back exactly up to 15 significant digits (no
+        // `arbitrary_precision`: see docs/architecture.md); longer ones travel as strings.
+        let digits = money
+            .to_string()
+            .trim_start_matches(['-', '0', '.'])
+            .replace('.', "");
+        if digits.trim_end_matches('0').len() <= 15
+            && let Ok(json) = serde_json::to_string(&money)
+        {
+            let back = serde_json::from_str::<Money>(&json).ok();
+            assert_eq!(back, Some(money), "Money reads its own JSON {json}");
+        }
+        let _ = money.checked_add(money);
+        let _ = money.checked_sub(money);
+    }
+    let _ = serde_json::from_str::<Money>(text);
+
+    if let Ok(number) = PhoneNumber::parse(text) {
+        let _ = number.e164();
+        let _ = number.nanp_ten_digits();
+    }
+    let _ = PhoneNumber::from_vendor(text).e164_digits();
+
+    if let Ok(date) = dates::parse_iso_date(text) {
+        assert_eq!(
+            dates::parse_iso_date(&dates::format_iso_date(date)).ok(),
+            Some(date),
+            "an ISO date writes what it reads"
+        );
+    }
+    let _ = dates::parse_us_date(text);
+    let _ = dates::parse_datetime(text);
+    if let Ok(xml) = text.parse::<XmlDateTime>() {
+        assert_eq!(
+            xml.to_string().parse::<XmlDateTime>().ok(),
+            Some(xml),
+            "an XML dateTime writes what it reads"
+        );
+    }
+    if let Ok(quoted) = serde_json::to_string(text) {
+        let _ =
+            serde_json::from_str::<DeserializeAsWrap<time::OffsetDateTime, Rfc3339Utc>>(&quoted);
+        let _ = serde_json::from_str::<DeserializeAsWrap<time::OffsetDateTime, NaiveUtc>>(&quoted);
+        let _ = serde_json::from_str::<DeserializeAsWrap<time::Date, UsDate>>(&quoted);
+        let _ = serde_json::from_str::<DeserializeAsWrap<time::Date, IsoDate>>(&quoted);
+        let _ = serde_json::from_str::<DeserializeAsWrap<time::PrimitiveDateTime, SqlDateTime>>(
+            &quoted,
+        );
+    }
+    if let Some(after) = RetryAfter::parse(text) {
+        let _ = RetryPolicy::default().delay_after(
+            1,
+            Some(&after),
+            std::time::SystemTime::UNIX_EPOCH,
+            7,
+        );
+    }
+}
+
+/// The redactor on a structured case read from the bytes: `[encoding, limit_hi, limit_lo,
+/// cut]`, then the secret, a second secret, the text before and the text after, separated by
+/// `0xFF` bytes. No panic on any body; no piece of four or more characters of the planted
+/// secret survives in the excerpt of the whole body or of a read cut inside the secret.
+pub fn redactor(data: &[u8]) {
+    let [encoding, hi, lo, cut, rest @ ..] = data else {
+        return;
+    };
+    let mut parts = rest.split(|&b| b == 0xFF);
+    let secret = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+    let other = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+    let before = parts.next().unwrap_or_default();
+    let after = parts.next().unwrap_or_default();
+    let limit = usize::from(u16::from_be_bytes([*hi, *lo]));
+
+    let mut redactor = Redactor::new();
+    redactor.add(&secret);
+    redactor.add(&other);
+    let _ = redactor.excerpt_chars(rest, limit);
+
+    let chars: Vec<char> = secret.chars().collect();
+    if chars.len() < crate::redact::MIN_SECRET_CHARS || chars.iter().any(|c| c.is_control()) {
+        return;
+    }
+    let encoded = encode(&secret, *encoding);
+    let mut body = before.to_vec();
+    body.extend_from_slice(encoded.as_bytes());
+    body.extend_from_slice(after);
+    let cut_at = before.len() + encoded.len() * usize::from(*cut) / 256;
+    let surroundings = [
+        String::from_utf8_lossy(before).into_owned(),
+        String::from_utf8_lossy(after).into_owned(),
+        other.clone(),
+        "[REDACTED]…\\u{}".to_owned(),
+    ];
+    for out in [
+        redactor.excerpt_chars(&body, limit),
+        redactor.excerpt_chars(&body[..cut_at], limit),
+    ] {
+        // Every longer piece holds a four-character one, so those are the ones to look for.
+        for window in chars.windows(4) {
+            let piece: String = window.iter().collect();
+            // Only a piece the planted secret brought is a leak.
+            if surroundings.iter().any(|s| s.contains(&piece)) {
+                continue;
+            }
+            assert!(
+                !out.as_str().contains(&piece),
+                "{piece:?} of the secret survived in {out:?}"
+            );
+        }
+    }
+}
+
+/// The echo forms, written independently of the redactor's own encoders.
+fn encode(secret: &str, how: u8) -> String {
+    let json = || {
+        let quoted = serde_json::to_string(secret).unwrap_or_default();
+        quoted
+            .get(1..quoted.len().saturating_sub(1))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    match how % 5 {
+        0 => secret.to_owned(),
+        1 => {
+            let mut out = String::new();
+            for b in secret.bytes() {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    out.push(char::from(b));
+                } else if b == b' ' {
+                    out.push('+');
+                } else {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            out
+        }
+        2 => json(),
+        3 => html(secret),
+        _ => html(&json()),
+    }
+}
+
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
