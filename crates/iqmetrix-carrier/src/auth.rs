@@ -5,16 +5,29 @@
 //! fetch or refresh takes the async `refresh` mutex, so at most one token request is in
 //! flight however many tasks find the token stale at the same moment. A task that waited on
 //! the mutex finds the fresh token in the cache and does not fetch again.
+//!
+//! Each token request is a call of its own on the one send path (operation `token` for the
+//! password grant, `token_refresh` for the refresh grant), and a write under the one resend
+//! rule: it is sent again only when no connection was made or the service answered 429.
 
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
+use reqwest::Method;
+use reqwest::header::HeaderMap;
 use serde::Deserialize;
-use telecom_core::Secret;
 use telecom_core::text::StringOrNumber;
+use telecom_core::{CallKind, Redacted, Redactor, Secret};
 
 use crate::error::{Error, Result, TokenErrorCode};
-use crate::wire::{Http, Idempotency, RawResponse};
+use crate::transport::{Bearer, Http, Operation, Request};
+use crate::wire::{self, FORM, JSON};
+
+/// The password grant changes nothing at the service but issue one more token, so sending
+/// it again after a reset or a 5xx is safe: an idempotent write.
+const PASSWORD_GRANT: Operation = Operation::new("token", CallKind::IdempotentWrite);
+/// The refresh grant revokes the old token once it reached the service.
+const REFRESH_GRANT: Operation = Operation::new("token_refresh", CallKind::Write);
 
 /// How the client authenticates.
 #[derive(Clone, Debug)]
@@ -132,11 +145,6 @@ impl TokenProvider {
         }
     }
 
-    /// True when a refused token can be replaced.
-    pub(crate) fn can_reauthenticate(&self) -> bool {
-        matches!(self.credentials, Credentials::Password { .. })
-    }
-
     fn cached(&self) -> Option<Arc<Token>> {
         self.cache
             .read()
@@ -148,8 +156,16 @@ impl TokenProvider {
         *self.cache.write().unwrap_or_else(PoisonError::into_inner) = Some(token);
     }
 
+    /// `redactor` extended with the tokens held now, for text read outside a call.
+    pub(crate) fn mask_current(&self, redactor: &Redactor) -> Redactor {
+        match self.cached() {
+            Some(token) => mask(&token, redactor),
+            None => redactor.clone(),
+        }
+    }
+
     /// A token fresh enough to use, fetching or refreshing one when needed.
-    pub(crate) async fn token(&self, http: &Http) -> Result<Arc<Token>> {
+    async fn token(&self, http: &Http) -> Result<Arc<Token>> {
         if let Some(token) = self.cached().filter(|t| t.is_fresh(Instant::now())) {
             return Ok(token);
         }
@@ -166,11 +182,7 @@ impl TokenProvider {
 
     /// A new token after `rejected` was refused with 401. When another task already
     /// replaced it, that replacement is returned without a new fetch.
-    pub(crate) async fn reauthenticate(
-        &self,
-        http: &Http,
-        rejected: &Arc<Token>,
-    ) -> Result<Arc<Token>> {
+    async fn reauthenticate(&self, http: &Http, rejected: &Arc<Token>) -> Result<Arc<Token>> {
         let _gate = self.refresh.lock().await;
         let current = self.cached();
         if let Some(token) = current.as_ref().filter(|t| !Arc::ptr_eq(t, rejected)) {
@@ -193,11 +205,15 @@ impl TokenProvider {
         else {
             // A static token is always "fresh"; nothing to replace it with.
             return Err(Error::Unauthorized {
-                operation: "token",
+                operation: PASSWORD_GRANT.name,
                 reauthenticated: false,
-                body: "the static bearer token was refused and cannot be renewed".to_owned(),
+                body: Redacted::fixed("the static bearer token was refused and cannot be renewed"),
             });
         };
+        let mut redactor = http.redactor.clone();
+        if let Some(current) = current {
+            redactor = mask(current, &redactor);
+        }
         if let Some(refresh) = current.and_then(|t| t.refresh.as_ref()) {
             let form = [
                 ("grant_type", "refresh_token"),
@@ -205,8 +221,7 @@ impl TokenProvider {
                 ("client_secret", client_secret.expose()),
                 ("refresh_token", refresh.expose()),
             ];
-            // A refresh revokes the old token once it reached the server: never resent.
-            match self.request(http, &form, Idempotency::ConnectOnly).await {
+            match self.request(http, REFRESH_GRANT, &form, &redactor).await {
                 Ok(token) => return Ok(token),
                 Err(Error::Token {
                     code: TokenErrorCode::InvalidGrant,
@@ -227,94 +242,160 @@ impl TokenProvider {
             ("client_id", client_id.as_str()),
             ("client_secret", client_secret.expose()),
         ];
-        // Each password grant just issues another token, so it may be retried.
-        self.request(http, &form, Idempotency::Idempotent).await
+        self.request(http, PASSWORD_GRANT, &form, &redactor).await
     }
 
     async fn request(
         &self,
         http: &Http,
+        operation: Operation,
         form: &[(&str, &str)],
-        idempotency: Idempotency,
+        redactor: &Redactor,
     ) -> Result<Arc<Token>> {
+        // Form pairs of plain strings always encode; the message would quote nothing.
         let body = serde_urlencoded::to_string(form)
             .map_err(|e| Error::invalid("token request", e.to_string()))?;
-        let grant = form.first().map(|(_, v)| *v).unwrap_or_default();
-        // Boxed: the request loop also calls back into the provider for API calls, and an
-        // async cycle needs one indirection.
-        let response =
-            Box::pin(http.send_token_request(&self.token_url, body, grant, idempotency)).await?;
-        let issued = Instant::now();
-        self.parse(response, issued)
+        let request = Request {
+            operation,
+            method: Method::POST,
+            url: self.token_url.clone(),
+            accept: JSON,
+            body: Some((FORM, body.into())),
+            redactor: redactor.clone(),
+            on_error: token_error,
+        };
+        let answer = http.send_anonymous(&request).await?;
+        self.parse(
+            operation.name,
+            &answer.redactor,
+            &answer.body,
+            Instant::now(),
+        )
     }
 
-    fn parse(&self, response: RawResponse, issued: Instant) -> Result<Arc<Token>> {
-        let status = response.status;
-        let body = &response.body[..];
-        if (200..300).contains(&status) {
-            // Neither the body nor serde's message (which can quote a value) goes into the
-            // error: both may hold the token.
-            let parsed: TokenResponse = serde_json::from_slice(body).map_err(|e| {
-                Error::decode(
-                    "token",
-                    format!(
-                        "not a token response (line {}, column {})",
-                        e.line(),
-                        e.column()
-                    ),
-                    b"(token response body withheld)",
-                    None,
-                )
-            })?;
-            if parsed.access_token.is_empty() {
-                return Err(Error::decode("token", "empty access_token", b"", None));
-            }
-            let lifetime = match parsed.expires_in {
-                Some(text) => text
-                    .0
-                    .trim()
-                    .parse::<u64>()
-                    .map(Duration::from_secs)
-                    .map_err(|_| {
-                        Error::decode(
-                            "token",
-                            "expires_in is not a whole number of seconds",
-                            text.0.as_bytes(),
-                            None,
-                        )
-                    })?,
-                // Undocumented absence: assume the documented 12 hours.
-                None => Duration::from_secs(43_199),
-            };
-            // Refresh early, but never sooner than half-way through a short lifetime.
-            let margin = self.margin.min(lifetime / 2);
-            return Ok(Arc::new(Token {
-                access: parsed.access_token,
-                refresh: parsed.refresh_token,
-                refresh_at: Some(issued + lifetime - margin),
-            }));
+    fn parse(
+        &self,
+        operation: &'static str,
+        redactor: &Redactor,
+        body: &[u8],
+        issued: Instant,
+    ) -> Result<Arc<Token>> {
+        // Neither the body nor serde's message (which can quote a value) goes into the
+        // error: both may hold the token, which no redactor knows yet.
+        let parsed: TokenResponse = serde_json::from_slice(body).map_err(|e| {
+            Error::decode(
+                operation,
+                redactor.message(&format!(
+                    "not a token response (line {}, column {})",
+                    e.line(),
+                    e.column()
+                )),
+                Redacted::fixed("(token response body withheld)"),
+            )
+        })?;
+        if parsed.access_token.is_empty() {
+            return Err(Error::decode(
+                operation,
+                Redacted::fixed("empty access_token"),
+                Redacted::fixed(""),
+            ));
         }
-        if status == 400 || status == 401 {
-            let (code, description) = match serde_json::from_slice::<TokenErrorBody>(body) {
-                Ok(parsed) => (
-                    parsed
-                        .error
-                        .map(TokenErrorCode::from)
-                        .unwrap_or(TokenErrorCode::Unspecified),
-                    parsed.error_description,
-                ),
-                Err(_) => (
-                    TokenErrorCode::Unspecified,
-                    Some(crate::error::body_excerpt(body)).filter(|s| !s.trim().is_empty()),
-                ),
-            };
-            return Err(Error::Token {
-                status,
-                code,
-                description,
-            });
-        }
-        Err(crate::wire::status_error("token", &response))
+        let lifetime = match parsed.expires_in {
+            Some(text) => text
+                .0
+                .trim()
+                .parse::<u64>()
+                .map(Duration::from_secs)
+                .map_err(|_| {
+                    // The tokens of this very answer are not in any redactor yet.
+                    let mut redactor = redactor.with(&parsed.access_token);
+                    if let Some(refresh) = &parsed.refresh_token {
+                        redactor.add_secret(refresh);
+                    }
+                    Error::decode(
+                        operation,
+                        Redacted::fixed("expires_in is not a whole number of seconds"),
+                        wire::excerpt(&redactor, text.0.as_bytes()),
+                    )
+                })?,
+            // Undocumented absence: assume the documented 12 hours.
+            None => Duration::from_secs(43_199),
+        };
+        // Refresh early, but never sooner than half-way through a short lifetime.
+        let margin = self.margin.min(lifetime / 2);
+        Ok(Arc::new(Token {
+            access: parsed.access_token,
+            refresh: parsed.refresh_token,
+            refresh_at: Some(issued + lifetime - margin),
+        }))
+    }
+}
+
+/// `redactor` extended with the access and refresh token of `token`.
+fn mask(token: &Token, redactor: &Redactor) -> Redactor {
+    let mut masked = redactor.with(&token.access);
+    if let Some(refresh) = &token.refresh {
+        masked.add_secret(refresh);
+    }
+    masked
+}
+
+/// The error of a token-service answer that is not a success: RFC 6749 errors for 400 and
+/// 401 (a plain-text body is kept, masked, as the description), else the status error.
+fn token_error(
+    redactor: &Redactor,
+    operation: &'static str,
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Error {
+    if status != 400 && status != 401 {
+        return wire::status_error(redactor, operation, status, headers, body);
+    }
+    let (code, description) = match serde_json::from_slice::<TokenErrorBody>(body) {
+        Ok(parsed) => (
+            parsed
+                .error
+                // An unknown code is kept as text, so it is masked like any other.
+                .map(|e| TokenErrorCode::from(redactor.message(&e).as_str().to_owned()))
+                .unwrap_or(TokenErrorCode::Unspecified),
+            parsed
+                .error_description
+                .map(|d| redactor.excerpt_chars(d.as_bytes(), wire::BODY_EXCERPT_CHARS)),
+        ),
+        Err(_) => (
+            TokenErrorCode::Unspecified,
+            Some(wire::excerpt(redactor, body)).filter(|s| !s.as_str().trim().is_empty()),
+        ),
+    };
+    Error::Token {
+        status,
+        code,
+        description,
+    }
+}
+
+impl Bearer for TokenProvider {
+    type Token = Token;
+
+    fn access(token: &Token) -> &Secret {
+        &token.access
+    }
+
+    fn mask(token: &Token, redactor: &Redactor) -> Redactor {
+        mask(token, redactor)
+    }
+
+    fn can_renew(&self) -> bool {
+        matches!(self.credentials, Credentials::Password { .. })
+    }
+
+    async fn current(&self, http: &Http) -> Result<Arc<Token>> {
+        self.token(http).await
+    }
+
+    async fn renew(&self, http: &Http, rejected: &Arc<Token>) -> Result<Arc<Token>> {
+        self.reauthenticate(http, rejected).await
     }
 }
 
@@ -330,26 +411,30 @@ mod tests {
         )
     }
 
-    fn answer(status: u16, body: &str) -> RawResponse {
-        RawResponse {
+    fn parse(p: &TokenProvider, body: &str, issued: Instant) -> Result<Arc<Token>> {
+        p.parse("token", &Redactor::new(), body.as_bytes(), issued)
+    }
+
+    fn error(status: u16, body: &str) -> Error {
+        token_error(
+            &Redactor::new(),
+            "token",
             status,
-            headers: reqwest::header::HeaderMap::new(),
-            body: bytes::Bytes::copy_from_slice(body.as_bytes()),
-        }
+            &HeaderMap::new(),
+            body.as_bytes(),
+        )
     }
 
     #[test]
     fn tokens_are_replaced_a_margin_before_expiry() {
         let issued = Instant::now();
-        let token = provider(Duration::from_secs(300))
-            .parse(
-                answer(
-                    200,
-                    r#"{"access_token":"a","expires_in":43199,"refresh_token":"r"}"#,
-                ),
-                issued,
-            )
-            .unwrap();
+        let p = provider(Duration::from_secs(300));
+        let token = parse(
+            &p,
+            r#"{"access_token":"a","expires_in":43199,"refresh_token":"r"}"#,
+            issued,
+        )
+        .unwrap();
         assert_eq!(
             token.refresh_at,
             Some(issued + Duration::from_secs(43199 - 300))
@@ -357,29 +442,17 @@ mod tests {
         assert!(token.is_fresh(issued + Duration::from_secs(43199 - 301)));
         assert!(!token.is_fresh(issued + Duration::from_secs(43199 - 300)));
         // A short lifetime is used for at least half of it.
-        let short = provider(Duration::from_secs(300))
-            .parse(
-                answer(200, r#"{"access_token":"a","expires_in":"60"}"#),
-                issued,
-            )
-            .unwrap();
+        let short = parse(&p, r#"{"access_token":"a","expires_in":"60"}"#, issued).unwrap();
         assert_eq!(short.refresh_at, Some(issued + Duration::from_secs(30)));
         assert!(short.refresh.is_none());
     }
 
     #[test]
     fn token_errors_are_typed_and_never_quote_the_token() {
-        let p = provider(Duration::ZERO);
-        let err = p
-            .parse(
-                answer(
-                    400,
-                    r#"{"error":"invalid_client","error_description":"bad client"}"#,
-                ),
-                Instant::now(),
-            )
-            .err()
-            .unwrap();
+        let err = error(
+            400,
+            r#"{"error":"invalid_client","error_description":"bad client"}"#,
+        );
         assert!(
             matches!(
                 err,
@@ -394,16 +467,31 @@ mod tests {
             err.to_string(),
             "token service error invalid_client (HTTP 400): bad client"
         );
-        let err = p
-            .parse(
-                answer(200, r#"{"access_token":12345678,"expires_in":1}"#),
-                Instant::now(),
-            )
-            .err()
-            .unwrap();
+        let p = provider(Duration::ZERO);
+        let err = parse(
+            &p,
+            r#"{"access_token":12345678,"expires_in":1}"#,
+            Instant::now(),
+        )
+        .err()
+        .unwrap();
         assert!(!format!("{err} {err:?}").contains("12345678"), "{err:?}");
-        let err = p.parse(answer(503, "busy"), Instant::now()).err().unwrap();
+        let err = error(503, "busy");
         assert_eq!(err.status(), Some(503));
         assert!(err.is_retryable());
+    }
+
+    #[test]
+    fn an_unknown_token_error_code_is_masked_too() {
+        let mut redactor = Redactor::new();
+        redactor.add("hunter2-password");
+        let err = token_error(
+            &redactor,
+            "token",
+            400,
+            &HeaderMap::new(),
+            br#"{"error":"bad password hunter2-password"}"#,
+        );
+        assert!(!format!("{err} {err:?}").contains("hunt"), "{err:?}");
     }
 }

@@ -3,11 +3,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use telecom_core::{RetryPolicy, Timeouts};
+use telecom_core::{Redactor, RetryPolicy, Timeouts};
 
 use crate::auth::{Credentials, TokenProvider};
 use crate::error::{Error, Result};
-use crate::wire::Http;
+use crate::transport::Http;
 
 /// Which iQmetrix environment to talk to. The accounts (token) host and the carrier-services
 /// host always come from the same environment, as tokens work in one environment only.
@@ -158,6 +158,10 @@ impl ClientBuilder {
 
     /// Builds the client. Fails when a base URL is not an `http(s)` URL or an empty
     /// credential is given.
+    ///
+    /// The client's redactor is built here from every secret the credentials hold (the
+    /// password and client secret, or the static bearer token); each call adds the tokens
+    /// it sends and any SSN in its body.
     pub fn build(self) -> Result<Client> {
         let api_base = checked_base(
             "carrier_services_base",
@@ -190,6 +194,18 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| Error::invalid("http_client", e.to_string()))?,
         };
+        let mut redactor = Redactor::new();
+        match &self.credentials {
+            Credentials::Password {
+                password,
+                client_secret,
+                ..
+            } => {
+                redactor.add_secret(password);
+                redactor.add_secret(client_secret);
+            }
+            Credentials::Bearer(token) => redactor.add_secret(token),
+        }
         let auth = TokenProvider::new(
             self.credentials,
             format!("{accounts_base}/oauth2/token"),
@@ -201,6 +217,7 @@ impl ClientBuilder {
                     client,
                     retry: self.retry,
                     timeouts: self.timeouts,
+                    redactor,
                 },
                 api_base,
                 auth,

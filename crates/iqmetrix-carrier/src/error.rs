@@ -2,10 +2,7 @@
 
 use std::time::Duration;
 
-use telecom_core::text::excerpt;
-
-/// How many characters of a response body an error keeps.
-pub(crate) const BODY_EXCERPT_CHARS: usize = 512;
+use telecom_core::{FailureClass, Redacted};
 
 telecom_core::open_enum! {
     /// What an HTTP 400 from carrier services says, recognised from its message text
@@ -88,8 +85,10 @@ impl RateLimit {
 
 /// Everything that can go wrong in a call.
 ///
-/// `Display` names the vendor code and message where there is one, and never contains a
-/// secret (bodies are excerpts of what the server sent; tokens are never in them).
+/// `Display` names the vendor code and message where there is one. Every text taken from a
+/// server (body excerpts, messages, decode reasons) is a [`Redacted`]: the client masked
+/// each secret it holds or sent (password, client secret, the access and refresh tokens, an
+/// SSN in the request) in every encoding, and secret-named fields, before cutting it.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -133,10 +132,10 @@ pub enum Error {
         status: u16,
         /// What the message was recognised as.
         code: ErrorCode,
-        /// The message as sent.
-        message: String,
+        /// The message as sent, secrets masked.
+        message: Redacted,
         /// The `{x}` of the message: the field, carrier or allowed values it names.
-        subject: Option<String>,
+        subject: Option<Redacted>,
     },
 
     /// The bearer token was refused (HTTP 401), after one re-authentication where one was
@@ -148,18 +147,18 @@ pub enum Error {
         /// True when a fresh token was fetched and refused too.
         reauthenticated: bool,
         /// An excerpt of the body (iQmetrix sends plain text here).
-        body: String,
+        body: Redacted,
     },
 
     /// The token service refused to issue a token.
-    #[error("token service error {code} (HTTP {status}){}", .description.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    #[error("token service error {code} (HTTP {status}){}", .description.as_ref().map(|d| format!(": {d}")).unwrap_or_default())]
     Token {
         /// The HTTP status.
         status: u16,
         /// The OAuth2 `error`.
         code: TokenErrorCode,
         /// The `error_description`, or the body text when it was not JSON.
-        description: Option<String>,
+        description: Option<Redacted>,
     },
 
     /// HTTP 429: the per-service rate limit is spent (after the retries the policy allows).
@@ -170,7 +169,7 @@ pub enum Error {
         /// The rate-limit headers of the answer.
         rate_limit: RateLimit,
         /// An excerpt of the body (`rate limit exceeded`).
-        body: String,
+        body: Redacted,
     },
 
     /// HTTP 403: a plain-http request, or missing permissions.
@@ -179,9 +178,9 @@ pub enum Error {
         /// The operation that failed.
         operation: &'static str,
         /// The message picked from the body (`Message` of JSON, or the text).
-        message: Option<String>,
+        message: Option<Redacted>,
         /// An excerpt of the body.
-        body: String,
+        body: Redacted,
     },
 
     /// HTTP 404: the resource (an activation by its key, a company, ...) does not exist.
@@ -190,9 +189,9 @@ pub enum Error {
         /// The operation that failed.
         operation: &'static str,
         /// The message picked from the body.
-        message: Option<String>,
+        message: Option<Redacted>,
         /// An excerpt of the body.
-        body: String,
+        body: Redacted,
     },
 
     /// HTTP 409: a duplicate or a version conflict.
@@ -201,9 +200,9 @@ pub enum Error {
         /// The operation that failed.
         operation: &'static str,
         /// The message picked from the body.
-        message: Option<String>,
+        message: Option<Redacted>,
         /// An excerpt of the body.
-        body: String,
+        body: Redacted,
     },
 
     /// HTTP 5xx, after the retries the method allows.
@@ -214,9 +213,9 @@ pub enum Error {
         /// The HTTP status.
         status: u16,
         /// The message picked from the body.
-        message: Option<String>,
+        message: Option<Redacted>,
         /// An excerpt of the body.
-        body: String,
+        body: Redacted,
     },
 
     /// Any other status that is not success.
@@ -227,9 +226,9 @@ pub enum Error {
         /// The HTTP status.
         status: u16,
         /// The message picked from the body.
-        message: Option<String>,
+        message: Option<Redacted>,
         /// An excerpt of the body.
-        body: String,
+        body: Redacted,
     },
 
     /// A success answer whose body could not be read as the documented resource.
@@ -237,13 +236,11 @@ pub enum Error {
     Decode {
         /// The operation that failed.
         operation: &'static str,
-        /// What did not fit.
-        reason: String,
+        /// What did not fit. The parser's message is kept only masked, and not as a source,
+        /// since it quotes the value it could not read.
+        reason: Redacted,
         /// An excerpt of the body.
-        body: String,
-        /// The parser's error, when there was one.
-        #[source]
-        source: Option<serde_json::Error>,
+        body: Redacted,
     },
 }
 
@@ -251,13 +248,17 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// True when trying again later may succeed: transport failures, timeouts, 429 and
-    /// 500/502/503/504. Whether the client itself retries also depends on the method.
+    /// True when trying again later may succeed: the failures the client's classifier
+    /// calls transient (transport failures, timeouts, a truncated answer, 429, and HTTP 408,
+    /// 500, 502, 503, 504). Whether the client itself resends also depends on the call's
+    /// [`CallKind`](crate::CallKind): a write only after a connect failure or a 429.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Transport { .. } | Error::Timeout { .. } | Error::RateLimited { .. } => true,
-            Error::Server { status, .. } => matches!(status, 500 | 502 | 503 | 504),
-            _ => false,
+            Error::Transport { .. } | Error::Timeout { .. } => true,
+            Error::Token { .. } | Error::Unauthorized { .. } => false,
+            other => other
+                .status()
+                .is_some_and(|status| FailureClass::from_status(status).is_transient()),
         }
     }
 
@@ -293,17 +294,11 @@ impl Error {
         }
     }
 
-    pub(crate) fn decode(
-        operation: &'static str,
-        reason: impl Into<String>,
-        body: &[u8],
-        source: Option<serde_json::Error>,
-    ) -> Error {
+    pub(crate) fn decode(operation: &'static str, reason: Redacted, body: Redacted) -> Error {
         Error::Decode {
             operation,
-            reason: reason.into(),
-            body: body_excerpt(body),
-            source,
+            reason,
+            body,
         }
     }
 
@@ -317,125 +312,6 @@ impl Error {
                 source,
             }
         }
-    }
-}
-
-/// JSON keys whose values are secrets; their values are masked in every body excerpt.
-const SECRET_KEYS: [&str; 5] = [
-    "ssn",
-    "access_token",
-    "refresh_token",
-    "password",
-    "client_secret",
-];
-
-/// The body as text with the values of [`SECRET_KEYS`] replaced by `[REDACTED]`, so an
-/// excerpt in an error never carries an SSN or a token, whatever the server sent.
-///
-/// A small scanner, not a parser: it follows JSON strings (escapes included) so a quote
-/// inside a value cannot shift what it takes for keys, and it works on bodies that are cut
-/// short or not JSON at all.
-pub(crate) fn redact(body: &[u8]) -> String {
-    const MASK: &str = "\"[REDACTED]\"";
-    let text = String::from_utf8_lossy(body);
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    // A secret key was just read; waiting for its `:`.
-    let mut key_seen = false;
-    // The `:` after a secret key was read; the next value is masked.
-    let mut value_next = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'"' {
-            let end = string_end(bytes, i);
-            let token = text.get(i..end).unwrap_or_default();
-            if value_next {
-                out.push_str(MASK);
-                value_next = false;
-            } else {
-                out.push_str(token);
-                let inner = token
-                    .strip_prefix('"')
-                    .map(|t| t.strip_suffix('"').unwrap_or(t))
-                    .unwrap_or(token);
-                key_seen = SECRET_KEYS.iter().any(|k| inner.eq_ignore_ascii_case(k));
-            }
-            i = end;
-            continue;
-        }
-        if b.is_ascii_whitespace() {
-            out.push(char::from(b));
-            i += 1;
-            continue;
-        }
-        if key_seen && b == b':' {
-            out.push(':');
-            key_seen = false;
-            value_next = true;
-            i += 1;
-            continue;
-        }
-        key_seen = false;
-        if value_next {
-            // A number, literal or nested value: masked up to where the value ends.
-            let end = bytes
-                .iter()
-                .skip(i)
-                .position(|c| matches!(c, b',' | b'}' | b']' | b'\n'))
-                .map_or(bytes.len(), |n| i + n);
-            out.push_str(MASK);
-            value_next = false;
-            i = end;
-            continue;
-        }
-        let width = text
-            .get(i..)
-            .and_then(|t| t.chars().next())
-            .map_or(1, char::len_utf8);
-        out.push_str(text.get(i..i + width).unwrap_or_default());
-        i += width;
-    }
-    out
-}
-
-/// The index just past the JSON string starting at `start` (a `"`), or the end of the text.
-fn string_end(bytes: &[u8], start: usize) -> usize {
-    let mut j = start + 1;
-    while j < bytes.len() {
-        match bytes[j] {
-            b'\\' => j += 2,
-            b'"' => return j + 1,
-            _ => j += 1,
-        }
-    }
-    bytes.len()
-}
-
-/// An excerpt of a body for an error, secrets masked.
-pub(crate) fn body_excerpt(body: &[u8]) -> String {
-    excerpt(redact(body).as_bytes(), BODY_EXCERPT_CHARS)
-}
-
-/// The message of an error body: `Message`/`message`/`error_description` of a JSON object,
-/// a JSON string, or the text itself.
-pub(crate) fn body_message(body: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(body);
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return None;
-    }
-    match serde_json::from_str::<serde_json::Value>(trimmed) {
-        Ok(serde_json::Value::String(s)) => Some(excerpt(s.as_bytes(), BODY_EXCERPT_CHARS)),
-        Ok(serde_json::Value::Object(map)) => {
-            ["Message", "message", "error_description", "ErrorMessage"]
-                .iter()
-                .find_map(|k| map.get(*k).and_then(|v| v.as_str()))
-                .map(|m| excerpt(m.as_bytes(), BODY_EXCERPT_CHARS))
-        }
-        Ok(_) => None,
-        Err(_) if trimmed.starts_with('<') => None,
-        Err(_) => Some(excerpt(trimmed.as_bytes(), BODY_EXCERPT_CHARS)),
     }
 }
 
@@ -514,48 +390,34 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn redaction_never_panics_and_masks_ssn_values(text in "\\PC*", ssn in "[0-9A-Za-z]{1,12}") {
-            let _ = redact(text.as_bytes());
+        fn classifying_never_panics(text in "\\PC*") {
             let _ = classify_400(&text);
-            let body = format!(r#"{{"a":{text:?},"SSN":"{ssn}","b":1}}"#);
-            let out = redact(body.as_bytes());
-            proptest::prop_assert!(out.contains(r#""SSN":"[REDACTED]""#), "{}", out);
         }
     }
 
     #[test]
-    fn secrets_are_masked_in_excerpts() {
-        let body = br#"{"SSN":"6789","Name":"x","access_token" : "abc\"def","n":{"ssn":1234},"refresh_token":"r"#;
-        let out = redact(body);
-        assert_eq!(
-            out,
-            r#"{"SSN":"[REDACTED]","Name":"x","access_token" : "[REDACTED]","n":{"ssn":"[REDACTED]"},"refresh_token":"[REDACTED]""#
-        );
-        assert_eq!(redact(b"plain text, no json"), "plain text, no json");
-        // A quote escaped inside a value does not shift what is taken for a key.
-        assert_eq!(
-            redact(r#"{"a":"x\",\"SSN\":","SSN":"1234","é":"ü"}"#.as_bytes()),
-            r#"{"a":"x\",\"SSN\":","SSN":"[REDACTED]","é":"ü"}"#
-        );
-        assert_eq!(redact(br#"{"password""#), r#"{"password""#);
-        assert_eq!(redact(br#"{"a":"unterminated"#), r#"{"a":"unterminated"#);
-    }
-
-    #[test]
-    fn messages_come_from_json_or_text() {
-        assert_eq!(
-            body_message(br#"{"Message":"Carrier 9 not found"}"#).as_deref(),
-            Some("Carrier 9 not found")
-        );
-        assert_eq!(
-            body_message(br#""Carrier 9 not found""#).as_deref(),
-            Some("Carrier 9 not found")
-        );
-        assert_eq!(
-            body_message(b"Carrier 9 not found\n").as_deref(),
-            Some("Carrier 9 not found")
-        );
-        assert_eq!(body_message(b"<html>oops</html>"), None);
-        assert_eq!(body_message(b""), None);
+    fn retryable_agrees_with_the_classifier() {
+        let status = |status: u16| Error::HttpStatus {
+            operation: "x",
+            status,
+            message: None,
+            body: Redacted::fixed(""),
+        };
+        assert!(status(408).is_retryable());
+        assert!(!status(418).is_retryable());
+        let server = |status: u16| Error::Server {
+            operation: "x",
+            status,
+            message: None,
+            body: Redacted::fixed(""),
+        };
+        assert!(server(503).is_retryable());
+        assert!(!server(501).is_retryable());
+        let limited = Error::RateLimited {
+            operation: "x",
+            rate_limit: RateLimit::default(),
+            body: Redacted::fixed(""),
+        };
+        assert!(limited.is_retryable());
     }
 }

@@ -1,358 +1,188 @@
-//! The codec and the request loop: JSON in and out, bearer auth, retries, error mapping and
-//! the tracing span of every call.
+//! The codec only: JSON bodies in and out, and the error an answer that is not a success
+//! stands for. Every text that goes into an error passes through the call's [`Redactor`].
 
-use std::time::Instant;
-
-use bytes::Bytes;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
-use reqwest::{Method, RequestBuilder};
+use reqwest::header::HeaderMap;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use telecom_core::text::excerpt;
-use telecom_core::{RetryAfter, RetryPolicy, Secret, Timeouts};
-use tracing::Instrument;
-use tracing::field::Empty;
+use telecom_core::{Redacted, Redactor};
 
-use crate::auth::TokenProvider;
-use crate::client::Client;
-use crate::error::{
-    BODY_EXCERPT_CHARS, Error, RateLimit, Result, body_excerpt, body_message, classify_400, redact,
-};
+use crate::error::{Error, RateLimit, Result, classify_400};
 
 pub(crate) const JSON: &str = "application/json";
 pub(crate) const HAL_JSON: &str = "application/hal+json";
+pub(crate) const FORM: &str = "application/x-www-form-urlencoded";
 
-/// Whether a request may be sent again once it may have reached the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Idempotency {
-    /// GET, and PUT (idempotent by key): transient failures are retried.
-    Idempotent,
-    /// POST: only failures that prove nothing was received (connect errors, 429) are retried.
-    ConnectOnly,
+/// How many characters of a response body (or of a message picked from it) an error keeps.
+pub(crate) const BODY_EXCERPT_CHARS: usize = 512;
+
+/// A request body as JSON.
+pub(crate) fn encode<T: Serialize + ?Sized>(body: &T) -> Result<Vec<u8>> {
+    // The caller's own value: a serializer message quotes nothing from a server.
+    serde_json::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))
 }
 
-/// An answer as received.
-#[derive(Debug)]
-pub(crate) struct RawResponse {
-    pub(crate) status: u16,
-    pub(crate) headers: HeaderMap,
-    pub(crate) body: Bytes,
+/// An excerpt of a body for an error: masked whole, then cut.
+pub(crate) fn excerpt(redactor: &Redactor, body: &[u8]) -> Redacted {
+    redactor.excerpt_chars(body, BODY_EXCERPT_CHARS)
 }
 
-/// The HTTP side shared by the token provider and the API calls.
-#[derive(Debug)]
-pub(crate) struct Http {
-    pub(crate) client: reqwest::Client,
-    pub(crate) retry: RetryPolicy,
-    pub(crate) timeouts: Timeouts,
-}
-
-/// One API request, before auth.
-pub(crate) struct Call {
-    pub(crate) operation: &'static str,
-    pub(crate) method: Method,
-    /// Relative to the carrier-services base, already percent-encoded, query included.
-    pub(crate) path: String,
-    pub(crate) body: Option<Vec<u8>>,
-    pub(crate) accept: &'static str,
-    pub(crate) idempotency: Idempotency,
-}
-
-impl Call {
-    pub(crate) fn get(operation: &'static str, path: String) -> Call {
-        Call {
+/// Reads a success body as `T`.
+pub(crate) fn decode<T: DeserializeOwned>(
+    redactor: &Redactor,
+    operation: &'static str,
+    body: &[u8],
+) -> Result<T> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::decode(
             operation,
-            method: Method::GET,
-            path,
-            body: None,
-            accept: JSON,
-            idempotency: Idempotency::Idempotent,
-        }
+            Redacted::fixed("empty body where JSON was expected"),
+            excerpt(redactor, body),
+        ));
     }
-
-    pub(crate) fn with_json<T: serde::Serialize + ?Sized>(mut self, body: &T) -> Result<Call> {
-        let bytes = serde_json::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))?;
-        self.body = Some(bytes);
-        Ok(self)
-    }
-}
-
-fn bearer_header(token: &Secret) -> Result<HeaderValue> {
-    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-        // The reason never repeats the token.
-        .map_err(|_| {
-            Error::invalid(
-                "access_token",
-                "contains characters not allowed in a header",
-            )
-        })?;
-    value.set_sensitive(true);
-    Ok(value)
-}
-
-fn retry_after(headers: &HeaderMap, status: u16) -> Option<RetryAfter> {
-    let header = headers
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(RetryAfter::parse);
-    if header.is_some() || status != 429 {
-        return header;
-    }
-    // iQmetrix documents no Retry-After, only its X-RateLimit-* headers.
-    RateLimit::from_headers(headers)
-        .wait()
-        .map(RetryAfter::Delay)
-}
-
-fn retryable_status(status: u16, idempotency: Idempotency) -> bool {
-    // A 429 was refused before any processing, so even a POST may be resent.
-    status == 429
-        || (idempotency == Idempotency::Idempotent && matches!(status, 500 | 502 | 503 | 504))
-}
-
-impl Http {
-    async fn once(
-        &self,
-        request: RequestBuilder,
-    ) -> std::result::Result<RawResponse, reqwest::Error> {
-        let response = request.timeout(self.timeouts.request).send().await?;
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = response.bytes().await?;
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-        })
-    }
-
-    /// Sends with retries. With `auth`, a 401 leads to one re-authentication and one more
-    /// try, then [`Error::Unauthorized`]; the answer returned is otherwise as received.
-    async fn run(
-        &self,
-        operation: &'static str,
-        idempotency: Idempotency,
-        auth: Option<&TokenProvider>,
-        make: impl Fn(Option<HeaderValue>) -> RequestBuilder,
-    ) -> Result<RawResponse> {
-        let span = tracing::info_span!(
-            "iqmetrix.call",
-            vendor = "iqmetrix",
-            operation,
-            attempt = Empty,
-            status = Empty,
-            elapsed_ms = Empty,
-        );
-        let started = Instant::now();
-        let result = async {
-            let mut token = match auth {
-                Some(provider) => Some(provider.token(self).await?),
-                None => None,
-            };
-            let mut attempt: u32 = 0;
-            let mut reauthenticated = false;
-            loop {
-                attempt += 1;
-                tracing::Span::current().record("attempt", attempt);
-                let header = token
-                    .as_ref()
-                    .map(|t| bearer_header(&t.access))
-                    .transpose()?;
-                match self.once(make(header)).await {
-                    Ok(response) => {
-                        tracing::Span::current().record("status", response.status);
-                        if response.status == 401
-                            && let (Some(provider), Some(rejected)) = (auth, token.as_ref())
-                        {
-                            if reauthenticated || !provider.can_reauthenticate() {
-                                return Err(Error::Unauthorized {
-                                    operation,
-                                    reauthenticated,
-                                    body: body_excerpt(&response.body),
-                                });
-                            }
-                            tracing::info!("token refused (401); re-authenticating once");
-                            reauthenticated = true;
-                            token = Some(provider.reauthenticate(self, rejected).await?);
-                            continue;
-                        }
-                        if retryable_status(response.status, idempotency) {
-                            let wait = retry_after(&response.headers, response.status);
-                            if let Some(delay) = self.retry.next_delay(attempt, wait.as_ref()) {
-                                let delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
-                                tracing::info!(status = response.status, delay_ms, "retrying");
-                                tokio::time::sleep(delay).await;
-                                continue;
-                            }
-                        }
-                        return Ok(response);
-                    }
-                    Err(source) => {
-                        // A connect failure proves nothing was sent; anything later may have
-                        // reached the server, so only idempotent calls go again.
-                        let may_retry =
-                            source.is_connect() || idempotency == Idempotency::Idempotent;
-                        let error = Error::from_reqwest(operation, source);
-                        if may_retry && let Some(delay) = self.retry.next_delay(attempt, None) {
-                            let delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
-                            tracing::info!(error = %error, delay_ms, "retrying");
-                            tokio::time::sleep(delay).await;
-                            continue;
-                        }
-                        return Err(error);
-                    }
-                }
-            }
-        }
-        .instrument(span.clone())
-        .await;
-        let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        span.record("elapsed_ms", elapsed);
-        span.in_scope(|| match &result {
-            Ok(r) => tracing::debug!(status = r.status, elapsed_ms = elapsed, "call finished"),
-            Err(e) => tracing::warn!(error = %e, elapsed_ms = elapsed, "call failed"),
-        });
-        result
-    }
-
-    pub(crate) async fn send_token_request(
-        &self,
-        url: &str,
-        form: String,
-        grant: &str,
-        idempotency: Idempotency,
-    ) -> Result<RawResponse> {
-        let operation = if grant == "refresh_token" {
-            "token_refresh"
+    serde_json::from_slice(body).map_err(|e| {
+        let reason = if body.trim_ascii_start().starts_with(b"<") {
+            Redacted::fixed("HTML or XML where JSON was expected")
         } else {
-            "token"
+            // serde quotes the value it could not read, which may be a secret.
+            redactor.message(&e.to_string())
         };
-        self.run(operation, idempotency, None, |_| {
-            self.client
-                .post(url)
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(ACCEPT, JSON)
-                .body(form.clone())
-        })
-        .await
-    }
+        Error::decode(operation, reason, excerpt(redactor, body))
+    })
 }
 
-/// The error for an answer that is not a success.
-pub(crate) fn status_error(operation: &'static str, response: &RawResponse) -> Error {
-    let status = response.status;
-    let redacted = redact(&response.body);
-    let body = excerpt(redacted.as_bytes(), BODY_EXCERPT_CHARS);
+/// The error for an answer that is not a success: its status, headers and body.
+pub(crate) fn status_error(
+    redactor: &Redactor,
+    operation: &'static str,
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Error {
+    let excerpt = excerpt(redactor, body);
+    let message = body_message(redactor, body);
     match status {
         400 => {
-            let message = body_message(redacted.as_bytes()).unwrap_or_else(|| body.clone());
-            let (code, subject) = classify_400(&message);
+            let message = message.unwrap_or_else(|| excerpt.clone());
+            let (code, subject) = classify_400(message.as_str());
             Error::Vendor {
                 operation,
                 status,
                 code,
+                // Cut from the masked message; masked again only to become `Redacted`.
+                subject: subject.map(|s| redactor.message(&s)),
                 message,
-                subject,
             }
         }
         401 => Error::Unauthorized {
             operation,
             reauthenticated: false,
-            body,
+            body: excerpt,
         },
         429 => Error::RateLimited {
             operation,
-            rate_limit: RateLimit::from_headers(&response.headers),
-            body,
+            rate_limit: RateLimit::from_headers(headers),
+            body: excerpt,
         },
         403 => Error::Forbidden {
             operation,
-            message: body_message(redacted.as_bytes()),
-            body,
+            message,
+            body: excerpt,
         },
         404 => Error::NotFound {
             operation,
-            message: body_message(redacted.as_bytes()),
-            body,
+            message,
+            body: excerpt,
         },
         409 => Error::Conflict {
             operation,
-            message: body_message(redacted.as_bytes()),
-            body,
+            message,
+            body: excerpt,
         },
         500..=599 => Error::Server {
             operation,
             status,
-            message: body_message(redacted.as_bytes()),
-            body,
+            message,
+            body: excerpt,
         },
         _ => Error::HttpStatus {
             operation,
             status,
-            message: body_message(redacted.as_bytes()),
-            body,
+            message,
+            body: excerpt,
         },
     }
 }
 
-impl Client {
-    /// Runs an API call with auth and retries; a success answer is returned, anything else
-    /// becomes an error.
-    pub(crate) async fn execute(&self, call: Call) -> Result<RawResponse> {
-        let inner = &self.inner;
-        let url = format!("{}/{}", inner.api_base, call.path.trim_start_matches('/'));
-        let response = inner
-            .http
-            .run(
-                call.operation,
-                call.idempotency,
-                Some(&inner.auth),
-                |auth| {
-                    let mut request = inner
-                        .http
-                        .client
-                        .request(call.method.clone(), url.as_str())
-                        .header(ACCEPT, call.accept);
-                    if let Some(value) = auth {
-                        request = request.header(AUTHORIZATION, value);
-                    }
-                    if let Some(body) = &call.body {
-                        request = request.header(CONTENT_TYPE, JSON).body(body.clone());
-                    }
-                    request
-                },
-            )
-            .await?;
-        if (200..300).contains(&response.status) {
-            Ok(response)
-        } else {
-            Err(status_error(call.operation, &response))
+/// The message of an error body: `Message`/`message`/`error_description` of a JSON object,
+/// a JSON string, or the text itself. Picked from the body as sent (so JSON escapes are
+/// undone first), then masked.
+pub(crate) fn body_message(redactor: &Redactor, body: &[u8]) -> Option<Redacted> {
+    let text = String::from_utf8_lossy(body);
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let picked = match serde_json::from_str::<serde_json::Value>(trimmed) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(serde_json::Value::Object(map)) => {
+            ["Message", "message", "error_description", "ErrorMessage"]
+                .iter()
+                .find_map(|k| map.get(*k).and_then(|v| v.as_str()))?
+                .to_owned()
         }
-    }
-
-    /// [`Client::execute`], then the body read as JSON.
-    pub(crate) async fn execute_json<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        let operation = call.operation;
-        let response = self.execute(call).await?;
-        decode(operation, &response.body)
-    }
+        Ok(_) => return None,
+        Err(_) if trimmed.starts_with('<') => return None,
+        Err(_) => trimmed.to_owned(),
+    };
+    Some(redactor.excerpt_chars(picked.as_bytes(), BODY_EXCERPT_CHARS))
 }
 
-/// Reads a success body as `T`.
-pub(crate) fn decode<T: DeserializeOwned>(operation: &'static str, body: &[u8]) -> Result<T> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::decode(
-            operation,
-            "empty body where JSON was expected",
-            body,
-            None,
-        ));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_come_from_json_or_text() {
+        let r = Redactor::new();
+        let message = |body: &[u8]| body_message(&r, body).map(|m| m.as_str().to_owned());
+        assert_eq!(
+            message(br#"{"Message":"Carrier 9 not found"}"#).as_deref(),
+            Some("Carrier 9 not found")
+        );
+        assert_eq!(
+            message(br#""Carrier 9 not found""#).as_deref(),
+            Some("Carrier 9 not found")
+        );
+        assert_eq!(
+            message(b"Carrier 9 not found\n").as_deref(),
+            Some("Carrier 9 not found")
+        );
+        assert_eq!(message(b"<html>oops</html>"), None);
+        assert_eq!(message(b""), None);
     }
-    serde_json::from_slice(body).map_err(|e| {
-        let reason = if body.trim_ascii_start().starts_with(b"<") {
-            "HTML or XML where JSON was expected".to_owned()
-        } else {
-            e.to_string()
-        };
-        Error::decode(operation, reason, body, Some(e))
-    })
+
+    #[test]
+    fn a_message_is_masked_after_its_json_escapes_are_undone() {
+        let mut r = Redactor::new();
+        r.add("pa\"ss-word");
+        let body = br#"{"Message":"bad login pa\"ss-word"}"#;
+        let message = body_message(&r, body).expect("a message");
+        assert_eq!(message, "bad login [REDACTED]");
+        let error = status_error(&r, "x", 400, &HeaderMap::new(), body);
+        assert!(!format!("{error} {error:?}").contains("ss-w"), "{error:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ssn_fields_are_masked_in_excerpts(text in "\\PC*", ssn in "[0-9]{4,9}") {
+            let body = format!(r#"{{"a":{text:?},"SSN":"{ssn}","b":1}}"#);
+            let out = excerpt(&Redactor::new(), body.as_bytes());
+            proptest::prop_assert!(out.as_str().contains(r#""SSN":"[REDACTED]""#), "{}", out);
+            let error = decode::<Vec<u8>>(&Redactor::new(), "x", body.as_bytes())
+                .err()
+                .map(|e| format!("{e} {e:?}"))
+                .unwrap_or_default();
+            proptest::prop_assert!(!error.contains(&format!("\"{ssn}\"")), "{}", error);
+        }
+    }
 }

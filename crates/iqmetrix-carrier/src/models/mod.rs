@@ -7,6 +7,7 @@ pub mod enums;
 pub mod fees;
 mod lenient;
 pub mod lookup_field;
+mod lookup_key;
 pub mod product;
 pub mod rate_plan;
 pub mod subscriber;
@@ -20,6 +21,7 @@ pub use confirmed::{ActivationDetails, ConfirmedActivation, ConfirmedActivations
 pub use enums::{ActivationState, ActivationType, AddressType, ContractTerm, PhoneNumberType};
 pub use fees::{AdditionalFee, Deposit, VendorRebate};
 pub use lookup_field::ActivationLookupField;
+pub use lookup_key::LookupKey;
 pub use product::{ActivatedProduct, Tab};
 pub use rate_plan::{RatePlan, RatePlanFeature};
 pub use subscriber::{Account, Address, PhoneNumber, Subscriber};

@@ -1,13 +1,20 @@
 //! Activations: create (PUT), get by lookup key, and the lookup fields.
 
 use reqwest::Method;
+use telecom_core::CallKind;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::lookup::LookupKey;
-use crate::models::{Activation, ActivationLookupField};
+use crate::models::{Activation, ActivationLookupField, LookupKey};
+use crate::ops::Call;
+use crate::transport::Operation;
 use crate::validate::{positive_id, required_id};
-use crate::wire::{Call, Idempotency};
+
+/// A PUT by key: sending it twice stores the same activation.
+const CREATE_ACTIVATION: Operation = Operation::new("create_activation", CallKind::IdempotentWrite);
+const GET_ACTIVATION: Operation = Operation::new("get_activation", CallKind::Read);
+const GET_ACTIVATION_LOOKUP_FIELDS: Operation =
+    Operation::new("get_activation_lookup_fields", CallKind::Read);
 
 /// Where an activation lives:
 /// `Companies({CompanyId})/Locations({LocationId})/Carriers({CarrierId})/Activations({key})`.
@@ -110,21 +117,20 @@ impl Client {
         activation: &Activation,
     ) -> Result<Activation> {
         validate_for(path, activation)?;
-        let call = Call {
-            operation: "create_activation",
-            method: Method::PUT,
-            path: path.to_path()?,
-            body: None,
-            accept: crate::wire::JSON,
-            idempotency: Idempotency::Idempotent,
-        }
-        .with_json(activation)?;
+        let ssn = activation
+            .carrier_activation_details
+            .as_ref()
+            .and_then(|d| d.subscriber.as_ref())
+            .and_then(|s| s.ssn.as_ref());
+        let call = Call::new(CREATE_ACTIVATION, Method::PUT, path.to_path()?)
+            .with_json(activation)?
+            .with_secret(ssn);
         self.execute_json(call).await
     }
 
     /// Gets an activation by its lookup key: `GET .../Activations({key})`.
     pub async fn get_activation(&self, path: &ActivationPath) -> Result<Activation> {
-        self.execute_json(Call::get("get_activation", path.to_path()?))
+        self.execute_json(Call::new(GET_ACTIVATION, Method::GET, path.to_path()?))
             .await
     }
 
@@ -138,7 +144,7 @@ impl Client {
         let company = positive_id("CompanyId", company_id)?;
         let carrier = positive_id("CarrierId", carrier_id)?;
         let path = format!("Companies({company})/Carriers({carrier})/ActivationImportFields");
-        self.execute_json(Call::get("get_activation_lookup_fields", path))
+        self.execute_json(Call::new(GET_ACTIVATION_LOOKUP_FIELDS, Method::GET, path))
             .await
     }
 }

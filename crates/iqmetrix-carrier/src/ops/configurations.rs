@@ -1,12 +1,22 @@
 //! Configurations: read them, and enable or disable a carrier integration for a location.
 
 use reqwest::Method;
+use telecom_core::CallKind;
 
 use crate::client::Client;
 use crate::error::Result;
 use crate::models::ConfigurationDetails;
+use crate::ops::Call;
+use crate::transport::Operation;
 use crate::validate::positive_id;
-use crate::wire::{Call, Idempotency, JSON};
+
+const GET_CONFIGURATIONS: Operation = Operation::new("get_configurations", CallKind::Read);
+/// The three configuration POSTs are writes: resent only when they cannot have been acted on.
+const ENABLE_CARRIER_INTEGRATION: Operation =
+    Operation::new("enable_carrier_integration", CallKind::Write);
+const DISABLE_CARRIER_INTEGRATION: Operation =
+    Operation::new("disable_carrier_integration", CallKind::Write);
+const UPDATE_CONFIGURATIONS: Operation = Operation::new("update_configurations", CallKind::Write);
 
 fn configurations_path(company_id: i64, carrier_id: i64) -> Result<String> {
     let company = positive_id("CompanyId", company_id)?;
@@ -25,7 +35,7 @@ impl Client {
         carrier_id: i64,
     ) -> Result<ConfigurationDetails> {
         let path = configurations_path(company_id, carrier_id)?;
-        self.execute_json(Call::get("get_configurations", path))
+        self.execute_json(Call::new(GET_CONFIGURATIONS, Method::GET, path))
             .await
     }
 
@@ -33,7 +43,7 @@ impl Client {
     /// body of the spec's example (company-wide setting 1 `"True"`, the location's setting
     /// 1 `"True"`). Answered `200` with the configuration.
     ///
-    /// A POST: never resent once it may have reached the server.
+    /// A POST: resent only when no connection was made or iQmetrix answered 429.
     pub async fn enable_carrier_integration(
         &self,
         company_id: i64,
@@ -43,14 +53,14 @@ impl Client {
         let location = positive_id("LocationId", location_id)?;
         let path = configurations_path(company_id, carrier_id)?;
         let body = ConfigurationDetails::location_toggle(location, true);
-        self.post_configurations("enable_carrier_integration", path, &body)
+        self.post_configurations(ENABLE_CARRIER_INTEGRATION, path, &body)
             .await
     }
 
     /// Disables the carrier integration at a location: `POST .../Configurations/` (with the
     /// trailing slash the spec's example has) and the location's setting 1 `"False"`.
     ///
-    /// A POST: never resent once it may have reached the server.
+    /// A POST: resent only when no connection was made or iQmetrix answered 429.
     pub async fn disable_carrier_integration(
         &self,
         company_id: i64,
@@ -60,7 +70,7 @@ impl Client {
         let location = positive_id("LocationId", location_id)?;
         let path = format!("{}/", configurations_path(company_id, carrier_id)?);
         let body = ConfigurationDetails::location_toggle(location, false);
-        self.post_configurations("disable_carrier_integration", path, &body)
+        self.post_configurations(DISABLE_CARRIER_INTEGRATION, path, &body)
             .await
     }
 
@@ -73,25 +83,17 @@ impl Client {
         configuration: &ConfigurationDetails,
     ) -> Result<ConfigurationDetails> {
         let path = configurations_path(company_id, carrier_id)?;
-        self.post_configurations("update_configurations", path, configuration)
+        self.post_configurations(UPDATE_CONFIGURATIONS, path, configuration)
             .await
     }
 
     async fn post_configurations(
         &self,
-        operation: &'static str,
+        operation: Operation,
         path: String,
         body: &ConfigurationDetails,
     ) -> Result<ConfigurationDetails> {
-        let call = Call {
-            operation,
-            method: Method::POST,
-            path,
-            body: None,
-            accept: JSON,
-            idempotency: Idempotency::ConnectOnly,
-        }
-        .with_json(body)?;
+        let call = Call::new(operation, Method::POST, path).with_json(body)?;
         self.execute_json(call).await
     }
 }

@@ -6,12 +6,21 @@ use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use time::OffsetDateTime;
 
+use reqwest::Method;
+use telecom_core::{CallKind, Redacted};
+
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::models::confirmed::HalPage;
 use crate::models::{ConfirmedActivation, ConfirmedActivationsPage};
+use crate::ops::Call;
+use crate::transport::Operation;
 use crate::validate::positive_id;
-use crate::wire::{Call, HAL_JSON, decode};
+use crate::wire::{HAL_JSON, decode, excerpt};
+
+/// Every page, the first or one a `next` link names.
+const GET_CONFIRMED_ACTIVATIONS: Operation =
+    Operation::new("get_confirmed_activations", CallKind::Read);
 
 /// The largest `$top` iQmetrix honours (a larger one is silently replaced by 200).
 pub const MAX_TOP: u32 = 200;
@@ -234,10 +243,9 @@ impl Client {
                     (Some(link), false) => {
                         match client.resolve_next(&link.href, &query, page.following_skip()) {
                             Ok((next, _)) if seen.contains(&next) => Walk::Fail(Error::decode(
-                                "get_confirmed_activations",
-                                "the next link repeats a page already read",
-                                link.href.as_bytes(),
-                                None,
+                                GET_CONFIRMED_ACTIVATIONS.name,
+                                Redacted::fixed("the next link repeats a page already read"),
+                                excerpt(&client.redactor(), link.href.as_bytes()),
                             )),
                             Ok((path, skip)) => Walk::Fetch { path, skip, seen },
                             // The items already read are still yielded; the error comes after.
@@ -255,20 +263,20 @@ impl Client {
     }
 
     async fn fetch_page(&self, path: String, skip: u64) -> Result<ConfirmedActivationsPage> {
-        let mut call = Call::get("get_confirmed_activations", path);
-        call.accept = HAL_JSON;
-        let response = self.execute(call).await?;
-        let body = &response.body[..];
+        let operation = GET_CONFIRMED_ACTIVATIONS;
+        let call = Call::new(operation, Method::GET, path).with_accept(HAL_JSON);
+        let answer = self.execute(call).await?;
+        let body = &answer.body[..];
         // The swagger declares a bare array; the API sends the HAL envelope. Both are read.
         if body.trim_ascii_start().starts_with(b"[") {
-            let items: Vec<ConfirmedActivation> = decode("get_confirmed_activations", body)?;
+            let items: Vec<ConfirmedActivation> = decode(&answer.redactor, operation.name, body)?;
             return Ok(ConfirmedActivationsPage {
                 items,
                 skip,
                 ..ConfirmedActivationsPage::default()
             });
         }
-        let page: HalPage = decode("get_confirmed_activations", body)?;
+        let page: HalPage = decode(&answer.redactor, operation.name, body)?;
         let mut page = ConfirmedActivationsPage::from(page);
         page.skip = skip;
         Ok(page)
@@ -282,12 +290,12 @@ impl Client {
         query: &ConfirmedActivationsQuery,
         following_skip: u64,
     ) -> Result<(String, u64)> {
-        let bad = |why: &str| {
+        let bad = |why: &'static str| {
+            let redactor = self.redactor();
             Error::decode(
-                "get_confirmed_activations",
-                format!("unusable next link: {why}"),
-                href.as_bytes(),
-                None,
+                GET_CONFIRMED_ACTIVATIONS.name,
+                redactor.message(&format!("unusable next link: {why}")),
+                excerpt(&redactor, href.as_bytes()),
             )
         };
         let base = self.base_url();

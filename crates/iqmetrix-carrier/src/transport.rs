@@ -1,0 +1,259 @@
+//! The one send path: every request of the crate, token requests included, is sent here,
+//! one attempt at a time, on [`telecom_core::call::drive`].
+//!
+//! An attempt takes the bearer (renewed first when the last one was refused), sends with the
+//! per-attempt timeout, and classifies what happened for the driver: a connect failure is
+//! [`FailureClass::NotConnected`]; a timeout, any other transport failure or a truncated body
+//! is [`FailureClass::Transient`]; a status goes through [`FailureClass::from_status`], with
+//! the wait of a 429 taken from `Retry-After` or iQmetrix's `X-RateLimit-*` headers; a 401
+//! with a token the provider can renew is [`FailureClass::Refused`]. The driver alone decides
+//! whether to send again.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use bytes::Bytes;
+use reqwest::Method;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
+use telecom_core::call::{Attempt, CallPlan, drive, record_status};
+use telecom_core::{
+    CallKind, Failure, FailureClass, Redactor, RetryAfter, RetryPolicy, Secret, Timeouts,
+};
+
+use crate::error::{Error, RateLimit, Result};
+use crate::wire;
+
+/// The `vendor` of every call span.
+pub(crate) const VENDOR: &str = "iqmetrix";
+
+/// An operation as `ops/` states it once: its name in spans and errors, and how it may be
+/// resent.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Operation {
+    pub(crate) name: &'static str,
+    pub(crate) kind: CallKind,
+}
+
+impl Operation {
+    pub(crate) const fn new(name: &'static str, kind: CallKind) -> Operation {
+        Operation { name, kind }
+    }
+}
+
+/// Builds the error of an answer that is not a success from its status, headers and body.
+pub(crate) type ErrorDecoder = fn(&Redactor, &'static str, u16, &HeaderMap, &[u8]) -> Error;
+
+/// One request, encoded once for all its attempts.
+pub(crate) struct Request {
+    pub(crate) operation: Operation,
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) accept: &'static str,
+    /// The content type and the bytes.
+    pub(crate) body: Option<(&'static str, Bytes)>,
+    /// Masks every secret the client holds and this call sends, but the bearer, which each
+    /// attempt adds.
+    pub(crate) redactor: Redactor,
+    pub(crate) on_error: ErrorDecoder,
+}
+
+/// A success answer, and the redactor of the attempt that got it, for decoding the body.
+pub(crate) struct Answer {
+    pub(crate) body: Bytes,
+    pub(crate) redactor: Redactor,
+}
+
+/// Where the bearer of a call comes from: the token provider in `auth.rs`.
+pub(crate) trait Bearer: Sync {
+    type Token: Send + Sync;
+
+    /// The access token to send.
+    fn access(token: &Self::Token) -> &Secret;
+
+    /// `redactor` extended with every secret of `token`.
+    fn mask(token: &Self::Token, redactor: &Redactor) -> Redactor;
+
+    /// True when a refused token can be replaced.
+    fn can_renew(&self) -> bool;
+
+    /// A token fresh enough to send.
+    fn current(&self, http: &Http) -> impl Future<Output = Result<Arc<Self::Token>>> + Send;
+
+    /// A token that replaces `rejected`, which the server refused.
+    fn renew(
+        &self,
+        http: &Http,
+        rejected: &Arc<Self::Token>,
+    ) -> impl Future<Output = Result<Arc<Self::Token>>> + Send;
+}
+
+/// The bearer of a request sent without one (a token request).
+pub(crate) enum Anonymous {}
+
+impl Bearer for Anonymous {
+    type Token = Anonymous;
+
+    fn access(token: &Anonymous) -> &Secret {
+        match *token {}
+    }
+
+    fn mask(token: &Anonymous, _: &Redactor) -> Redactor {
+        match *token {}
+    }
+
+    fn can_renew(&self) -> bool {
+        match *self {}
+    }
+
+    async fn current(&self, _: &Http) -> Result<Arc<Anonymous>> {
+        match *self {}
+    }
+
+    async fn renew(&self, _: &Http, _: &Arc<Anonymous>) -> Result<Arc<Anonymous>> {
+        match *self {}
+    }
+}
+
+/// The HTTP side shared by the token provider and the API calls.
+#[derive(Debug)]
+pub(crate) struct Http {
+    pub(crate) client: reqwest::Client,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) timeouts: Timeouts,
+    /// Masks every secret the client holds: password, client secret, a static bearer.
+    pub(crate) redactor: Redactor,
+}
+
+impl Http {
+    /// Sends `request` with the bearer of `auth`; a success answer is returned, anything
+    /// else becomes the request's error.
+    pub(crate) async fn send<B: Bearer>(&self, request: &Request, auth: &B) -> Result<Answer> {
+        self.run(request, Some(auth)).await
+    }
+
+    /// Sends `request` without a bearer.
+    pub(crate) async fn send_anonymous(&self, request: &Request) -> Result<Answer> {
+        self.run::<Anonymous>(request, None).await
+    }
+
+    async fn run<B: Bearer>(&self, request: &Request, auth: Option<&B>) -> Result<Answer> {
+        let operation = request.operation;
+        let plan = CallPlan::new(VENDOR, operation.name, operation.kind, &self.retry);
+        // The token the last attempt sent: the one a renewal replaces.
+        let sent: Mutex<Option<Arc<B::Token>>> = Mutex::new(None);
+        drive(plan, |attempt| self.attempt(request, auth, &sent, attempt)).await
+    }
+
+    async fn attempt<B: Bearer>(
+        &self,
+        request: &Request,
+        auth: Option<&B>,
+        sent: &Mutex<Option<Arc<B::Token>>>,
+        attempt: Attempt,
+    ) -> Result<Answer, Failure<Error>> {
+        let operation = request.operation.name;
+        let mut builder = self
+            .client
+            .request(request.method.clone(), request.url.as_str())
+            .timeout(self.timeouts.request)
+            .header(ACCEPT, request.accept);
+        if let Some((content_type, body)) = &request.body {
+            builder = builder
+                .header(CONTENT_TYPE, *content_type)
+                .body(body.clone());
+        }
+        let mut redactor = request.redactor.clone();
+        if let Some(source) = auth {
+            let previous = sent.lock().unwrap_or_else(PoisonError::into_inner).take();
+            // A token request has its own call and its own retries; if it failed, this call
+            // ends with its error.
+            let token = match previous {
+                Some(rejected) if attempt.renew_credentials => source.renew(self, &rejected).await,
+                _ => source.current(self).await,
+            }
+            .map_err(Failure::permanent)?;
+            redactor = B::mask(&token, &redactor);
+            builder = builder.header(
+                AUTHORIZATION,
+                bearer_header(B::access(&token)).map_err(Failure::permanent)?,
+            );
+            *sent.lock().unwrap_or_else(PoisonError::into_inner) = Some(token);
+        }
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| transport_failure(operation, e))?;
+        let status = response.status().as_u16();
+        record_status(status);
+        if response.status().is_success() {
+            let body = response
+                .bytes()
+                .await
+                .map_err(|e| transport_failure(operation, e))?;
+            return Ok(Answer { body, redactor });
+        }
+        // Only an answer that is not a success needs its headers (rate limits, waits).
+        let headers = response.headers().clone();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| transport_failure(operation, e))?;
+        if status == 401
+            && let Some(source) = auth
+        {
+            let error = Error::Unauthorized {
+                operation,
+                reauthenticated: attempt.renew_credentials,
+                body: wire::excerpt(&redactor, &body),
+            };
+            let class = if source.can_renew() && !attempt.renew_credentials {
+                FailureClass::Refused
+            } else {
+                FailureClass::Permanent
+            };
+            return Err(Failure::new(error, class));
+        }
+        let error = (request.on_error)(&redactor, operation, status, &headers, &body);
+        Err(Failure::new(error, FailureClass::from_status(status))
+            .with_retry_after(retry_after(&headers, status)))
+    }
+}
+
+/// A failure before a whole answer arrived. Only a connect failure proves nothing reached
+/// the server; a timeout, a reset or a truncated body may hide a request it acted on.
+fn transport_failure(operation: &'static str, source: reqwest::Error) -> Failure<Error> {
+    let class = if source.is_connect() {
+        FailureClass::NotConnected
+    } else {
+        FailureClass::Transient
+    };
+    Failure::new(Error::from_reqwest(operation, source), class)
+}
+
+fn bearer_header(token: &Secret) -> Result<HeaderValue> {
+    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
+        // The reason never repeats the token.
+        .map_err(|_| {
+            Error::invalid(
+                "access_token",
+                "contains characters not allowed in a header",
+            )
+        })?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// The wait the server asked for: `Retry-After`, else (on a 429) the `X-RateLimit-*`
+/// headers, since iQmetrix documents no `Retry-After`.
+fn retry_after(headers: &HeaderMap, status: u16) -> Option<RetryAfter> {
+    let header = headers
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(RetryAfter::parse);
+    if header.is_some() || status != 429 {
+        return header;
+    }
+    RateLimit::from_headers(headers)
+        .wait()
+        .map(RetryAfter::Delay)
+}
