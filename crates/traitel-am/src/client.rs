@@ -3,41 +3,16 @@
 use std::fmt;
 use std::sync::Arc;
 
-use telecom_core::{RetryPolicy, Timeouts};
+use telecom_core::{Redactor, RetryPolicy, Timeouts};
 use url::Url;
 
 use crate::auth::{Credentials, RequestMethod};
-use crate::error::{Error, Result};
+use crate::error::{Error, Gateway, Result};
 
 /// The primary gateway (the spec prints `http://`; it says HTTPS works on both).
 pub const PRIMARY_URL: &str = "https://api.traitel.com/accountmanager.pl";
 /// The alternate gateway, used when the primary fails.
 pub const ALTERNATE_URL: &str = "https://api2.traitel.com/accountmanager.pl";
-
-/// Which of the two gateways an attempt went to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Gateway {
-    /// `api.traitel.com`, or the URL set with [`ClientBuilder::primary_url`].
-    Primary,
-    /// `api2.traitel.com`, or the URL set with [`ClientBuilder::alternate_url`].
-    Alternate,
-}
-
-impl Gateway {
-    /// `primary` or `alternate`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Gateway::Primary => "primary",
-            Gateway::Alternate => "alternate",
-        }
-    }
-}
-
-impl fmt::Display for Gateway {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A TraiTel Account Management client. Cheap to clone (an `Arc` inside); share one per
 /// account.
@@ -55,6 +30,8 @@ pub(crate) struct Inner {
     pub(crate) method: RequestMethod,
     pub(crate) timeouts: Timeouts,
     pub(crate) retry: RetryPolicy,
+    /// Masks the password in every text a gateway sends back into an error.
+    pub(crate) redactor: Redactor,
 }
 
 impl fmt::Debug for Client {
@@ -80,6 +57,11 @@ impl Client {
     /// A client for the two TraiTel gateways over HTTPS with default settings.
     pub fn new(credentials: Credentials) -> Result<Self> {
         Client::builder(credentials).build()
+    }
+
+    /// The redactor every error text of this client goes through.
+    pub(crate) fn redactor(&self) -> &Redactor {
+        &self.inner.redactor
     }
 
     /// Starts a builder.
@@ -153,7 +135,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Checks the URLs and builds the client.
+    /// Checks the URLs and builds the client, with the redactor that masks the password in
+    /// every gateway text an error keeps.
     pub fn build(self) -> Result<Client> {
         let mut gateways = vec![(Gateway::Primary, gateway_url("primary_url", &self.primary)?)];
         if let Some(alt) = &self.alternate {
@@ -171,8 +154,11 @@ impl ClientBuilder {
                     source: Box::new(e.without_url()),
                 })?,
         };
+        let mut redactor = Redactor::new();
+        redactor.add_secret(self.credentials.pass());
         Ok(Client {
             inner: Arc::new(Inner {
+                redactor,
                 http,
                 credentials: self.credentials,
                 gateways,

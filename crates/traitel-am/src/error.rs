@@ -1,8 +1,9 @@
 //! The one error type of the crate, and the vendor's error codes.
 
+use std::fmt;
 use std::time::Duration;
 
-use crate::Gateway;
+use telecom_core::{FailureClass, Redacted, Redactor};
 
 telecom_core::open_enum! {
     /// A TraiTel API error code (`Error NNN: message`), with the meaning the spec's
@@ -53,7 +54,36 @@ telecom_core::open_enum! {
     }
 }
 
+/// Which of the two gateways an attempt went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gateway {
+    /// `api.traitel.com`, or the URL set with [`ClientBuilder::primary_url`](crate::ClientBuilder::primary_url).
+    Primary,
+    /// `api2.traitel.com`, or the URL set with [`ClientBuilder::alternate_url`](crate::ClientBuilder::alternate_url).
+    Alternate,
+}
+
+impl Gateway {
+    /// `primary` or `alternate`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gateway::Primary => "primary",
+            Gateway::Alternate => "alternate",
+        }
+    }
+}
+
+impl fmt::Display for Gateway {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Everything that can go wrong in a call.
+///
+/// Every text in it that came from a gateway (excerpts, vendor messages, decode reasons) is
+/// a [`Redacted`]: it went through the client's redactor, which masks the password in every
+/// form a gateway may echo it in before the text is cut to length.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -96,8 +126,8 @@ pub enum Error {
         gateway: Gateway,
         /// The HTTP status.
         status: u16,
-        /// The start of the body.
-        excerpt: String,
+        /// The start of the body, the password masked.
+        excerpt: Redacted,
     },
 
     /// The body is not what the mode returns.
@@ -107,10 +137,10 @@ pub enum Error {
         mode: String,
         /// The 1-based CSV data row, when one row was at fault.
         row: Option<u64>,
-        /// What was wrong.
-        reason: String,
-        /// A short excerpt of the body (or of the row).
-        excerpt: String,
+        /// What was wrong (it may quote the body, so it is masked too).
+        reason: Redacted,
+        /// A short excerpt of the body (or of the row), the password masked.
+        excerpt: Redacted,
     },
 
     /// TraiTel answered `Error NNN: message`.
@@ -118,8 +148,8 @@ pub enum Error {
     Vendor {
         /// The vendor's code.
         code: ErrorCode,
-        /// The vendor's message, as sent.
-        message: String,
+        /// The vendor's message as sent, the password masked.
+        message: Redacted,
     },
 }
 
@@ -146,15 +176,31 @@ impl Error {
         }
     }
 
-    /// True when the same call may succeed later: transport failures, timeouts, HTTP 5xx
-    /// and 429, and `Error 001: Service Unavailable`. Whether it is *safe* to resend a
-    /// write is another question; the client resends writes only after connect failures.
+    /// True when the same call may succeed later: transport failures, timeouts, HTTP 429,
+    /// 408, 500, 502, 503 and 504, and `Error 001: Service Unavailable`. It is the verdict
+    /// the client's own resend decision starts from. Whether it is *safe* to resend is the
+    /// one resend rule of [`CallKind::may_resend`](crate::CallKind::may_resend): a write
+    /// goes again only when no connection was made or the gateway answered 429.
     pub fn is_retryable(&self) -> bool {
+        self.class().is_transient()
+    }
+
+    /// What this error says about resending the call: the classifier of the send path.
+    pub(crate) fn class(&self) -> FailureClass {
         match self {
-            Error::Transport { .. } | Error::Timeout { .. } => true,
-            Error::HttpStatus { status, .. } => *status >= 500 || *status == 429,
-            Error::Vendor { code, .. } => *code == ErrorCode::ServiceUnavailable,
-            Error::InvalidInput { .. } | Error::Decode { .. } => false,
+            Error::Transport { connect: true, .. } => FailureClass::NotConnected,
+            Error::Transport { connect: false, .. } | Error::Timeout { .. } => {
+                FailureClass::Transient
+            }
+            Error::HttpStatus { status, .. } => FailureClass::from_status(*status),
+            Error::Vendor { code, .. } if *code == ErrorCode::ServiceUnavailable => {
+                FailureClass::Transient
+            }
+            // `Error 002` is not `Refused`: TraiTel has no session or token to renew, so a
+            // resend would carry the same user and password and fail the same way.
+            Error::Vendor { .. } | Error::InvalidInput { .. } | Error::Decode { .. } => {
+                FailureClass::Permanent
+            }
         }
     }
 
@@ -170,15 +216,39 @@ impl Error {
         }
     }
 
-    pub(crate) fn decode(mode: &str, reason: impl Into<String>, body: &[u8]) -> Self {
+    /// A body that is not what `mode` returns; `reason` and the excerpt of `body` go
+    /// through `redactor`, since both may quote what the gateway sent.
+    pub(crate) fn decode(redactor: &Redactor, mode: &str, reason: &str, body: &[u8]) -> Self {
+        Error::decode_row(redactor, mode, None, reason, body)
+    }
+
+    /// As [`Error::decode`], for one CSV row (`row` is 1-based) or the header (`None`).
+    pub(crate) fn decode_row(
+        redactor: &Redactor,
+        mode: &str,
+        row: Option<u64>,
+        reason: &str,
+        body: &[u8],
+    ) -> Self {
         Error::Decode {
             mode: mode.to_owned(),
-            row: None,
-            reason: reason.into(),
-            excerpt: telecom_core::text::excerpt(body, 120),
+            row,
+            reason: redactor.message(reason),
+            excerpt: redactor.excerpt_chars(body, EXCERPT_CHARS),
+        }
+    }
+
+    /// `Error NNN: message`, the message masked.
+    pub(crate) fn vendor(redactor: &Redactor, code: &str, message: &str) -> Self {
+        Error::Vendor {
+            code: ErrorCode::from(code),
+            message: redactor.message(message),
         }
     }
 }
+
+/// How many characters of a body or row a decode error keeps.
+const EXCERPT_CHARS: usize = 120;
 
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -203,12 +273,38 @@ mod tests {
 
     #[test]
     fn display_names_code_and_message() {
-        let e = Error::Vendor {
-            code: ErrorCode::InvalidCity,
-            message: "Invalid city.".into(),
-        };
+        let e = Error::vendor(&Redactor::new(), "112", "Invalid city.");
         assert_eq!(e.to_string(), "TraiTel error 112: Invalid city.");
         assert!(!e.is_retryable());
         assert_eq!(e.vendor_code(), Some(&ErrorCode::InvalidCity));
+    }
+
+    #[test]
+    fn retryable_agrees_with_the_classifier() {
+        let r = Redactor::new();
+        let status = |status| Error::HttpStatus {
+            gateway: Gateway::Primary,
+            status,
+            excerpt: Redacted::fixed(""),
+        };
+        for (error, class) in [
+            (status(429), FailureClass::Throttled),
+            (status(503), FailureClass::Transient),
+            (status(501), FailureClass::Permanent),
+            (status(404), FailureClass::Permanent),
+            (Error::vendor(&r, "001", "x"), FailureClass::Transient),
+            (Error::vendor(&r, "002", "x"), FailureClass::Permanent),
+            (
+                Error::Timeout {
+                    gateway: Gateway::Alternate,
+                    after: Duration::from_secs(1),
+                },
+                FailureClass::Transient,
+            ),
+            (Error::decode(&r, "m", "bad", b"x"), FailureClass::Permanent),
+        ] {
+            assert_eq!(error.class(), class, "{error}");
+            assert_eq!(error.is_retryable(), class.is_transient(), "{error}");
+        }
     }
 }

@@ -36,13 +36,31 @@
 //!
 //! # What the client does for you
 //!
-//! - **Gateways.** Calls go to `api.traitel.com` over HTTPS. A read moves to
-//!   `api2.traitel.com` when the primary refuses the connection, times out, answers 5xx
-//!   or `Error 001: Service Unavailable`; a call that creates or deletes moves only when
-//!   the primary could not be connected to. Whole rounds are retried per the
-//!   [`RetryPolicy`]. See [`ClientBuilder`].
-//! - **Credentials** travel in a form-encoded POST body by default ([`RequestMethod`]);
-//!   the password is redacted in `Debug` and kept out of errors and `tracing` output.
+//! - **Gateways.** Calls go to `api.traitel.com` over HTTPS, with `api2.traitel.com` as
+//!   the failover gateway: every call runs on `telecom_core::call::drive`, the two gateways
+//!   its failover endpoints. Within a round the alternate is tried at once after a failure
+//!   the resend rule allows resending; the [`RetryPolicy`] backoff comes between rounds,
+//!   which start again at the primary. See [`ClientBuilder`].
+//! - **Retries**, the one resend rule of [`CallKind::may_resend`]: reads and idempotent
+//!   writes are resent after any transient failure within the [`RetryPolicy`]; a write is
+//!   resent only when no connection was made or the vendor answered 429 (refused before
+//!   processing, `Retry-After` honoured). A timeout, a reset after sending, a 5xx or a
+//!   truncated answer never resends a write. `Error 001: Service Unavailable` is transient
+//!   (so a read fails over); `Error 002` and the other codes are answers, never resent.
+//!   Each mode states its [`CallKind`]: creates and deletes (`addsubaccount`,
+//!   `subscribedid`, `addivml`, `delsubaccount`, `deleteivml`) are writes; `update*`,
+//!   `assignnumber` and `settimezone` are idempotent writes.
+//! - **Credentials** travel in a form-encoded POST body by default ([`RequestMethod`]).
+//! - **Secrets.** The client masks the password by value, raw and in every encoding a
+//!   gateway may echo it in (form- and percent-encoded, JSON-escaped, XML/HTML-escaped, cut
+//!   off by the end of a partial read), before any text is cut, logged or kept in an error:
+//!   every excerpt, vendor message and decode reason in an [`Error`] is a [`Redacted`] made
+//!   by the client's `telecom_core::Redactor`, which also masks secret-named fields, tokens
+//!   and card numbers by shape. `Debug` of the client and the credentials shows
+//!   `[REDACTED]`; with GET no URL (which holds the password) reaches an error or a log.
+//! - **Tracing**: one span `call` per call (`vendor="traitel"`, `operation` (the mode),
+//!   `call_kind`, `attempt`, `endpoint` (the gateway), `status`, `elapsed_ms`), events
+//!   under the target `telecom_core::call`.
 //! - **Errors** are one type, [`Error`]; TraiTel's codes are [`ErrorCode`] with the
 //!   spec's meaning of each.
 //! - **Values**: money is [`Money`], numbers are
@@ -58,14 +76,14 @@ mod auth;
 mod client;
 mod error;
 pub mod models;
-mod operations;
+mod ops;
 mod stream;
 mod transport;
 mod wire;
 
 pub use auth::{Credentials, RequestMethod};
-pub use client::{ALTERNATE_URL, Client, ClientBuilder, Gateway, PRIMARY_URL};
-pub use error::{Error, ErrorCode, Result};
+pub use client::{ALTERNATE_URL, Client, ClientBuilder, PRIMARY_URL};
+pub use error::{Error, ErrorCode, Gateway, Result};
 pub use models::Service;
 pub use models::cost::{BillingType, FaxCost, SmsCostQuery, SmsCostType, VoiceCost};
 pub use models::did::{
@@ -77,8 +95,8 @@ pub use models::ivml::{IvmlConfig, IvmlType, IvmlUpdate, IvrMenu, NewIvml};
 pub use models::log::{CallResult, FaxIn, FaxOut, LogEntry, LogQuery, SmsIn, SmsOut, VoiceCall};
 pub use models::sms::{MessageType, SmsMessage};
 pub use models::subaccount::{NewSubAccount, SubAccount, SubAccountUpdate};
-pub use operations::RawResponse;
-pub use operations::SMS_COST_MODE;
+pub use ops::RawResponse;
+pub use ops::SMS_COST_MODE;
 pub use stream::{LogRow, LogStream};
-pub use telecom_core::{Money, PhoneNumber, RetryPolicy, Secret, Timeouts};
-pub use transport::CallKind;
+pub use telecom_core::CallKind;
+pub use telecom_core::{Money, PhoneNumber, Redacted, RetryPolicy, Secret, Timeouts};

@@ -4,10 +4,10 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use futures::{Stream, StreamExt, TryStreamExt};
+use telecom_core::Redactor;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, BufReader};
 
-use crate::client::Gateway;
-use crate::error::{Error, Result};
+use crate::error::{Error, Gateway, Result};
 use crate::transport::io_error;
 use crate::wire::{self, CsvRow, Fields, record_text, resolve_columns};
 
@@ -62,20 +62,25 @@ impl<T: LogRow> LogStream<T> {
     }
 
     /// Parses a whole log response from any reader (a saved body, a file): the `Ok` line,
-    /// the header row, then the rows. `mode` names the log in errors.
+    /// the header row, then the rows. `mode` names the log in errors. With no client and
+    /// so no password known, error texts are masked by shape only (secret-named fields,
+    /// tokens, card numbers).
     pub fn from_reader<R>(mode: &'static str, reader: R) -> Self
     where
         R: AsyncRead + Unpin + Send + 'static,
     {
         let reader = BufReader::with_capacity(64 * 1024, reader);
-        LogStream::build(mode, reader, None, true)
+        LogStream::build(mode, reader, None, true, Redactor::new())
     }
 
+    /// `redactor` builds every error text; it is only used once a row fails, so the rows
+    /// that decode never pay for it.
     pub(crate) fn build<R>(
         mode: &'static str,
         reader: R,
         gateway: Option<Gateway>,
         status_line: bool,
+        redactor: Redactor,
     ) -> Self
     where
         R: AsyncBufRead + AsyncRead + Unpin + Send + 'static,
@@ -83,6 +88,7 @@ impl<T: LogRow> LogStream<T> {
         let state = State::Start {
             reader,
             status_line,
+            redactor,
         };
         let ctx = Ctx { mode, gateway };
         let stream = futures::stream::unfold(state, move |state| next_row::<T, R>(ctx, state));
@@ -99,22 +105,27 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn csv_error(self, e: csv_async::Error, row: Option<u64>, excerpt: String) -> Error {
+    fn csv_error(
+        self,
+        redactor: &Redactor,
+        e: csv_async::Error,
+        row: Option<u64>,
+        excerpt: &str,
+    ) -> Error {
         let reason = wire::csv_reason(&e.to_string());
         match e.into_kind() {
             csv_async::ErrorKind::Io(io) => io_error(self.gateway.unwrap_or(Gateway::Primary), io),
-            _ => Error::Decode {
-                mode: self.mode.to_owned(),
-                row,
-                reason,
-                excerpt,
-            },
+            _ => Error::decode_row(redactor, self.mode, row, &reason, excerpt.as_bytes()),
         }
     }
 }
 
 enum State<R: AsyncRead + Unpin + Send> {
-    Start { reader: R, status_line: bool },
+    Start {
+        reader: R,
+        status_line: bool,
+        redactor: Redactor,
+    },
     // Boxed: the csv reader's state machine is large, and `unfold` moves the state on
     // every row.
     Rows(Box<Rows<R>>),
@@ -126,6 +137,7 @@ struct Rows<R: AsyncRead + Unpin + Send> {
     cols: Vec<Option<usize>>,
     record: csv_async::StringRecord,
     row: u64,
+    redactor: Redactor,
 }
 
 async fn next_row<T: CsvRow, R>(ctx: Ctx, state: State<R>) -> Option<(Result<T>, State<R>)>
@@ -138,11 +150,12 @@ where
         State::Start {
             mut reader,
             status_line,
+            redactor,
         } => {
-            if status_line && let Err(e) = read_status(ctx, &mut reader).await {
+            if status_line && let Err(e) = read_status(ctx, &redactor, &mut reader).await {
                 return Some((Err(e), State::Done));
             }
-            match start_rows::<T, R>(ctx, reader).await {
+            match start_rows::<T, R>(ctx, reader, redactor).await {
                 Ok(Some(rows)) => rows,
                 Ok(None) => return None,
                 Err(e) => return Some((Err(e), State::Done)),
@@ -154,36 +167,44 @@ where
         Ok(true) => {
             rows.row += 1;
             let item = T::from_fields(&Fields::new(&rows.record, &rows.cols)).map_err(|reason| {
-                Error::Decode {
-                    mode: ctx.mode.to_owned(),
-                    row: Some(rows.row),
-                    reason,
-                    excerpt: record_text(&rows.record),
-                }
+                let text = record_text(&rows.record);
+                Error::decode_row(
+                    &rows.redactor,
+                    ctx.mode,
+                    Some(rows.row),
+                    &reason,
+                    text.as_bytes(),
+                )
             });
             Some((item, State::Rows(rows)))
         }
         Err(e) => {
             let excerpt = record_text(&rows.record);
-            Some((
-                Err(ctx.csv_error(e, Some(rows.row + 1), excerpt)),
-                State::Done,
-            ))
+            let error = ctx.csv_error(&rows.redactor, e, Some(rows.row + 1), &excerpt);
+            Some((Err(error), State::Done))
         }
     }
 }
 
-async fn read_status<R: AsyncBufRead + AsyncRead + Unpin>(ctx: Ctx, reader: &mut R) -> Result<()> {
+async fn read_status<R: AsyncBufRead + AsyncRead + Unpin>(
+    ctx: Ctx,
+    redactor: &Redactor,
+    reader: &mut R,
+) -> Result<()> {
     let mut line = Vec::new();
     (&mut *reader)
         .take(wire::MAX_STATUS_LINE)
         .read_until(b'\n', &mut line)
         .await
         .map_err(|e| io_error(ctx.gateway.unwrap_or(Gateway::Primary), e))?;
-    wire::check_status_line(ctx.mode, &line, &line)
+    wire::check_status_line(redactor, ctx.mode, &line, &line)
 }
 
-async fn start_rows<T: CsvRow, R>(ctx: Ctx, reader: R) -> Result<Option<Box<Rows<R>>>>
+async fn start_rows<T: CsvRow, R>(
+    ctx: Ctx,
+    reader: R,
+    redactor: Redactor,
+) -> Result<Option<Box<Rows<R>>>>
 where
     R: AsyncRead + Unpin + Send,
 {
@@ -194,7 +215,7 @@ where
         .create_reader(reader);
     let header = match csv.headers().await {
         Ok(h) => h.clone(),
-        Err(e) => return Err(ctx.csv_error(e, None, String::new())),
+        Err(e) => return Err(ctx.csv_error(&redactor, e, None, "")),
     };
     if header.is_empty()
         || (header.len() == 1 && header.get(0).is_some_and(|h| h.trim().is_empty()))
@@ -202,16 +223,15 @@ where
         // `Ok` and nothing more: no rows, from a gateway that omits the header then.
         return Ok(None);
     }
-    let cols = resolve_columns::<T>(&header).map_err(|reason| Error::Decode {
-        mode: ctx.mode.to_owned(),
-        row: None,
-        reason,
-        excerpt: record_text(&header),
+    let cols = resolve_columns::<T>(&header).map_err(|reason| {
+        let text = record_text(&header);
+        Error::decode_row(&redactor, ctx.mode, None, &reason, text.as_bytes())
     })?;
     Ok(Some(Box::new(Rows {
         csv,
         cols,
         record: csv_async::StringRecord::new(),
         row: 0,
+        redactor,
     })))
 }

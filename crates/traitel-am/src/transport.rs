@@ -1,62 +1,44 @@
-//! One call: the attempts on each gateway, failover, retries and the tracing span.
+//! The one send path: the request with the credentials, one attempt on one gateway, the
+//! classifier, and the call into `telecom_core::call::drive`, whose failover endpoints are
+//! the two gateways.
 
 use std::future::Future;
 use std::io;
 use std::pin::Pin;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use futures::{Stream, StreamExt};
-use telecom_core::RetryAfter;
+use telecom_core::call::{Attempt, CallPlan, drive, record_endpoint, record_status};
+use telecom_core::{CallKind, Failure, RetryAfter};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
 use tokio_util::io::StreamReader;
-use tracing::Instrument;
 use url::Url;
 
 use crate::auth::RequestMethod;
-use crate::client::{Client, Gateway};
-use crate::error::{Error, Result};
+use crate::client::Client;
+use crate::error::{Error, Gateway, Result};
 use crate::wire;
 
+/// The vendor name on the call span.
+const VENDOR: &str = "traitel";
 /// The largest body read whole (every mode but the logs returns a few lines).
 const MAX_BODY: usize = 16 * 1024 * 1024;
-/// How much of an unexpected body an error keeps.
-const EXCERPT_BYTES: usize = 512;
+/// How much of an unexpected body is read for an error. The excerpt kept is far shorter,
+/// but the redactor sees all of it before the cut, and a password cut off by the end of
+/// this read is masked too.
+const ERROR_BODY_BYTES: usize = 8 * 1024;
 
-/// Whether a call may be sent again after it may have reached a gateway.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CallKind {
-    /// Reads: resent on any transient failure, and fail over.
-    Read,
-    /// Writes whose repetition changes nothing (`update*`, `assignnumber`,
-    /// `settimezone`): treated as reads.
-    Idempotent,
-    /// Writes that create or delete (`addsubaccount`, `subscribedid`, `addivml`,
-    /// `delsubaccount`, `deleteivml`): resent only when no connection was made.
-    Unsafe,
+/// A mode as an operation in `ops/` states it once: the `mode` value and its [`CallKind`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Op<'a> {
+    pub(crate) mode: &'a str,
+    pub(crate) kind: CallKind,
 }
 
-impl CallKind {
-    fn may_resend(self, error: &Error) -> bool {
-        match self {
-            CallKind::Read | CallKind::Idempotent => error.is_retryable(),
-            CallKind::Unsafe => matches!(error, Error::Transport { connect: true, .. }),
-        }
-    }
-}
-
-/// A failed attempt and the wait the gateway asked for.
-pub(crate) struct Failure {
-    error: Error,
-    retry_after: Option<RetryAfter>,
-}
-
-impl From<Error> for Failure {
-    fn from(error: Error) -> Self {
-        Failure {
-            error,
-            retry_after: None,
-        }
+impl<'a> Op<'a> {
+    pub(crate) const fn new(mode: &'a str, kind: CallKind) -> Self {
+        Op { mode, kind }
     }
 }
 
@@ -70,165 +52,99 @@ pub(crate) type BodyReader = BufReader<StreamReader<ByteStream, Bytes>>;
 #[error("no data for {0:?}")]
 pub(crate) struct IdleTimeout(pub(crate) Duration);
 
+/// A failed attempt as the driver sees it; the class comes from [`Error::class`], so
+/// `Error::is_retryable` always agrees with what the send path did.
+fn failure(error: Error) -> Failure<Error> {
+    let class = error.class();
+    Failure::new(error, class)
+}
+
 impl Client {
     /// Sends a mode and returns the payload after `Ok`.
-    pub(crate) async fn call(
-        &self,
-        mode: &str,
-        kind: CallKind,
-        params: &[(&str, String)],
-    ) -> Result<Bytes> {
-        self.with_failover(mode, kind, |gateway, url| {
-            self.attempt_whole(mode, gateway, url, params)
+    pub(crate) async fn call(&self, op: Op<'_>, params: &[(&str, String)]) -> Result<Bytes> {
+        let form = self.encode(op, params)?;
+        let form = form.as_str();
+        self.run(op, |gateway, url| {
+            self.attempt_whole(op.mode, gateway, url, form)
         })
         .await
     }
 
-    /// Sends a log mode and returns the body positioned after `Ok`.
+    /// Sends a log mode and returns the body positioned after `Ok`; from there the rows
+    /// are streamed and no longer resent.
     pub(crate) async fn open(
         &self,
-        mode: &str,
+        op: Op<'_>,
         params: &[(&str, String)],
     ) -> Result<(BodyReader, Gateway)> {
-        self.with_failover(mode, CallKind::Read, |gateway, url| async move {
-            let reader = self.attempt_stream(mode, gateway, url, params).await?;
+        let form = self.encode(op, params)?;
+        let form = form.as_str();
+        self.run(op, |gateway, url| async move {
+            let reader = self.attempt_stream(op.mode, gateway, url, form).await?;
             Ok((reader, gateway))
         })
         .await
     }
 
-    async fn with_failover<'a, T, F, Fut>(
-        &'a self,
-        mode: &str,
-        kind: CallKind,
-        mut attempt: F,
-    ) -> Result<T>
+    /// Runs `attempt` on the core driver, the gateways as its failover endpoints.
+    async fn run<'a, T, F, Fut>(&'a self, op: Op<'_>, mut attempt: F) -> Result<T>
     where
         F: FnMut(Gateway, &'a Url) -> Fut,
-        Fut: Future<Output = Result<T, Failure>>,
+        Fut: Future<Output = Result<T, Failure<Error>>>,
     {
-        let span = tracing::info_span!(
-            "traitel.call",
-            vendor = "traitel",
-            operation = %mode,
-            attempt = tracing::field::Empty,
-            gateway = tracing::field::Empty,
-            status = tracing::field::Empty,
-            elapsed_ms = tracing::field::Empty,
-        );
         let inner = &self.inner;
-        let started = Instant::now();
-        let outcome = async {
-            let mut round: u32 = 1;
-            let mut attempts: u32 = 0;
-            loop {
-                let mut last: Option<Failure> = None;
-                for (gateway, url) in &inner.gateways {
-                    attempts += 1;
-                    let span = tracing::Span::current();
-                    span.record("attempt", attempts);
-                    span.record("gateway", gateway.as_str());
-                    match attempt(*gateway, url).await {
-                        Ok(value) => return Ok(value),
-                        Err(mut failure) => {
-                            failure.error = self.redact(failure.error);
-                            let resend = kind.may_resend(&failure.error);
-                            if resend {
-                                tracing::warn!(error = %failure.error, "attempt failed with a transient error");
-                            } else {
-                                tracing::debug!(error = %failure.error, "attempt failed");
-                            }
-                            if !resend {
-                                return Err(failure.error);
-                            }
-                            last = Some(failure);
-                        }
-                    }
-                }
-                let Some(failure) = last else {
-                    return Err(Error::invalid("gateways", "no gateway configured"));
+        let plan = CallPlan::new(VENDOR, op.mode, op.kind, &inner.retry)
+            .with_endpoints(inner.gateways.len());
+        drive(plan, |a: Attempt| {
+            let next = inner
+                .gateways
+                .get(a.endpoint)
+                .map(|(gateway, url)| (*gateway, attempt(*gateway, url)));
+            async move {
+                let Some((gateway, sent)) = next else {
+                    return Err(Failure::permanent(Error::invalid(
+                        "gateways",
+                        "no gateway configured",
+                    )));
                 };
-                match inner.retry.next_delay(round, failure.retry_after.as_ref()) {
-                    Some(wait) => {
-                        tracing::debug!(?wait, "retrying from the primary gateway");
-                        tokio::time::sleep(wait).await;
-                        round += 1;
-                    }
-                    None => return Err(failure.error),
-                }
+                record_endpoint(gateway.as_str());
+                sent.await
+            }
+        })
+        .await
+    }
+
+    /// The parameters with the credentials, encoded once so every attempt sends the same.
+    fn encode(&self, op: Op<'_>, params: &[(&str, String)]) -> Result<String> {
+        let credentials = &self.inner.credentials;
+        wire::encode_params(
+            credentials.user(),
+            credentials.pass().expose(),
+            op.mode,
+            params,
+        )
+    }
+
+    fn request(&self, url: &Url, form: &str) -> reqwest::RequestBuilder {
+        let http = &self.inner.http;
+        match self.inner.method {
+            RequestMethod::PostForm => http
+                .post(url.clone())
+                .header(
+                    reqwest::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .body(form.to_owned()),
+            RequestMethod::GetQuery => {
+                // The builder refused base URLs with a query, so this is the whole query.
+                let mut url = url.clone();
+                url.set_query(Some(form));
+                http.get(url)
             }
         }
-        .instrument(span.clone())
-        .await;
-        let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        span.record("elapsed_ms", elapsed);
-        let _entered = span.enter();
-        match &outcome {
-            Ok(_) => tracing::debug!("call succeeded"),
-            Err(e) => tracing::info!(error = %e, "call failed"),
-        }
-        outcome
     }
 
-    /// Removes the password from text a gateway sent back: a CGI error page may echo the
-    /// request's parameters. Passwords shorter than 4 characters are left alone (they would
-    /// match ordinary text).
-    fn redact(&self, error: Error) -> Error {
-        let pass = self.inner.credentials.pass().expose();
-        if pass.chars().count() < 4 {
-            return error;
-        }
-        let encoded: String = url::form_urlencoded::byte_serialize(pass.as_bytes()).collect();
-        let clean = |text: String| {
-            if text.contains(pass) || text.contains(&encoded) {
-                text.replace(pass, telecom_core::secret::REDACTED)
-                    .replace(&encoded, telecom_core::secret::REDACTED)
-            } else {
-                text
-            }
-        };
-        match error {
-            Error::HttpStatus {
-                gateway,
-                status,
-                excerpt,
-            } => Error::HttpStatus {
-                gateway,
-                status,
-                excerpt: clean(excerpt),
-            },
-            Error::Decode {
-                mode,
-                row,
-                reason,
-                excerpt,
-            } => Error::Decode {
-                mode,
-                row,
-                reason,
-                excerpt: clean(excerpt),
-            },
-            Error::Vendor { code, message } => Error::Vendor {
-                code,
-                message: clean(message),
-            },
-            other => other,
-        }
-    }
-
-    fn request(&self, url: &Url, mode: &str, params: &[(&str, String)]) -> reqwest::RequestBuilder {
-        let inner = &self.inner;
-        let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 3);
-        pairs.push(("user", inner.credentials.user()));
-        pairs.push(("pass", inner.credentials.pass().expose()));
-        pairs.push(("mode", mode));
-        pairs.extend(params.iter().map(|(k, v)| (*k, v.as_str())));
-        match inner.method {
-            RequestMethod::PostForm => inner.http.post(url.clone()).form(&pairs),
-            RequestMethod::GetQuery => inner.http.get(url.clone()).query(&pairs),
-        }
-    }
-
+    /// The reqwest half of the classifier: a connect failure means nothing was sent.
     fn map_reqwest(&self, gateway: Gateway, e: reqwest::Error) -> Error {
         // `without_url`: with GET the URL holds the password.
         let e = e.without_url();
@@ -255,22 +171,21 @@ impl Client {
     /// Sends the request and turns a non-2xx answer into a failure.
     async fn send(
         &self,
-        mode: &str,
         gateway: Gateway,
         url: &Url,
-        params: &[(&str, String)],
+        form: &str,
         whole_timeout: bool,
-    ) -> Result<reqwest::Response, Failure> {
-        let mut request = self.request(url, mode, params);
+    ) -> Result<reqwest::Response, Failure<Error>> {
+        let mut request = self.request(url, form);
         if whole_timeout {
             request = request.timeout(self.inner.timeouts.request);
         }
         let mut response = request
             .send()
             .await
-            .map_err(|e| self.map_reqwest(gateway, e))?;
+            .map_err(|e| failure(self.map_reqwest(gateway, e)))?;
         let status = response.status();
-        tracing::Span::current().record("status", status.as_u16());
+        record_status(status.as_u16());
         if status.is_success() {
             return Ok(response);
         }
@@ -280,20 +195,18 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .and_then(RetryAfter::parse);
         let mut body = Vec::new();
-        while body.len() < EXCERPT_BYTES {
+        while body.len() < ERROR_BODY_BYTES {
             match response.chunk().await {
                 Ok(Some(chunk)) => body.extend_from_slice(&chunk),
                 _ => break,
             }
         }
-        Err(Failure {
-            error: Error::HttpStatus {
-                gateway,
-                status: status.as_u16(),
-                excerpt: telecom_core::text::excerpt(&body, 200),
-            },
-            retry_after,
-        })
+        let error = Error::HttpStatus {
+            gateway,
+            status: status.as_u16(),
+            excerpt: self.inner.redactor.excerpt(&body),
+        };
+        Err(failure(error).with_retry_after(retry_after))
     }
 
     async fn attempt_whole(
@@ -301,22 +214,26 @@ impl Client {
         mode: &str,
         gateway: Gateway,
         url: &Url,
-        params: &[(&str, String)],
-    ) -> Result<Bytes, Failure> {
-        let mut response = self.send(mode, gateway, url, params, true).await?;
+        form: &str,
+    ) -> Result<Bytes, Failure<Error>> {
+        let redactor = &self.inner.redactor;
+        let mut response = self.send(gateway, url, form, true).await?;
         let mut body = BytesMut::new();
         while let Some(chunk) = response
             .chunk()
             .await
-            .map_err(|e| self.map_reqwest(gateway, e))?
+            .map_err(|e| failure(self.map_reqwest(gateway, e)))?
         {
             if body.len() + chunk.len() > MAX_BODY {
-                return Err(Error::decode(mode, "body larger than 16 MiB", &body).into());
+                let error = Error::decode(redactor, mode, "body larger than 16 MiB", &body);
+                return Err(failure(error));
             }
             body.extend_from_slice(&chunk);
         }
         let body = body.freeze();
-        let payload_len = wire::split_body(mode, &body)?.len();
+        let payload_len = wire::split_body(redactor, mode, &body)
+            .map_err(failure)?
+            .len();
         Ok(body.slice(body.len() - payload_len..))
     }
 
@@ -325,11 +242,12 @@ impl Client {
         mode: &str,
         gateway: Gateway,
         url: &Url,
-        params: &[(&str, String)],
-    ) -> Result<BodyReader, Failure> {
+        form: &str,
+    ) -> Result<BodyReader, Failure<Error>> {
+        let redactor = &self.inner.redactor;
         let limit = self.inner.timeouts.request;
         let first_line = async {
-            let response = self.send(mode, gateway, url, params, false).await?;
+            let response = self.send(gateway, url, form, false).await?;
             let body = response
                 .bytes_stream()
                 .map(|r| r.map_err(|e| io::Error::other(e.without_url())));
@@ -340,30 +258,29 @@ impl Client {
                 .take(wire::MAX_STATUS_LINE)
                 .read_until(b'\n', &mut line)
                 .await
-                .map_err(|e| io_error(gateway, e))?;
-            if let Err(e) = wire::check_status_line(mode, &line, &line) {
-                if let Error::Decode { .. } = e {
-                    // A longer excerpt of what came instead (an HTML page, say).
+                .map_err(|e| failure(io_error(gateway, e)))?;
+            let first_len = line.len();
+            match wire::check_status_line(redactor, mode, &line, &line) {
+                Ok(()) => Ok(reader),
+                Err(e @ Error::Decode { .. }) => {
+                    // A longer excerpt of what came instead (an HTML page, say), so the
+                    // redactor sees a password the page echoes past the first line.
                     let _ = (&mut reader)
-                        .take(EXCERPT_BYTES as u64)
+                        .take(ERROR_BODY_BYTES as u64)
                         .read_to_end(&mut line)
                         .await;
-                    return Err(wire::check_status_line(mode, &line, &line)
-                        .err()
-                        .unwrap_or(e)
-                        .into());
+                    let longer = wire::check_status_line(redactor, mode, &line[..first_len], &line);
+                    Err(failure(longer.err().unwrap_or(e)))
                 }
-                return Err(e.into());
+                Err(e) => Err(failure(e)),
             }
-            Ok(reader)
         };
         match tokio::time::timeout(limit, first_line).await {
             Ok(result) => result,
-            Err(_) => Err(Error::Timeout {
+            Err(_) => Err(failure(Error::Timeout {
                 gateway,
                 after: limit,
-            }
-            .into()),
+            })),
         }
     }
 }

@@ -3,36 +3,61 @@
 
 use std::time::Duration;
 
-use telecom_core::Money;
+use telecom_core::{Money, Redactor};
 use time::{Date, Time};
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 
 /// The longest status line accepted; a body whose first line is longer is not TraiTel's.
 pub(crate) const MAX_STATUS_LINE: u64 = 4096;
 
+/// The request's parameters, form-encoded once for every attempt: `user`, `pass` and `mode`
+/// first, then the mode's own. The same text is a POST body or a GET query string.
+pub(crate) fn encode_params(
+    user: &str,
+    pass: &str,
+    mode: &str,
+    params: &[(&str, String)],
+) -> Result<String> {
+    let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 3);
+    pairs.push(("user", user));
+    pairs.push(("pass", pass));
+    pairs.push(("mode", mode));
+    pairs.extend(params.iter().map(|(k, v)| (*k, v.as_str())));
+    // The error names no value: the pairs hold the password.
+    serde_urlencoded::to_string(&pairs)
+        .map_err(|_| Error::invalid("params", "cannot be form-encoded"))
+}
+
 /// Checks the first line of a body: `Ok` passes, `Error NNN: message` becomes
 /// [`Error::Vendor`], anything else (HTML, nothing at all) is [`Error::Decode`].
-/// `body_start` is what the error excerpt shows.
-pub(crate) fn check_status_line(mode: &str, line: &[u8], body_start: &[u8]) -> Result<()> {
+/// `body_start` is what the error excerpt shows; every text of the error goes through
+/// `redactor`.
+pub(crate) fn check_status_line(
+    redactor: &Redactor,
+    mode: &str,
+    line: &[u8],
+    body_start: &[u8],
+) -> Result<()> {
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     let line = line.trim_ascii();
     if line.eq_ignore_ascii_case(b"ok") {
         return Ok(());
     }
-    if let Some(err) = parse_error_line(line) {
-        return Err(err);
+    if let Some((code, message)) = parse_error_line(line) {
+        return Err(Error::vendor(redactor, code, message));
     }
     let reason = if body_start.trim_ascii().is_empty() {
         "empty body, expected `Ok` or `Error NNN: message`"
     } else {
         "first line is neither `Ok` nor `Error NNN: message`"
     };
-    Err(Error::decode(mode, reason, body_start))
+    Err(Error::decode(redactor, mode, reason, body_start))
 }
 
-/// `Error 012: Human-Readable Error Message` (the colon and message are optional).
-fn parse_error_line(line: &[u8]) -> Option<Error> {
+/// `Error 012: Human-Readable Error Message` (the colon and message are optional): the
+/// code and the message.
+fn parse_error_line(line: &[u8]) -> Option<(&str, &str)> {
     let text = std::str::from_utf8(line).ok()?;
     let rest = text
         .get(..6)
@@ -45,32 +70,42 @@ fn parse_error_line(line: &[u8]) -> Option<Error> {
         return None;
     }
     let (code, message) = rest.split_at(digits_end);
-    let message = message.trim_start_matches(':').trim();
-    Some(Error::Vendor {
-        code: ErrorCode::from(code),
-        message: message.to_owned(),
-    })
+    Some((code, message.trim_start_matches(':').trim()))
 }
 
 /// Splits a whole body into its status line and the payload after it.
-pub(crate) fn split_body<'a>(mode: &str, body: &'a [u8]) -> Result<&'a [u8]> {
+pub(crate) fn split_body<'a>(redactor: &Redactor, mode: &str, body: &'a [u8]) -> Result<&'a [u8]> {
     let (first, rest) = match body.iter().position(|&b| b == b'\n') {
         Some(i) => (&body[..i], &body[i + 1..]),
         None => (body, &[][..]),
     };
-    check_status_line(mode, first, body)?;
+    check_status_line(redactor, mode, first, body)?;
     Ok(rest)
 }
 
 /// The single value after `Ok` (balance, new ID, time zone, cost).
-pub(crate) fn single_value(mode: &str, payload: &[u8]) -> Result<String> {
+pub(crate) fn single_value(redactor: &Redactor, mode: &str, payload: &[u8]) -> Result<String> {
     let text = std::str::from_utf8(payload)
-        .map_err(|_| Error::decode(mode, "value is not UTF-8", payload))?;
+        .map_err(|_| Error::decode(redactor, mode, "value is not UTF-8", payload))?;
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
         .map(str::to_owned)
-        .ok_or_else(|| Error::decode(mode, "`Ok` is not followed by the value", payload))
+        .ok_or_else(|| Error::decode(redactor, mode, "`Ok` is not followed by the value", payload))
+}
+
+/// The single value after `Ok` as money (`what` names it in an error).
+pub(crate) fn money_value(
+    redactor: &Redactor,
+    mode: &str,
+    what: &str,
+    payload: &[u8],
+) -> Result<Money> {
+    let value = single_value(redactor, mode, payload)?;
+    // The parse error quotes the value, which may be anything the gateway sent.
+    value
+        .parse::<Money>()
+        .map_err(|e| Error::decode(redactor, mode, &format!("{what}: {e}"), payload))
 }
 
 /// One CSV record, from either the `csv` or the `csv-async` reader.
@@ -151,13 +186,12 @@ pub(crate) fn resolve_columns<T: CsvRow>(
     Ok(cols)
 }
 
-/// The text of a record, for an error excerpt.
+/// The text of a record, for an error excerpt (masked and cut by [`Error::decode_row`]).
 pub(crate) fn record_text(record: &dyn Record) -> String {
-    let joined = (0..record.count())
+    (0..record.count())
         .filter_map(|i| record.field(i))
         .collect::<Vec<_>>()
-        .join(",");
-    telecom_core::text::excerpt(joined.as_bytes(), 120)
+        .join(",")
 }
 
 /// One data row, its fields addressed by the row type's column numbers.
@@ -307,20 +341,25 @@ pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 /// Parses a whole CSV payload (the modes that return small tables).
-pub(crate) fn parse_table<T: CsvRow>(mode: &str, payload: &[u8]) -> Result<Vec<T>> {
+pub(crate) fn parse_table<T: CsvRow>(
+    redactor: &Redactor,
+    mode: &str,
+    payload: &[u8],
+) -> Result<Vec<T>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
         .from_reader(payload);
     let header = reader
         .headers()
-        .map_err(|e| Error::decode(mode, format!("header row: {e}"), payload))?
+        .map_err(|e| Error::decode(redactor, mode, &format!("header row: {e}"), payload))?
         .clone();
     if header.is_empty() || (header.len() == 1 && header.get(0).is_some_and(str::is_empty)) {
         // `Ok` and nothing else: an empty result from a gateway that omits the header.
         return Ok(Vec::new());
     }
-    let cols = resolve_columns::<T>(&header).map_err(|r| Error::decode(mode, r, payload))?;
+    let cols = resolve_columns::<T>(&header)
+        .map_err(|r| Error::decode(redactor, mode, &r, record_text(&header).as_bytes()))?;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut row_no: u64 = 0;
@@ -330,20 +369,20 @@ pub(crate) fn parse_table<T: CsvRow>(mode: &str, payload: &[u8]) -> Result<Vec<T
             Ok(false) => break,
             Ok(true) => {
                 let fields = Fields::new(&record, &cols);
-                rows.push(T::from_fields(&fields).map_err(|reason| Error::Decode {
-                    mode: mode.to_owned(),
-                    row: Some(row_no),
-                    reason,
-                    excerpt: record_text(&record),
+                rows.push(T::from_fields(&fields).map_err(|reason| {
+                    let text = record_text(&record);
+                    Error::decode_row(redactor, mode, Some(row_no), &reason, text.as_bytes())
                 })?);
             }
             Err(e) => {
-                return Err(Error::Decode {
-                    mode: mode.to_owned(),
-                    row: Some(row_no),
-                    reason: csv_reason(&e.to_string()),
-                    excerpt: telecom_core::text::excerpt(payload, 120),
-                });
+                let reason = csv_reason(&e.to_string());
+                return Err(Error::decode_row(
+                    redactor,
+                    mode,
+                    Some(row_no),
+                    &reason,
+                    payload,
+                ));
             }
         }
     }
@@ -358,27 +397,32 @@ pub(crate) fn csv_reason(e: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
+
+    fn r() -> Redactor {
+        Redactor::new()
+    }
 
     #[test]
     fn status_lines() {
-        assert!(check_status_line("m", b"Ok", b"Ok").is_ok());
-        assert!(check_status_line("m", b"OK\r", b"OK").is_ok());
-        let e = check_status_line("m", b"Error 112: Invalid city.", b"").unwrap_err();
+        assert!(check_status_line(&r(), "m", b"Ok", b"Ok").is_ok());
+        assert!(check_status_line(&r(), "m", b"OK\r", b"OK").is_ok());
+        let e = check_status_line(&r(), "m", b"Error 112: Invalid city.", b"").unwrap_err();
         assert_eq!(e.vendor_code(), Some(&ErrorCode::InvalidCity));
         assert_eq!(e.to_string(), "TraiTel error 112: Invalid city.");
-        let e = check_status_line("m", b"Error 999", b"").unwrap_err();
+        let e = check_status_line(&r(), "m", b"Error 999", b"").unwrap_err();
         assert_eq!(e.vendor_code(), Some(&ErrorCode::Unknown("999".into())));
         let html = b"<html><body>502 Bad Gateway</body></html>";
         assert!(matches!(
-            check_status_line("m", html, html),
+            check_status_line(&r(), "m", html, html),
             Err(Error::Decode { .. })
         ));
         assert!(matches!(
-            check_status_line("m", b"", b""),
+            check_status_line(&r(), "m", b"", b""),
             Err(Error::Decode { .. })
         ));
         assert!(matches!(
-            check_status_line("m", b"Error: x", b""),
+            check_status_line(&r(), "m", b"Error: x", b""),
             Err(Error::Decode { .. })
         ));
     }
@@ -401,18 +445,18 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_body_decodes_or_errors_without_panicking(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
-            if let Ok(payload) = split_body("m", &body) {
-                let _ = single_value("m", payload);
-                let _ = parse_table::<crate::models::log::FaxOut>("m", payload);
-                let _ = parse_table::<crate::models::cost::VoiceCost>("m", payload);
+            if let Ok(payload) = split_body(&r(), "m", &body) {
+                let _ = single_value(&r(), "m", payload);
+                let _ = parse_table::<crate::models::log::FaxOut>(&r(), "m", payload);
+                let _ = parse_table::<crate::models::cost::VoiceCost>(&r(), "m", payload);
             }
         }
 
         #[test]
         fn csv_like_bodies_never_panic(rows in proptest::collection::vec("[0-9a-zA-Z:., \"-]{0,12}(,[0-9a-zA-Z:., \"-]{0,12}){0,11}", 0..6)) {
             let body = format!("Ok\nID,Sub-ID,Date,Time,From,To,Pages,Speed,Duration,Cost,Attempt,ErrorCode\n{}", rows.join("\n"));
-            let payload = split_body("m", body.as_bytes()).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
-            let _ = parse_table::<crate::models::log::FaxOut>("m", payload);
+            let payload = split_body(&r(), "m", body.as_bytes()).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let _ = parse_table::<crate::models::log::FaxOut>(&r(), "m", payload);
         }
 
         #[test]

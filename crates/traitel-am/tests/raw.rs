@@ -50,7 +50,7 @@ async fn reads_a_csv_payload_as_a_table_and_maps_vendor_errors() {
 
     let (_server, client) = gateway("Error 105: Invalid sub-account ID.\n").await;
     let err = client
-        .call_raw("delsubaccount", &[("subid", "9")], CallKind::Unsafe)
+        .call_raw("delsubaccount", &[("subid", "9")], CallKind::Write)
         .await
         .expect_err("vendor error");
     assert_eq!(err.vendor_code().map(|c| c.as_str()), Some("105"));

@@ -117,11 +117,8 @@ where
         let mut renew_credentials = false;
         loop {
             number = number.saturating_add(1);
-            let current = tracing::Span::current();
-            current.record("attempt", number);
-            if plan.endpoints > 1 {
-                current.record("endpoint", endpoint);
-            }
+            // The endpoint field is the vendor crate's to fill with a name (record_endpoint).
+            tracing::Span::current().record("attempt", number);
             let this = Attempt {
                 number,
                 endpoint,

@@ -3,17 +3,28 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use telecom_core::{CallKind, Redactor};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::transport::CallKind;
+use crate::transport::Op;
 
 /// The payload of a successful [`Client::call_raw`]: everything after the `Ok` line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct RawResponse {
     mode: String,
     payload: String,
+    /// The client's, so a [`RawResponse::table`] error masks the password too.
+    redactor: Redactor,
 }
+
+impl PartialEq for RawResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.mode == other.mode && self.payload == other.payload
+    }
+}
+
+impl Eq for RawResponse {}
 
 impl RawResponse {
     /// The payload text (possibly empty).
@@ -31,7 +42,8 @@ impl RawResponse {
         let bytes = self.payload.as_bytes();
         let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
         let decode = |e: csv::Error| {
-            Error::decode(&self.mode, crate::wire::csv_reason(&e.to_string()), bytes)
+            let reason = crate::wire::csv_reason(&e.to_string());
+            Error::decode(&self.redactor, &self.mode, &reason, bytes)
         };
         let header = reader.headers().map_err(decode)?.clone();
         reader
@@ -51,7 +63,8 @@ impl RawResponse {
 impl Client {
     /// Calls any mode by name with the given parameters (any `serde` value that
     /// serialises to flat key/value pairs: a struct, a map, a list of pairs). Credentials,
-    /// failover, retries per `kind`, and the `Ok` / `Error NNN` handling still apply.
+    /// failover, resends per `kind` (the one resend rule of [`CallKind::may_resend`]), and
+    /// the `Ok` / `Error NNN` handling still apply.
     ///
     /// ```no_run
     /// # async fn demo(client: traitel_am::Client) -> Result<(), traitel_am::Error> {
@@ -84,10 +97,11 @@ impl Client {
         }
         let params: Vec<(&str, String)> =
             pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        let payload = self.call(mode, kind, &params).await?;
+        let payload = self.call(Op::new(mode, kind), &params).await?;
         Ok(RawResponse {
             mode: mode.to_owned(),
             payload: String::from_utf8_lossy(&payload).into_owned(),
+            redactor: self.redactor().clone(),
         })
     }
 }

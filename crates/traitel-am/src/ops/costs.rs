@@ -1,44 +1,46 @@
 //! Cost queries: `querysmscost`, `queryvoicecost`, `queryfaxcost`.
 
-use telecom_core::Money;
+use telecom_core::{CallKind, Money};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::models::cost::{FaxCost, SmsCostQuery, VoiceCost, international};
-use crate::transport::CallKind;
+use crate::transport::Op;
 use crate::wire::{self, CsvRow};
 
 /// The SMS cost mode. The spec's modes list (the normative list of `mode` values) says
 /// `querysmscost`; its table of contents and section heading say `querysmcost`.
 pub const SMS_COST_MODE: &str = "querysmscost";
 
+const QUERY_SMS_COST: Op<'static> = Op::new(SMS_COST_MODE, CallKind::Read);
+const QUERY_VOICE_COST: Op<'static> = Op::new("queryvoicecost", CallKind::Read);
+const QUERY_FAX_COST: Op<'static> = Op::new("queryfaxcost", CallKind::Read);
+
 impl Client {
     /// `querysmscost`: the estimated pre-tax price of one SMS.
     pub async fn query_sms_cost(&self, query: &SmsCostQuery) -> Result<Money> {
         let params = query.params()?;
-        let payload = self.call(SMS_COST_MODE, CallKind::Read, &params).await?;
-        let value = wire::single_value(SMS_COST_MODE, &payload)?;
-        value
-            .parse::<Money>()
-            .map_err(|e| Error::decode(SMS_COST_MODE, format!("item_cost: {e}"), &payload))
+        let payload = self.call(QUERY_SMS_COST, &params).await?;
+        wire::money_value(self.redactor(), SMS_COST_MODE, "item_cost", &payload)
     }
 
     /// `queryvoicecost`: the estimated pre-tax price breakdown of a call.
     pub async fn query_voice_cost(&self, number: &str) -> Result<VoiceCost> {
-        self.cost_row("queryvoicecost", number).await
+        self.cost_row(QUERY_VOICE_COST, number).await
     }
 
     /// `queryfaxcost`: the estimated pre-tax price breakdown of a fax.
     pub async fn query_fax_cost(&self, number: &str) -> Result<FaxCost> {
-        self.cost_row("queryfaxcost", number).await
+        self.cost_row(QUERY_FAX_COST, number).await
     }
 
-    async fn cost_row<T: CsvRow>(&self, mode: &str, number: &str) -> Result<T> {
+    async fn cost_row<T: CsvRow>(&self, op: Op<'static>, number: &str) -> Result<T> {
         let params = [("number", international("number", number)?)];
-        let payload = self.call(mode, CallKind::Read, &params).await?;
-        wire::parse_table::<T>(mode, &payload)?
+        let payload = self.call(op, &params).await?;
+        let redactor = self.redactor();
+        wire::parse_table::<T>(redactor, op.mode, &payload)?
             .into_iter()
             .next()
-            .ok_or_else(|| Error::decode(mode, "no row under the header", &payload))
+            .ok_or_else(|| Error::decode(redactor, op.mode, "no row under the header", &payload))
     }
 }
