@@ -5,6 +5,9 @@
 //! (so no token is ever sent twice), tokens older than the configured age are dropped
 //! unsent, and an empty pool means the caller authenticates. The pool's lock is a plain
 //! `std::sync::Mutex` held only to push or pop: never across a network call.
+//!
+//! Nothing here sends: `/authenticate` is its own call on the one send path in
+//! `transport.rs`, which also renews the token after a rejection.
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -14,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use telecom_core::Secret;
+use telecom_core::{Redactor, Secret};
 
 /// The API credentials `/authenticate` takes, issued by the vcare account manager.
 ///
@@ -68,6 +71,12 @@ impl Credentials {
         Ok(())
     }
 
+    /// Registers the password and PIN with the client's redactor.
+    pub(crate) fn register(&self, redactor: &mut Redactor) {
+        register(redactor, &self.password);
+        register(redactor, &self.pin);
+    }
+
     /// The `/authenticate` body. The only place the password and PIN are exposed.
     pub(crate) fn body(&self) -> Value {
         let mut body = Map::new();
@@ -76,6 +85,23 @@ impl Credentials {
         body.insert("password".into(), Value::from(self.password.expose()));
         body.insert("pin".into(), Value::from(self.pin.expose()));
         Value::Object(body)
+    }
+}
+
+/// Registers a secret the client holds with its redactor: the value, and its XML-escaped
+/// text as a value of its own, so that an XML dump echoed inside an HTML page (escaped twice,
+/// `&amp;amp;`) is masked too.
+pub(crate) fn register(redactor: &mut Redactor, secret: &Secret) {
+    redactor.add_secret(secret);
+    let value = secret.expose();
+    if value.contains(['&', '<', '>', '"', '\'']) {
+        let escaped = value
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&apos;");
+        redactor.add(&escaped);
     }
 }
 
@@ -112,6 +138,10 @@ impl Token {
 
     pub(crate) fn expose(&self) -> &str {
         self.value.expose()
+    }
+
+    pub(crate) fn secret(&self) -> &Secret {
+        &self.value
     }
 
     fn age(&self) -> Duration {

@@ -4,7 +4,7 @@
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
-use telecom_core::Money;
+use telecom_core::{Money, Secret};
 
 fn text_of(value: Value) -> Option<String> {
     match value {
@@ -69,9 +69,18 @@ pub(crate) fn one_or_many<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     }
 }
 
-/// Decodes an action's `data` into its typed form; `None` (absent) reads as `null`.
-pub(crate) fn data<T: DeserializeOwned>(data: Option<Value>) -> Result<T, serde_json::Error> {
-    serde_json::from_value(data.unwrap_or(Value::Null))
+/// Decodes an action's `data` into its typed form; `None` (absent) reads as `null`. Reads
+/// from the borrowed tree, so the envelope keeps `data` for an error excerpt.
+pub(crate) fn data<T: DeserializeOwned>(data: Option<&Value>) -> Result<T, serde_json::Error> {
+    match data {
+        Some(value) => T::deserialize(value),
+        None => T::deserialize(&Value::Null),
+    }
+}
+
+/// A secret sent as text (or, oddly, a number); `null` or missing as `None`.
+pub(crate) fn opt_secret<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Secret>, D::Error> {
+    Ok(text_of(Value::deserialize(d)?).map(Secret::new))
 }
 
 /// An object read as `T`; anything else (`""`, a message string, `null`) as `None`.

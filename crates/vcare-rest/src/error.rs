@@ -1,6 +1,12 @@
 //! The crate's one error type.
+//!
+//! Every text in it that came from the vendor (a body excerpt, a `msg`, an `errors` entry, a
+//! decode reason that may quote the body) is a [`Redacted`], which only the client's
+//! [`telecom_core::Redactor`] can make: the secrets the client holds or sent are masked in it.
 
 use std::time::Duration;
+
+use telecom_core::{FailureClass, Redacted};
 
 use crate::models::common::MsgCode;
 
@@ -51,8 +57,8 @@ pub enum Error {
         operation: String,
         /// The HTTP status.
         status: u16,
-        /// A short, printable excerpt of the body.
-        body: String,
+        /// A short, printable excerpt of the body, secrets masked.
+        body: Redacted,
     },
 
     /// The body could not be read as the expected JSON.
@@ -64,13 +70,11 @@ pub enum Error {
         operation: String,
         /// The HTTP status.
         status: u16,
-        /// What did not fit.
-        message: String,
-        /// A short, printable excerpt of the body.
-        body: String,
-        /// The JSON error, when there was one.
-        #[source]
-        source: Option<serde_json::Error>,
+        /// What did not fit. A JSON error's text may quote the body, so it is masked too and
+        /// kept as text rather than as a source error.
+        message: Redacted,
+        /// A short, printable excerpt of the body, secrets masked.
+        body: Redacted,
     },
 
     /// The vendor answered with a failure `msg_code`, or with a non-empty `errors` list.
@@ -80,10 +84,10 @@ pub enum Error {
         operation: String,
         /// The vendor's `msg_code`.
         code: MsgCode,
-        /// The vendor's `msg`.
-        message: String,
-        /// The vendor's `errors`, flattened to a list of strings.
-        errors: Vec<String>,
+        /// The vendor's `msg`, secrets masked.
+        message: Redacted,
+        /// The vendor's `errors`, flattened to a list of strings, secrets masked.
+        errors: Vec<Redacted>,
         /// The HTTP status the envelope came with (vcare usually sends 200 or 400).
         status: u16,
     },
@@ -94,8 +98,8 @@ pub enum Error {
     Auth {
         /// The vendor's `msg_code` (RESTAPI001 in practice).
         code: MsgCode,
-        /// The vendor's `msg`.
-        message: String,
+        /// The vendor's `msg`, secrets masked.
+        message: Redacted,
     },
 
     /// The vendor rejected the token of the call a second time, after the client had
@@ -108,17 +112,18 @@ pub enum Error {
         operation: String,
         /// The vendor's `msg_code` (RESTAPI001).
         code: MsgCode,
-        /// The vendor's `msg` for the second rejection ("Token already used", ...).
-        message: String,
+        /// The vendor's `msg` for the second rejection ("Token already used", ...), secrets
+        /// masked.
+        message: Redacted,
     },
 }
 
-fn details(errors: &[String]) -> String {
-    // The `msg` usually repeats the single error; only list what adds something.
+fn details(errors: &[Redacted]) -> String {
     if errors.is_empty() {
         String::new()
     } else {
-        format!(" ({})", errors.join("; "))
+        let texts: Vec<&str> = errors.iter().map(Redacted::as_str).collect();
+        format!(" ({})", texts.join("; "))
     }
 }
 
@@ -141,7 +146,7 @@ impl Error {
     }
 
     /// The vendor's `errors` list (empty for errors that did not come from the vendor).
-    pub fn vendor_errors(&self) -> &[String] {
+    pub fn vendor_errors(&self) -> &[Redacted] {
         match self {
             Error::Vendor { errors, .. } => errors,
             _ => &[],
@@ -158,17 +163,31 @@ impl Error {
         }
     }
 
-    /// True when trying the same call again later may succeed and is safe as far as this
-    /// error tells: the request never reached the vendor, the vendor rejected it before
-    /// acting (a token rejection), or the failure was a timeout or a 5xx/429 answer.
+    /// True when trying the same call again later may succeed, as the client's own
+    /// classifier sees this error: the request never reached the vendor, the vendor refused
+    /// it before acting (a 429, a token rejection), or the failure was a timeout, a reset or
+    /// a 408/500/502/503/504 answer.
     ///
-    /// For creates and payments a timeout or a 5xx means the vendor may have acted: check
-    /// (for example with `customer_info`) before sending the same create again.
+    /// For creates and payments ([`CallKind::Write`](crate::CallKind::Write)) a timeout or a
+    /// 5xx means the vendor may have acted: check (for example with `customer_info`) before
+    /// sending the same create again.
     pub fn is_retryable(&self) -> bool {
+        let class = self.class();
+        class.is_transient() || class == FailureClass::Refused
+    }
+
+    /// What this error says about resending, as the driver is told it.
+    pub(crate) fn class(&self) -> FailureClass {
         match self {
-            Error::Transport { .. } | Error::Timeout { .. } | Error::TokenRejected { .. } => true,
-            Error::HttpStatus { status, .. } => *status == 429 || *status >= 500,
-            _ => false,
+            Error::Transport { connect: true, .. } => FailureClass::NotConnected,
+            Error::Transport { .. } | Error::Timeout { .. } => FailureClass::Transient,
+            Error::HttpStatus { status, .. } | Error::Vendor { status, .. } => {
+                FailureClass::from_status(*status)
+            }
+            Error::TokenRejected { .. } => FailureClass::Refused,
+            Error::InvalidInput { .. } | Error::Decode { .. } | Error::Auth { .. } => {
+                FailureClass::Permanent
+            }
         }
     }
 

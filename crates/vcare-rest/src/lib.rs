@@ -40,19 +40,34 @@
 //! more; a second rejection is [`Error::TokenRejected`]. "Invalid credentials!!" is
 //! [`Error::Auth`] and is not retried.
 //!
-//! The token's JWT payload holds the API credentials in clear: tokens are never logged,
-//! never in `Debug` or `Display` output or error excerpts, and their header is marked
-//! sensitive.
+//! # Secrets
+//!
+//! The token's JWT payload holds the API credentials in clear: tokens are never logged, never
+//! in `Debug` or `Display` output, and their header is marked sensitive. Servers echo
+//! requests back (a PHP 500 page printing the JSON it got, a proxy quoting the body), so the
+//! client builds a [`telecom_core::Redactor`] from every secret it holds (the API password and
+//! PIN, the agent password) and, per call, the token it sent, the token the answer carries
+//! and the request's secret fields (SSN digits, card number, CVV, passwords and PINs of new
+//! lines, saved-card tokens). It masks each by value, raw, percent-encoded, JSON-,
+//! XML/HTML-escaped and base64, plus secret-named fields, JWTs, bearer values and card
+//! numbers by shape, before any excerpt is cut. Every vendor text an [`Error`] keeps (body
+//! excerpts, `msg`, `errors`, decode reasons) is a [`Redacted`] made by that redactor.
 //!
 //! # Errors and retries
 //!
 //! An HTTP 200 with a failure `msg_code`, or any non-empty `errors` (even with RESTAPI000), is
-//! [`Error::Vendor`], carrying the [`MsgCode`] and the flattened `errors`. Reads
-//! (`plan_list`, `customer_info`, `query_portin`, `get_usage`, `topup_list`, and
-//! `check_service_availability` unless it opens an enrollment) retry timeouts,
-//! resets and 5xx/429 answers under the [`telecom_core::RetryPolicy`]; creates, payments and
-//! swaps are sent again only after a connect failure (they never reached the vendor) or a
-//! token rejection.
+//! [`Error::Vendor`], carrying the [`MsgCode`] and the flattened `errors`.
+//!
+//! Every call runs on telecom-core's attempt driver ([`telecom_core::call::drive`]) and its
+//! one resend rule ([`CallKind::may_resend`]): reads and idempotent writes go again after any
+//! transient failure, within the [`RetryPolicy`]; a write goes again only when no connection
+//! was made or the vendor answered 429 (refused before processing, honouring `Retry-After`):
+//! a timeout, a reset after sending, a 5xx or a truncated answer may all hide a write the
+//! vendor did. Reads ([`CallKind::Read`]) are `plan_list`, `customer_info`, `query_portin`,
+//! `get_usage`, `topup_list`, `check_service_availability` unless it opens an enrollment,
+//! `/authenticate` and [`Client::call_idempotent`]; creates, payments, swaps, top-ups and
+//! [`Client::call`] are writes ([`CallKind::Write`]). A token rejection is resent once with a
+//! brand-new token whatever the kind. Each call is one `call` span with `vendor = "vcare"`.
 //!
 //! # Actions not typed here
 //!
@@ -66,11 +81,13 @@ mod de;
 mod error;
 pub mod models;
 mod ops;
+mod transport;
 mod validate;
 mod wire;
 
 pub use auth::{Credentials, TokenStats};
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TOKEN_MAX_AGE, RawResponse};
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TOKEN_MAX_AGE};
 pub use error::Error;
 pub use models::common::{CustomerId, MsgCode, OrderId, PendingId, Source, YesNo};
-pub use telecom_core::{Money, RetryPolicy, Secret, Timeouts};
+pub use ops::raw::RawResponse;
+pub use telecom_core::{CallKind, Money, Redacted, RetryPolicy, Secret, Timeouts};

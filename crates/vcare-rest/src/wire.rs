@@ -1,9 +1,9 @@
-//! The JSON codec: the request envelope and the response envelope.
+//! The JSON codec: the request envelope and the response envelope, and the errors an answer
+//! decodes to. No sending happens here (that is `transport.rs`).
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use telecom_core::Secret;
-use telecom_core::text::{EXCERPT_CHARS, excerpt};
+use telecom_core::{Redacted, Redactor, Secret};
 
 use crate::Error;
 use crate::models::common::{MsgCode, Source};
@@ -73,8 +73,9 @@ pub(crate) struct Envelope {
     pub(crate) msg_code: MsgCode,
     #[serde(default)]
     pub(crate) data: Option<Value>,
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
-    pub(crate) token: Option<String>,
+    /// The next token; a secret, since its JWT payload holds the API credentials.
+    #[serde(default, deserialize_with = "crate::de::opt_secret")]
+    pub(crate) token: Option<Secret>,
     #[serde(default, deserialize_with = "errors_list")]
     pub(crate) errors: Vec<String>,
     #[serde(default, deserialize_with = "crate::de::opt_text")]
@@ -119,141 +120,106 @@ fn errors_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 }
 
 /// Reads a body as an envelope. A body that is not JSON, not an object, or has no
-/// `msg_code` is an HTTP status error on a non-2xx answer and a decode error otherwise.
-pub(crate) fn decode(operation: &str, status: u16, body: &[u8]) -> Result<Envelope, Error> {
-    let fail = |message: String, source: Option<serde_json::Error>| {
+/// `msg_code` is an HTTP status error on a non-2xx answer and a decode error otherwise; its
+/// excerpt and the decode reason go through `redactor`.
+pub(crate) fn decode(
+    redactor: &Redactor,
+    operation: &str,
+    status: u16,
+    body: &[u8],
+) -> Result<Envelope, Error> {
+    let fail = |message: Redacted| {
         if (200..300).contains(&status) {
             Error::Decode {
                 operation: operation.to_owned(),
                 status,
                 message,
-                body: safe_excerpt(body),
-                source,
+                body: redactor.excerpt(body),
             }
         } else {
             Error::HttpStatus {
                 operation: operation.to_owned(),
                 status,
-                body: safe_excerpt(body),
+                body: redactor.excerpt(body),
             }
         }
     };
+    // serde_json's messages name a position, never the text, for syntax errors; the shape
+    // errors below may quote a value, so they are masked like the body.
     let value: Value =
-        serde_json::from_slice(body).map_err(|e| fail("the body is not JSON".into(), Some(e)))?;
+        serde_json::from_slice(body).map_err(|_| fail(Redacted::fixed("the body is not JSON")))?;
     if !value
         .as_object()
         .is_some_and(|o| o.contains_key("msg_code"))
     {
-        return Err(fail(
-            "the body is not a vcare envelope (no msg_code)".into(),
-            None,
-        ));
+        return Err(fail(Redacted::fixed(
+            "the body is not a vcare envelope (no msg_code)",
+        )));
     }
     let mut envelope: Envelope = serde_json::from_value(value)
-        .map_err(|e| fail("the envelope does not fit".into(), Some(e)))?;
+        .map_err(|e| fail(redactor.message(&format!("the envelope does not fit: {e}"))))?;
     envelope.status = status;
     Ok(envelope)
 }
 
-/// A body excerpt for an error message, with every token taken out: the JWT payload holds
-/// the API credentials in clear.
-pub(crate) fn safe_excerpt(body: &[u8]) -> String {
-    fn scrub(value: &mut Value) {
-        match value {
-            Value::Object(map) => {
-                for (key, v) in map.iter_mut() {
-                    if key.eq_ignore_ascii_case("token") && !v.is_null() {
-                        *v = Value::from(REDACTED);
-                    } else {
-                        scrub(v);
-                    }
-                }
-            }
-            Value::Array(items) => items.iter_mut().for_each(scrub),
-            _ => {}
+impl Envelope {
+    /// The redactor for texts of this answer: `redactor` plus the token the answer carries
+    /// (the next one in the chain), which the second net would catch only by its shape.
+    pub(crate) fn redactor(&self, redactor: &Redactor) -> Redactor {
+        match &self.token {
+            Some(token) => redactor.with(token),
+            None => redactor.clone(),
         }
     }
-    let text = match serde_json::from_slice::<Value>(body) {
-        Ok(mut value) => {
-            scrub(&mut value);
-            value.to_string()
-        }
-        // Not JSON (a truncated or malformed body): blank `"token": "..."` values by hand.
-        // Only the head matters for an excerpt; bounding it keeps a huge page cheap.
-        Err(_) => cut_token_values(&String::from_utf8_lossy(&body[..body.len().min(16 * 1024)])),
-    };
-    // Whatever is left that is shaped like a JWT goes too (a token in a message, in HTML).
-    excerpt(cut_jwts(&text).as_bytes(), EXCERPT_CHARS)
-}
 
-const REDACTED: &str = telecom_core::secret::REDACTED;
+    /// The vendor's `msg`, masked.
+    pub(crate) fn redacted_message(&self, redactor: &Redactor) -> Redacted {
+        redactor.message(self.message())
+    }
 
-/// Replaces the string value after every `"token"` key (any case) in text that may not parse.
-fn cut_token_values(text: &str) -> String {
-    const KEY: &str = "\"token\"";
-    // ASCII lower-casing keeps every byte offset, so offsets found in `lower` fit `text`.
-    let lower = text.to_ascii_lowercase();
-    let mut out = String::with_capacity(text.len());
-    let mut pos = 0;
-    while let Some(found) = lower.get(pos..).and_then(|l| l.find(KEY)) {
-        let after_key = pos + found + KEY.len();
-        out.push_str(&text[pos..after_key]);
-        let tail = &text[after_key..];
-        let value = tail
-            .trim_start()
-            .strip_prefix(':')
-            .map(str::trim_start)
-            .and_then(|v| v.strip_prefix('"'));
-        match value {
-            Some(value) => {
-                out.push_str(&tail[..tail.len() - value.len()]);
-                out.push_str(REDACTED);
-                // The value ends at the next quote, or runs to the end of a cut-short body.
-                let end = value.find('"').unwrap_or(value.len());
-                pos = text.len() - (value.len() - end);
-            }
-            None => pos = after_key,
+    /// The vendor's `errors`, masked.
+    pub(crate) fn redacted_errors(&self, redactor: &Redactor) -> Vec<Redacted> {
+        self.errors.iter().map(|e| redactor.message(e)).collect()
+    }
+
+    /// The error of an answer whose action failed ([`Envelope::is_failure`]).
+    pub(crate) fn vendor_error(self, redactor: &Redactor, operation: &str) -> Error {
+        let redactor = self.redactor(redactor);
+        Error::Vendor {
+            operation: operation.to_owned(),
+            message: self.redacted_message(&redactor),
+            errors: self.redacted_errors(&redactor),
+            code: self.msg_code,
+            status: self.status,
         }
     }
-    out.push_str(&text[pos..]);
-    out
-}
 
-/// Replaces every run that starts like a JWT (`eyJ`, base64 of `{"`) with the redaction mark.
-fn cut_jwts(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("eyJ") {
-        out.push_str(&rest[..at]);
-        out.push_str(REDACTED);
-        let tail = &rest[at..];
-        let end = tail
-            .find(|c: char| {
-                !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '=' | '+' | '/'))
-            })
-            .unwrap_or(tail.len());
-        rest = &tail[end..];
+    /// The error of a success answer whose `data` does not fit the action's output: the
+    /// serde reason and an excerpt of `data`, both masked. Built only on failure, so the
+    /// success path never copies `data`.
+    pub(crate) fn data_error(
+        &self,
+        redactor: &Redactor,
+        operation: &str,
+        reason: &serde_json::Error,
+    ) -> Error {
+        let redactor = self.redactor(redactor);
+        let data = self
+            .data
+            .as_ref()
+            .map_or_else(|| "null".to_owned(), Value::to_string);
+        Error::Decode {
+            operation: operation.to_owned(),
+            status: self.status,
+            message: redactor.message(&format!("data does not fit {operation}: {reason}")),
+            body: redactor.excerpt(data.as_bytes()),
+        }
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    #[test]
-    fn excerpts_never_carry_tokens() {
-        let json = br#"{"msg":"x","token":"eyJhbGciOi.eyJkYXRh.sig","data":{"token":"abc"}}"#;
-        let text = safe_excerpt(json);
-        assert!(!text.contains("eyJ") && !text.contains("abc"), "{text}");
-        let broken = br#"{"errors":["x"] "token": "eyJhbGciOi.eyJkYXRh.sig" }"#;
-        let text = safe_excerpt(broken);
-        assert!(
-            !text.contains("eyJ") && text.contains("[REDACTED]"),
-            "{text}"
-        );
-    }
-
     use super::*;
 
     #[test]
@@ -273,7 +239,7 @@ mod tests {
             (r#"{"msg_code":"RESTAPI000"}"#, vec![]),
         ];
         for (body, expected) in cases {
-            let env = decode("x", 200, body.as_bytes()).unwrap();
+            let env = decode(&Redactor::new(), "x", 200, body.as_bytes()).unwrap();
             assert_eq!(env.errors, expected, "{body}");
         }
     }
@@ -281,47 +247,38 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn decoding_any_bytes_never_panics(body in proptest::collection::vec(proptest::num::u8::ANY, 0..512), status in 100u16..600) {
-            let _ = decode("x", status, &body);
-            let _ = safe_excerpt(&body);
-        }
-
-        #[test]
-        fn a_jwt_never_survives_an_excerpt(
-            before in "[ -~]{0,40}",
-            payload in "[A-Za-z0-9_-]{1,40}",
-            after in "[ -~]{0,40}",
-        ) {
-            let jwt = format!("eyJhbGciOiJIUzI1NiJ9.eyJ{payload}.sig");
-            for body in [
-                format!("{before}{jwt}{after}"),
-                format!("{{\"token\":\"{jwt}\",\"msg\":\"{}\"}}", before.replace(['"', '\\'], "")),
-                format!("{{\"msg\":\"x\" \"token\": \"{jwt}\" {after}"),
-            ] {
-                let text = safe_excerpt(body.as_bytes());
-                proptest::prop_assert!(!text.contains(&jwt), "{body} -> {text}");
-            }
+            let _ = decode(&Redactor::new(), "x", status, &body);
         }
     }
 
     #[test]
     fn success_with_errors_is_a_failure() {
-        let env = decode("x", 200, br#"{"msg_code":"RESTAPI000","errors":["no"]}"#).unwrap();
+        let env = decode(
+            &Redactor::new(),
+            "x",
+            200,
+            br#"{"msg_code":"RESTAPI000","errors":["no"]}"#,
+        )
+        .unwrap();
         assert!(env.is_failure());
     }
 
     #[test]
     fn html_is_a_decode_or_status_error() {
         assert!(matches!(
-            decode("x", 200, b"<html>"),
+            decode(&Redactor::new(), "x", 200, b"<html>"),
             Err(Error::Decode { .. })
         ));
         assert!(matches!(
-            decode("x", 502, b"<html>"),
+            decode(&Redactor::new(), "x", 502, b"<html>"),
             Err(Error::HttpStatus { status: 502, .. })
         ));
-        assert!(matches!(decode("x", 200, b"{}"), Err(Error::Decode { .. })));
         assert!(matches!(
-            decode("x", 200, b"[1]"),
+            decode(&Redactor::new(), "x", 200, b"{}"),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            decode(&Redactor::new(), "x", 200, b"[1]"),
             Err(Error::Decode { .. })
         ));
     }
@@ -346,9 +303,14 @@ mod tests {
     }
 }
 
-/// A request body under construction: the action's own fields, in the vendor's shapes.
+/// A request body under construction: the action's own fields, in the vendor's shapes, and
+/// the secret values among them (an SSN, a card number, a password), so the call can mask
+/// them in whatever the vendor answers.
 #[derive(Default)]
-pub(crate) struct Body(Map<String, Value>);
+pub(crate) struct Body {
+    fields: Map<String, Value>,
+    secrets: Vec<Secret>,
+}
 
 impl Body {
     pub(crate) fn new() -> Self {
@@ -356,7 +318,7 @@ impl Body {
     }
 
     pub(crate) fn str(mut self, key: &str, value: &str) -> Self {
-        self.0.insert(key.to_owned(), Value::from(value));
+        self.fields.insert(key.to_owned(), Value::from(value));
         self
     }
 
@@ -367,12 +329,16 @@ impl Body {
         }
     }
 
-    pub(crate) fn secret(self, key: &str, value: &Secret) -> Self {
+    pub(crate) fn secret(mut self, key: &str, value: &Secret) -> Self {
+        self.secrets.push(value.clone());
         self.str(key, value.expose())
     }
 
     pub(crate) fn opt_secret(self, key: &str, value: Option<&Secret>) -> Self {
-        self.opt_str(key, value.map(Secret::expose))
+        match value {
+            Some(value) => self.secret(key, value),
+            None => self,
+        }
     }
 
     /// `"Y"` or `"N"`.
@@ -388,7 +354,7 @@ impl Body {
     }
 
     pub(crate) fn value(mut self, key: &str, value: Value) -> Self {
-        self.0.insert(key.to_owned(), value);
+        self.fields.insert(key.to_owned(), value);
         self
     }
 
@@ -396,7 +362,55 @@ impl Body {
         self.value(key, Value::from(values.to_vec()))
     }
 
-    pub(crate) fn into_map(self) -> Map<String, Value> {
-        self.0
+    /// A list of objects, each with its own secrets.
+    pub(crate) fn objects(mut self, key: &str, items: Vec<Body>) -> Self {
+        let mut values = Vec::with_capacity(items.len());
+        for item in items {
+            self.secrets.extend(item.secrets);
+            values.push(Value::Object(item.fields));
+        }
+        self.value(key, Value::from(values))
+    }
+
+    /// Secret values a raw body carries under the field names this vendor's typed requests
+    /// use for secrets, at any depth: the typed requests mark theirs, a raw body cannot.
+    pub(crate) fn from_raw(fields: Map<String, Value>) -> Self {
+        fn collect(map: &Map<String, Value>, out: &mut Vec<Secret>) {
+            for (key, value) in map {
+                match value {
+                    Value::String(s) if SECRET_FIELDS.contains(&key.as_str()) => {
+                        out.push(Secret::new(s.as_str()));
+                    }
+                    Value::Object(inner) => collect(inner, out),
+                    Value::Array(items) => items
+                        .iter()
+                        .filter_map(Value::as_object)
+                        .for_each(|inner| collect(inner, out)),
+                    _ => {}
+                }
+            }
+        }
+        let mut secrets = Vec::new();
+        collect(&fields, &mut secrets);
+        Body { fields, secrets }
+    }
+
+    pub(crate) fn into_parts(self) -> (Map<String, Value>, Vec<Secret>) {
+        (self.fields, self.secrets)
     }
 }
+
+/// The request fields the typed requests send as secrets.
+const SECRET_FIELDS: &[&str] = &[
+    "ssnum",
+    "ssn_last_four",
+    "card_number",
+    "cvv",
+    "password",
+    "pin",
+    "port_account_password",
+    "customer_token",
+    "payment_token",
+    "account_number",
+    "agent_password",
+];

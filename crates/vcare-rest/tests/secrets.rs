@@ -2,12 +2,16 @@
 //! across success, token rejections, vendor errors and undecodable bodies.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::io::Write;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+
+mod support {
+    pub(crate) mod log_buffer;
+}
 
 use mock_http::{MockServer, Reply, Response};
 use serde_json::json;
+use support::log_buffer::Buffer;
 use vcare_rest::models::customer::CreateHomephoneCustomer;
 use vcare_rest::{Client, Credentials};
 
@@ -18,26 +22,6 @@ const SSN: &str = "9876";
 /// The vendor's JWT payload carries the credentials; these stand for such tokens.
 fn token(n: usize) -> String {
     format!("eyJ0eXAiOiJKV1QifQ.eyJwYXNzd29yZCI6IlBXIn0.TOKSECRET{n}")
-}
-
-#[derive(Clone, Default)]
-struct Buffer(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Buffer {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Buffer {
-    type Writer = Buffer;
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
 }
 
 fn assert_clean(what: &str, text: &str) {
@@ -133,10 +117,16 @@ async fn nothing_secret_in_logs_debug_or_errors() {
     );
 
     drop(_guard);
-    let logs = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+    let logs = buffer.text();
     // The logs did capture the calls, with their spans' fields.
-    assert!(logs.contains("vcare rejected the token"), "{logs}");
-    assert!(logs.contains("operation"), "{logs}");
+    assert!(
+        logs.contains("credentials refused before the vendor acted"),
+        "{logs}"
+    );
+    assert!(
+        logs.contains("call{vendor=\"vcare\" operation=\"used\""),
+        "{logs}"
+    );
     assert_clean("tracing output", &logs);
 
     // The secrets did reach the wire, where they belong.

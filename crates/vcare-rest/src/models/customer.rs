@@ -6,12 +6,10 @@ use serde_with::serde_as;
 use telecom_core::Secret;
 use telecom_core::dates::IsoDate;
 
-use crate::client::CallKind;
 use crate::error::Error;
-use crate::models::common::{CustomerId, MsgCode, OrderId, PendingId, Source, YesNo};
-use crate::ops::Action;
+use crate::models::common::{CustomerId, MsgCode, OrderId, PendingId, YesNo};
 use crate::validate as check;
-use crate::wire::{Body, Envelope};
+use crate::wire::Body;
 
 /// The `order_type` of a home phone order. The spec documents only `new_order`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -152,7 +150,7 @@ impl CreateHomephoneCustomer {
         }
     }
 
-    fn validate(&self) -> Result<(), Error> {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
         check::alphanumeric("enroll_id", &self.enrollment_id)?;
         check::zip("zip_code", &self.zip_code)?;
         if self.features.is_empty() {
@@ -188,62 +186,6 @@ impl CreateHomephoneCustomer {
             check::phone10("telephone_number", s)
         })?;
         Ok(())
-    }
-}
-
-impl Action for CreateHomephoneCustomer {
-    const MODULE: &'static str = "customer";
-    const ACTION: &'static str = "create_homephone_customer";
-    const KIND: CallKind = CallKind::NonIdempotent;
-    type Output = HomephoneCustomer;
-    // The spec's table: "Expected Value: API, TABLET, WEBSITE".
-    const SOURCES: Option<&'static [Source]> =
-        Some(&[Source::Api, Source::Tablet, Source::Website]);
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        self.validate()?;
-        // Every value is a string on the wire, as in the spec's sample request.
-        Ok(Body::new()
-            .str("enroll_id", &self.enrollment_id)
-            .str("zip_code", &self.zip_code)
-            .strings("features", &self.features)
-            .str("plan_id", &self.plan_id)
-            .str("order_type", self.order_type.as_str())
-            .secret("ssnum", &self.ssnum)
-            .opt_str("state", self.state.as_deref())
-            .opt_str("city", self.city.as_deref())
-            .opt_str(
-                "sameaddress",
-                self.sameaddress.map(|same| if same { "1" } else { "0" }),
-            )
-            .str("f_name", &self.f_name)
-            .opt_str("l_name", self.l_name.as_deref())
-            .str("carrier", &self.carrier)
-            .opt_str("email", self.email.as_deref())
-            .opt_str("type_of_service", self.type_of_service.as_deref())
-            .opt_str(
-                "service_address_number",
-                self.service_address_number.as_deref(),
-            )
-            .opt_str(
-                "service_address_street_name",
-                self.service_address_street_name.as_deref(),
-            )
-            .opt_str(
-                "service_address_street_directional_prefix",
-                self.service_address_street_directional_prefix.as_deref(),
-            )
-            .opt_str(
-                "service_address_street_type",
-                self.service_address_street_type.as_deref(),
-            )
-            .str("phone_number", &self.phone_number)
-            .opt_str("telephone_number", self.telephone_number.as_deref())
-            .into_map())
-    }
-
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
-        crate::de::data(envelope.data)
     }
 }
 
@@ -310,76 +252,6 @@ impl CustomerInfoRequest {
             enrollment_id: Some(enrollment_id.into()),
             ..Default::default()
         }
-    }
-}
-
-impl Action for CustomerInfoRequest {
-    const MODULE: &'static str = "customer";
-    const ACTION: &'static str = "customer_info";
-    const KIND: CallKind = CallKind::Idempotent;
-    type Output = Vec<CustomerRecord>;
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        let keys = [
-            self.enrollment_id.is_some(),
-            self.customer_id.is_some(),
-            self.email.is_some(),
-            self.mdn.is_some(),
-            self.last_name.is_some(),
-            self.zip_code.is_some(),
-            self.ssn_last_four.is_some(),
-            self.account_number.is_some(),
-            self.dob.is_some(),
-        ];
-        if !keys.contains(&true) {
-            return Err(Error::invalid(
-                "enrollment_id",
-                "give the enrollment id or another lookup key",
-            ));
-        }
-        check::opt(self.enrollment_id.as_deref(), |s| {
-            check::alphanumeric("enrollment_id", s)
-        })?;
-        check::opt(self.customer_id.as_deref(), |s| {
-            check::non_empty("customer_id", s)
-        })?;
-        check::opt(self.email.as_deref(), |s| check::email("email", s))?;
-        check::opt(self.mdn.as_deref(), |s| check::phone10("mdn", s))?;
-        check::opt(self.last_name.as_deref(), |s| {
-            check::non_empty("last_name", s)
-        })?;
-        check::opt(self.zip_code.as_deref(), |s| check::zip("zip_code", s))?;
-        check::opt(self.ssn_last_four.as_ref(), |s| {
-            check::digits("ssn_last_four", s.expose(), 4)
-        })?;
-        check::opt(self.account_number.as_deref(), |s| {
-            check::non_empty("account_number", s)
-        })?;
-        let dob = self.dob.map(telecom_core::dates::format_iso_date);
-        Ok(Body::new()
-            .str("request_name", "customer")
-            .opt_str("enrollment_id", self.enrollment_id.as_deref())
-            .opt_str("customer_id", self.customer_id.as_deref())
-            .opt_str("email", self.email.as_deref())
-            .opt_str("mdn", self.mdn.as_deref())
-            .opt_str("last_name", self.last_name.as_deref())
-            .opt_str("zip_code", self.zip_code.as_deref())
-            .opt_secret("ssn_last_four", self.ssn_last_four.as_ref())
-            .opt_str("account_number", self.account_number.as_deref())
-            .opt_str("dob", dob.as_deref())
-            .opt_yn(
-                "get_security_question_answer_detail",
-                self.get_security_question_answer_detail,
-            )
-            .opt_yn("get_beneficiary_details", self.get_beneficiary_details)
-            .into_map())
-    }
-
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
-        // Documented as an array (one entry per line); an object is taken as one line.
-        #[derive(Deserialize)]
-        struct Lines(#[serde(deserialize_with = "crate::de::one_or_many")] Vec<CustomerRecord>);
-        crate::de::data::<Lines>(envelope.data).map(|l| l.0)
     }
 }
 
@@ -567,7 +439,7 @@ pub struct NewLine {
 }
 
 impl NewLine {
-    fn validate(&self) -> Result<(), Error> {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
         check::alphanumeric("enrollment_id", &self.enrollment_id)?;
         check::opt(self.parent_enrollment_id.as_deref(), |s| {
             check::alphanumeric("parent_enrollment_id", s)
@@ -604,7 +476,7 @@ impl NewLine {
         Ok(())
     }
 
-    fn to_value(&self) -> Value {
+    pub(crate) fn write(&self) -> Body {
         let order_id = self.order_id.as_ref().map(|id| match id.as_u64() {
             Some(n) => Value::from(n),
             None => Value::from(id.as_str()),
@@ -663,7 +535,7 @@ impl NewLine {
                 .str("port_state", &port.port_state)
                 .str("port_zip_code", &port.port_zip_code);
         }
-        Value::Object(body.into_map())
+        body
     }
 }
 
@@ -679,37 +551,6 @@ impl CreateCustomerV2 {
     /// A request for these lines.
     pub fn new(lines: Vec<NewLine>) -> Self {
         CreateCustomerV2 { lines }
-    }
-}
-
-impl Action for CreateCustomerV2 {
-    const MODULE: &'static str = "customer";
-    const ACTION: &'static str = "create_prepaid_postpaid_customer_v2";
-    const KIND: CallKind = CallKind::NonIdempotent;
-    type Output = CreatedCustomer;
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        if self.lines.is_empty() {
-            return Err(Error::invalid("lines", "at least one line is required"));
-        }
-        for line in &self.lines {
-            line.validate()?;
-        }
-        let lines: Vec<Value> = self.lines.iter().map(NewLine::to_value).collect();
-        Ok(Body::new()
-            .str("request_name", "customer")
-            .value("lines", Value::from(lines))
-            .into_map())
-    }
-
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct Lines(#[serde(deserialize_with = "crate::de::one_or_many")] Vec<CreatedLine>);
-        let lines = crate::de::data::<Lines>(envelope.data)?.0;
-        Ok(CreatedCustomer {
-            external_transaction_id: envelope.external_transaction_id,
-            lines,
-        })
     }
 }
 

@@ -3,12 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::client::CallKind;
-use crate::error::Error;
 use crate::models::common::YesNo;
-use crate::ops::Action;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
 
 /// The `enrollment_type` of check_service_availability and plan_list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -55,36 +50,6 @@ impl CheckServiceAvailability {
             enrollment_type,
             is_enrollment: None,
         }
-    }
-}
-
-impl Action for CheckServiceAvailability {
-    const MODULE: &'static str = "enrollment";
-    const ACTION: &'static str = "check_service_availability";
-    const KIND: CallKind = CallKind::Idempotent;
-    type Output = ServiceAvailability;
-
-    // With is_enrollment=Y each call opens a new enrollment, so it is not resent blindly;
-    // a plain zip check is a read.
-    fn kind(&self) -> CallKind {
-        if self.is_enrollment == Some(true) {
-            CallKind::NonIdempotent
-        } else {
-            CallKind::Idempotent
-        }
-    }
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        check::zip("zip_code", &self.zip_code)?;
-        Ok(Body::new()
-            .str("zip_code", &self.zip_code)
-            .str("enrollment_type", self.enrollment_type.as_str())
-            .opt_yn("is_enrollment", self.is_enrollment)
-            .into_map())
-    }
-
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
-        crate::de::data(envelope.data)
     }
 }
 

@@ -3,12 +3,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::client::CallKind;
-use crate::error::Error;
-use crate::ops::Action;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
-
 /// `change_type` of a SIM swap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
@@ -41,7 +35,7 @@ pub enum ChangeReason {
 }
 
 impl ChangeReason {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             ChangeReason::CourtesyChange => "COURTESY_CHANGE",
             ChangeReason::Free => "FREE",
@@ -95,53 +89,6 @@ impl SimSwap {
             change_type,
             change_reason_process,
             is_esim_swap: false,
-        }
-    }
-}
-
-impl Action for SimSwap {
-    const MODULE: &'static str = "inventory";
-    const ACTION: &'static str = "sim_swap";
-    const KIND: CallKind = CallKind::NonIdempotent;
-    type Output = SimSwapResult;
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        check::alphanumeric("enrollment_id", &self.enrollment_id)?;
-        match (&self.new_esn, self.is_esim_swap) {
-            (Some(esn), _) => check::non_empty("new_esn", esn)?,
-            (None, false) => {
-                return Err(Error::invalid("new_esn", "is required unless is_esim_swap"));
-            }
-            (None, true) => {}
-        }
-        check::non_empty("model_id", &self.model_id)?;
-        check::non_empty("store_id", &self.store_id)?;
-        let mut body = Body::new()
-            .str("enrollment_id", &self.enrollment_id)
-            .opt_str("new_esn", self.new_esn.as_deref())
-            .str("model_id", &self.model_id)
-            .str("store_id", &self.store_id)
-            .str(
-                "change_type",
-                match self.change_type {
-                    ChangeType::Electronic => "Electronic",
-                    ChangeType::Nonelectronic => "Nonelectronic",
-                },
-            )
-            .str("change_reason_process", self.change_reason_process.as_str());
-        if self.is_esim_swap {
-            body = body.yn("is_esim_swap", true);
-        }
-        Ok(body.into_map())
-    }
-
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
-        match envelope.data {
-            Some(value @ Value::Object(_)) => {
-                serde_json::from_value(value).map(SimSwapResult::Esim)
-            }
-            // A physical swap answers `data: ""`.
-            _ => Ok(SimSwapResult::Swapped),
         }
     }
 }

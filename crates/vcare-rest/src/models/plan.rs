@@ -4,13 +4,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use telecom_core::Money;
 
-use crate::client::CallKind;
-use crate::error::Error;
 use crate::models::common::YesNo;
 use crate::models::enrollment::EnrollmentType;
-use crate::ops::Action;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
 
 /// `plan_list`: the plans offered at a zip code.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -40,32 +35,6 @@ impl PlanList {
             enrollment_type,
             ..Default::default()
         }
-    }
-}
-
-impl Action for PlanList {
-    const MODULE: &'static str = "plan";
-    const ACTION: &'static str = "plan_list";
-    const KIND: CallKind = CallKind::Idempotent;
-    type Output = Vec<Plan>;
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        check::zip("zip_code", &self.zip_code)?;
-        check::opt(self.plan_id.as_deref(), |s| check::numeric("plan_id", s))?;
-        Ok(Body::new()
-            .str("request_name", "plan")
-            .str("zip_code", &self.zip_code)
-            .str("enrollment_type", self.enrollment_type.as_str())
-            .str("plan_id", self.plan_id.as_deref().unwrap_or(""))
-            .opt_yn("tribal", self.tribal)
-            .opt_yn("is_family_plan", self.is_family_plan)
-            .into_map())
-    }
-
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct Plans(#[serde(deserialize_with = "crate::de::one_or_many")] Vec<Plan>);
-        crate::de::data::<Plans>(envelope.data).map(|p| p.0)
     }
 }
 

@@ -3,12 +3,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::client::CallKind;
-use crate::error::Error;
-use crate::ops::Action;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
-
 /// `query_portin`: the state of a port-in. The vendor asks to wait at least 10 seconds after
 /// creating or updating a port before querying it.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -38,30 +32,6 @@ impl QueryPortin {
             mdn: mdn.into(),
             carrier: carrier.into(),
         }
-    }
-}
-
-impl Action for QueryPortin {
-    const MODULE: &'static str = "port";
-    const ACTION: &'static str = "query_portin";
-    const KIND: CallKind = CallKind::Idempotent;
-    type Output = PortinStatus;
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        check::alphanumeric("enroll_id", &self.enrollment_id)?;
-        check::non_empty("esn", &self.esn)?;
-        check::phone10("mdn", &self.mdn)?;
-        check::non_empty("carrier", &self.carrier)?;
-        Ok(Body::new()
-            .str("enroll_id", &self.enrollment_id)
-            .str("esn", &self.esn)
-            .str("mdn", &self.mdn)
-            .str("carrier", &self.carrier)
-            .into_map())
-    }
-
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
-        crate::de::data(envelope.data)
     }
 }
 

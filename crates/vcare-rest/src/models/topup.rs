@@ -4,13 +4,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use telecom_core::{Money, Secret};
 
-use crate::client::CallKind;
-use crate::error::Error;
 use crate::models::common::YesNo;
 use crate::models::payment::{BillingAddress, Card};
-use crate::ops::Action;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
 
 /// Which top-ups topup_list returns (`topup_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -35,7 +30,7 @@ pub enum TopupType {
 }
 
 impl TopupType {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             TopupType::All => "ALL",
             TopupType::Topup => "TOPUP",
@@ -70,27 +65,6 @@ impl TopupList {
             payment_method: payment_method.into(),
             state: None,
         }
-    }
-}
-
-impl Action for TopupList {
-    const MODULE: &'static str = "topup";
-    const ACTION: &'static str = "topup_list";
-    const KIND: CallKind = CallKind::Idempotent;
-    type Output = TopupCatalog;
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        check::non_empty("payment_method", &self.payment_method)?;
-        check::opt(self.state.as_deref(), |s| check::state("state", s))?;
-        Ok(Body::new()
-            .str("topup_type", self.topup_type.as_str())
-            .str("payment_method", &self.payment_method)
-            .opt_str("state", self.state.as_deref())
-            .into_map())
-    }
-
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
-        crate::de::data(envelope.data)
     }
 }
 
@@ -212,64 +186,6 @@ impl AddTopup {
             topup,
             payment,
             billing,
-        }
-    }
-}
-
-impl Action for AddTopup {
-    const MODULE: &'static str = "topup";
-    const ACTION: &'static str = "add_topup";
-    const KIND: CallKind = CallKind::NonIdempotent;
-    type Output = TopupReceipt;
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        check::alphanumeric("enrollment_id", &self.enrollment_id)?;
-        let mut body = Body::new().str("enrollment_id", &self.enrollment_id);
-        body = match &self.topup {
-            TopupRef::PlanId(id) => {
-                check::numeric("plan_id", id)?;
-                body.str("plan_id", id)
-            }
-            TopupRef::PlanCode(code) => {
-                check::non_empty("plan_code", code)?;
-                body.str("plan_code", code)
-            }
-        };
-        body = match &self.payment {
-            TopupPayment::CreditCard(card) => {
-                card.validate()?;
-                card.write(body.str("payment_method", "CREDIT_CARD"))
-            }
-            TopupPayment::SavedCard {
-                customer_token,
-                payment_token,
-            } => {
-                check::non_empty("customer_token", customer_token.expose())?;
-                check::non_empty("payment_token", payment_token.expose())?;
-                body.str("payment_method", "CREDIT_CARD")
-                    .secret("customer_token", customer_token)
-                    .secret("payment_token", payment_token)
-            }
-            TopupPayment::PaypalBraintree => body.str("payment_method", "PAYPAL_BRAINTREE"),
-            TopupPayment::OtherPaymentOption => body.str("payment_method", "OTHER_PAYMENT_OPTION"),
-        };
-        self.billing.validate()?;
-        Ok(self.billing.write(body).into_map())
-    }
-
-    fn output(envelope: crate::wire::Envelope) -> Result<Self::Output, serde_json::Error> {
-        match envelope.data {
-            Some(value @ Value::Object(_)) => serde_json::from_value(value),
-            // A bare confirmation message (or nothing) instead of an object.
-            other => Ok(TopupReceipt {
-                order_id: None,
-                transaction_no: None,
-                total_amount: None,
-                message: other
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .or(envelope.msg),
-                other: Map::new(),
-            }),
         }
     }
 }

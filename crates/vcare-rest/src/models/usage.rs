@@ -3,14 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use serde_with::serde_as;
-use telecom_core::dates::{IsoDate, SqlDateTime, format_iso_date};
+use telecom_core::dates::{IsoDate, SqlDateTime};
 use time::{Date, PrimitiveDateTime};
-
-use crate::client::CallKind;
-use crate::error::Error;
-use crate::ops::Action;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
 
 /// `get_usage`: a line's usage records, or a summary of every line. The account must have a
 /// phone number and a SIM and be Active or Suspend; history covers the last 90 days.
@@ -60,42 +54,6 @@ impl GetUsage {
         GetUsage {
             enrollment_id: enrollment_id.into(),
             query: UsageQuery::Summary,
-        }
-    }
-}
-
-impl Action for GetUsage {
-    const MODULE: &'static str = "usage";
-    const ACTION: &'static str = "get_usage";
-    const KIND: CallKind = CallKind::Idempotent;
-    type Output = Usage;
-
-    fn body(&self) -> Result<Map<String, Value>, Error> {
-        check::alphanumeric("enrollment_id", &self.enrollment_id)?;
-        let body = Body::new().str("enrollment_id", &self.enrollment_id);
-        Ok(match self.query {
-            UsageQuery::Summary => body.yn("summary_by_user", true),
-            UsageQuery::Detail {
-                start_date,
-                end_date,
-            } => {
-                if start_date > end_date {
-                    return Err(Error::invalid("start_date", "must not be after end_date"));
-                }
-                body.yn("summary_by_user", false)
-                    .str("start_date", &format_iso_date(start_date))
-                    .str("end_date", &format_iso_date(end_date))
-            }
-        }
-        .into_map())
-    }
-
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error> {
-        match envelope.data {
-            Some(Value::Array(lines)) => {
-                serde_json::from_value(Value::Array(lines)).map(Usage::Summary)
-            }
-            other => crate::de::data(other).map(Usage::Detail),
         }
     }
 }

@@ -1,4 +1,7 @@
-//! The typed actions, grouped by resource, and the one generic path they share.
+//! The typed actions, grouped by resource. Each states its module, action name and
+//! [`CallKind`](crate::CallKind) once, as an [`Operation`], with how its request is written
+//! and its answer read; all of them, and the raw calls, go through [`Client::execute`] to the
+//! one send path in `transport.rs`.
 
 mod customer;
 mod enrollment;
@@ -6,41 +9,43 @@ mod inventory;
 mod payment;
 mod plan;
 mod port;
+pub(crate) mod raw;
 mod topup;
 mod usage;
 
-use serde_json::{Map, Value};
+use telecom_core::CallKind;
 
-use crate::client::{CallKind, Client};
+use crate::client::Client;
 use crate::error::Error;
 use crate::models::common::Source;
-use crate::wire::{Envelope, safe_excerpt};
+use crate::transport::{Operation, Request};
+use crate::wire::{self, Body, Envelope, EnvelopeFields};
 
 /// One typed vendor action: where it goes, how its request is written and checked, and how
 /// its answer is read.
 pub(crate) trait Action {
-    const MODULE: &'static str;
-    const ACTION: &'static str;
-    const KIND: CallKind;
+    /// The module, the action and how it may be resent.
+    const OPERATION: Operation;
     type Output;
 
     /// The `source` values the action documents, when it narrows the envelope's four.
     const SOURCES: Option<&'static [Source]> = None;
 
-    /// Whether this particular request may be resent after an unknown outcome.
+    /// How this particular request may be resent, when it differs from the operation's.
     fn kind(&self) -> CallKind {
-        Self::KIND
+        Self::OPERATION.kind
     }
 
     /// Validates the request and writes its own fields (the envelope is added later).
-    fn body(&self) -> Result<Map<String, Value>, Error>;
+    fn body(&self) -> Result<Body, Error>;
 
-    /// Reads the answer (usually its `data`).
-    fn output(envelope: Envelope) -> Result<Self::Output, serde_json::Error>;
+    /// Reads the answer (usually its `data`), borrowing it.
+    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error>;
 }
 
 impl Client {
     pub(crate) async fn send_action<A: Action>(&self, request: &A) -> Result<A::Output, Error> {
+        let operation = A::OPERATION;
         let body = request.body()?;
         if let Some(allowed) = A::SOURCES {
             let source = self.effective_source();
@@ -50,23 +55,62 @@ impl Client {
                     "source",
                     format!(
                         "{} does not take {source}; expected one of {}",
-                        A::ACTION,
+                        operation.action,
                         names.join(", ")
                     ),
                 ));
             }
         }
-        let envelope = self
-            .execute(A::MODULE, A::ACTION, body, request.kind())
+        let (envelope, secrets) = self
+            .execute(operation.module, operation.action, body, request.kind())
             .await?;
-        let status = envelope.status;
-        let data = envelope.data.clone();
-        A::output(envelope).map_err(|e| Error::Decode {
-            operation: A::ACTION.to_owned(),
-            status,
-            message: format!("data does not fit {}: {e}", A::ACTION),
-            body: safe_excerpt(data.unwrap_or(Value::Null).to_string().as_bytes()),
-            source: Some(e),
+        A::output(&envelope).map_err(|e| {
+            let mut redactor = self.inner.transport.redactor.clone();
+            secrets.iter().for_each(|s| redactor.add_secret(s));
+            envelope.data_error(&redactor, operation.action, &e)
         })
+    }
+
+    /// Sends one action and returns its successful envelope, and the secrets of its body
+    /// for masking what is read from it afterwards.
+    pub(crate) async fn execute(
+        &self,
+        module: &str,
+        action: &str,
+        body: Body,
+        kind: CallKind,
+    ) -> Result<(Envelope, Vec<telecom_core::Secret>), Error> {
+        let name_ok =
+            |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !name_ok(module) {
+            return Err(Error::invalid(
+                "module",
+                "must be letters, digits and underscores",
+            ));
+        }
+        if !name_ok(action) {
+            return Err(Error::invalid(
+                "action",
+                "must be letters, digits and underscores",
+            ));
+        }
+        let fields = EnvelopeFields {
+            agent_id: &self.inner.agent_id,
+            agent_password: self.inner.agent_password.as_ref(),
+            source: self.effective_source(),
+            external_transaction_id: self.external_transaction_id.as_deref(),
+        };
+        let (fields_map, secrets) = body.into_parts();
+        let payload = wire::request_body(action, fields_map, &fields)?;
+        let transport = &self.inner.transport;
+        let request = Request {
+            action,
+            kind,
+            url: format!("{}/{}", transport.base_url, module),
+            payload,
+            secrets,
+        };
+        let envelope = transport.call(&request).await?;
+        Ok((envelope, request.secrets))
     }
 }

@@ -1,0 +1,80 @@
+//! The low-level call for actions this crate has not typed.
+
+use serde_json::Value;
+use telecom_core::CallKind;
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::models::common::MsgCode;
+use crate::wire::Body;
+
+/// What the vendor answered to a low-level [`Client::call`]: the envelope, with the token
+/// taken out (it went back into the pool).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct RawResponse {
+    /// `msg`.
+    pub msg: Option<String>,
+    /// `msg_code` (always a success code here; failures are errors).
+    pub msg_code: MsgCode,
+    /// `data`: an object, an array, a string, or `None` when absent.
+    pub data: Option<Value>,
+    /// `external_transaction_id`, when the vendor echoed it at the top level.
+    pub external_transaction_id: Option<String>,
+    /// The top-level `success` text a few actions add.
+    pub success: Option<String>,
+}
+
+impl Client {
+    /// The low-level call for actions this crate has not typed: `POST {base}/{module}` with
+    /// `body` (a JSON object of the action's own fields) plus the envelope (`action`,
+    /// `agent_id`, `agent_password`, `source`, `external_transaction_id`). Tokens, the
+    /// envelope and vendor errors are handled as for typed calls. String values under the
+    /// field names the typed requests treat as secret (`ssnum`, `card_number`, `cvv`,
+    /// `password`, `pin`, ...) are masked by value in what comes back; other secrets only by
+    /// shape.
+    ///
+    /// The call is a [`CallKind::Write`]: it is sent again only when no connection was made
+    /// or the vendor answered 429. Use [`Client::call_idempotent`] for reads.
+    pub async fn call(
+        &self,
+        module: &str,
+        action: &str,
+        body: Value,
+    ) -> Result<RawResponse, Error> {
+        self.raw(module, action, body, CallKind::Write).await
+    }
+
+    /// As [`Client::call`], for reads and idempotent actions ([`CallKind::Read`]): timeouts,
+    /// resets and 408/429/5xx answers are resent under the retry policy.
+    pub async fn call_idempotent(
+        &self,
+        module: &str,
+        action: &str,
+        body: Value,
+    ) -> Result<RawResponse, Error> {
+        self.raw(module, action, body, CallKind::Read).await
+    }
+
+    async fn raw(
+        &self,
+        module: &str,
+        action: &str,
+        body: Value,
+        kind: CallKind,
+    ) -> Result<RawResponse, Error> {
+        let Value::Object(body) = body else {
+            return Err(Error::invalid("body", "must be a JSON object"));
+        };
+        let (env, _) = self
+            .execute(module, action, Body::from_raw(body), kind)
+            .await?;
+        Ok(RawResponse {
+            msg: env.msg,
+            msg_code: env.msg_code,
+            data: env.data,
+            external_transaction_id: env.external_transaction_id,
+            success: env.success,
+        })
+    }
+}

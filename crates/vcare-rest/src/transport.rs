@@ -1,0 +1,302 @@
+//! The one send path: every request of the crate, `/authenticate` included, is one HTTP
+//! exchange made here, one attempt at a time, on [`telecom_core::call::drive`].
+//!
+//! An API attempt takes its own single-use token (from the pool, or from `/authenticate`
+//! when the pool is empty or the last attempt's token was refused), sends the body encoded
+//! once for the whole call, and classifies what happened for the driver:
+//!
+//! - a connect failure is [`FailureClass::NotConnected`] (nothing reached the vendor);
+//! - a timeout, any other transport failure or a body cut short is [`FailureClass::Transient`];
+//! - an answer that is not an envelope is classed by its status ([`FailureClass::from_status`],
+//!   with `Retry-After` on a 429); an envelope with a failure `msg_code` likewise (vcare sends
+//!   them with 200 or 400, both permanent);
+//! - a token rejection (RESTAPI001 "Token expire", "Token already used", "Invalid Token") is
+//!   [`FailureClass::Refused`]: the vendor did not act, so the driver sends the call once more
+//!   and that attempt authenticates for a brand-new token; a second rejection is
+//!   [`Error::TokenRejected`].
+//!
+//! The driver alone decides whether to send again ([`CallKind::may_resend`]). A token is
+//! never sent twice: each attempt takes its own, and the token of a rejected attempt is
+//! neither reused nor put back.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use telecom_core::call::{Attempt, CallPlan, drive, record_status};
+use telecom_core::{
+    CallKind, Failure, FailureClass, Redacted, Redactor, RetryAfter, RetryPolicy, Secret, Timeouts,
+};
+
+use crate::auth::{Credentials, Token, TokenPool, TokenStats, is_token_rejection};
+use crate::error::Error;
+use crate::wire::{self, Envelope};
+
+/// The `vendor` of every call span.
+pub(crate) const VENDOR: &str = "vcare";
+
+/// The operation name of `/authenticate` calls in spans and errors.
+const AUTHENTICATE: &str = "authenticate";
+
+/// A typed action as `ops/` states it once: where it goes, its name, how it may be resent.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Operation {
+    pub(crate) module: &'static str,
+    pub(crate) action: &'static str,
+    pub(crate) kind: CallKind,
+}
+
+impl Operation {
+    pub(crate) const fn new(module: &'static str, action: &'static str, kind: CallKind) -> Self {
+        Operation {
+            module,
+            action,
+            kind,
+        }
+    }
+}
+
+/// One API call, encoded once for all its attempts.
+pub(crate) struct Request<'a> {
+    /// The vendor action: the span's `operation`.
+    pub(crate) action: &'a str,
+    pub(crate) kind: CallKind,
+    pub(crate) url: String,
+    pub(crate) payload: Vec<u8>,
+    /// The secret fields of the body (an SSN, a card number), masked in what comes back.
+    pub(crate) secrets: Vec<Secret>,
+}
+
+/// The HTTP side and the token machinery, shared by all clones of a client.
+pub(crate) struct Transport {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: String,
+    pub(crate) timeouts: Timeouts,
+    pub(crate) retry: RetryPolicy,
+    /// Masks every secret the client holds: the API password and PIN, the agent password.
+    pub(crate) redactor: Redactor,
+    pub(crate) pool: TokenPool,
+    /// The `/authenticate` body, encoded once.
+    auth_payload: Vec<u8>,
+}
+
+/// What one exchange brought back.
+struct Reply {
+    status: u16,
+    retry_after: Option<RetryAfter>,
+    body: Vec<u8>,
+}
+
+impl Transport {
+    pub(crate) fn new(
+        http: reqwest::Client,
+        base_url: String,
+        credentials: &Credentials,
+        timeouts: Timeouts,
+        retry: RetryPolicy,
+        redactor: Redactor,
+        pool: TokenPool,
+    ) -> Result<Transport, Error> {
+        let auth_payload = serde_json::to_vec(&credentials.body())
+            // A map of strings always encodes; the reason could not quote a value anyway.
+            .map_err(|_| Error::invalid("credentials", "cannot be encoded as JSON"))?;
+        Ok(Transport {
+            http,
+            base_url,
+            timeouts,
+            retry,
+            redactor,
+            pool,
+            auth_payload,
+        })
+    }
+
+    pub(crate) fn stats(&self) -> TokenStats {
+        self.pool.stats()
+    }
+
+    /// Sends an API call and returns its successful envelope.
+    pub(crate) async fn call(&self, request: &Request<'_>) -> Result<Envelope, Error> {
+        let plan = CallPlan::new(VENDOR, request.action, request.kind, &self.retry);
+        let rejections = AtomicU32::new(0);
+        drive(plan, |attempt| self.attempt(request, &rejections, attempt)).await
+    }
+
+    /// `POST /authenticate`: a call of its own, a read (it changes nothing at the vendor).
+    pub(crate) async fn authenticate(&self) -> Result<Token, Error> {
+        let plan = CallPlan::new(VENDOR, AUTHENTICATE, CallKind::Read, &self.retry);
+        drive(plan, |_| self.authenticate_once()).await
+    }
+
+    async fn authenticate_once(&self) -> Result<Token, Failure<Error>> {
+        let url = format!("{}/authenticate", self.base_url);
+        let reply = self
+            .exchange(AUTHENTICATE, &url, &self.auth_payload, None)
+            .await?;
+        let envelope = wire::decode(&self.redactor, AUTHENTICATE, reply.status, &reply.body)
+            .map_err(|error| classified(error, reply.retry_after))?;
+        if envelope.is_failure() {
+            let redactor = envelope.redactor(&self.redactor);
+            let error = Error::Auth {
+                message: envelope.redacted_message(&redactor),
+                code: envelope.msg_code,
+            };
+            // The same credentials would be refused again.
+            return Err(Failure::permanent(error));
+        }
+        self.pool.note_authentication();
+        let token = envelope.token.as_ref().and_then(|t| Token::new(t.expose()));
+        token.ok_or_else(|| {
+            Failure::permanent(Error::Decode {
+                operation: AUTHENTICATE.to_owned(),
+                status: reply.status,
+                message: Redacted::fixed("the success answer carries no usable token"),
+                // The body would hold the token if there were one; keep none of it.
+                body: Redacted::default(),
+            })
+        })
+    }
+
+    /// The token for one attempt: after a refusal always a brand-new one.
+    async fn token(&self, attempt: Attempt) -> Result<Token, Error> {
+        if !attempt.renew_credentials
+            && let Some(token) = self.pool.take()
+        {
+            return Ok(token);
+        }
+        self.authenticate().await
+    }
+
+    async fn attempt(
+        &self,
+        request: &Request<'_>,
+        rejections: &AtomicU32,
+        attempt: Attempt,
+    ) -> Result<Envelope, Failure<Error>> {
+        // `/authenticate` has its own call and its own retries; if it failed, so does this.
+        let token = self.token(attempt).await.map_err(Failure::permanent)?;
+        let reply = self
+            .exchange(request.action, &request.url, &request.payload, Some(&token))
+            .await?;
+        // Built only when something failed: the success path copies no secrets.
+        let redactor = || {
+            let mut redactor = self.redactor.with(token.secret());
+            for secret in &request.secrets {
+                redactor.add_secret(secret);
+            }
+            redactor
+        };
+        let envelope = wire::decode(&redactor(), request.action, reply.status, &reply.body)
+            .map_err(|error| classified(error, reply.retry_after))?;
+        if is_token_rejection(&envelope.msg_code, envelope.message()) {
+            // The vendor refused the call before acting on it. Its answer may carry a
+            // token, but the chain it belongs to is in doubt: it is dropped.
+            self.pool.note_rejection();
+            let redactor = envelope.redactor(&redactor());
+            let first = rejections.fetch_add(1, Ordering::Relaxed) == 0;
+            return Err(if first {
+                Failure::new(
+                    envelope.vendor_error(&redactor, request.action),
+                    FailureClass::Refused,
+                )
+            } else {
+                Failure::permanent(Error::TokenRejected {
+                    operation: request.action.to_owned(),
+                    message: envelope.redacted_message(&redactor),
+                    code: envelope.msg_code,
+                })
+            });
+        }
+        if let Some(next) = envelope.token.as_ref().and_then(|t| Token::new(t.expose())) {
+            self.pool.put(next);
+        }
+        if envelope.is_failure() {
+            return Err(classified(
+                envelope.vendor_error(&redactor(), request.action),
+                reply.retry_after,
+            ));
+        }
+        Ok(envelope)
+    }
+
+    /// One HTTP exchange: `POST url` with a JSON body and, for API calls, the token, which
+    /// is consumed here (whatever happens, it is never sent again).
+    async fn exchange(
+        &self,
+        operation: &str,
+        url: &str,
+        payload: &[u8],
+        token: Option<&Token>,
+    ) -> Result<Reply, Failure<Error>> {
+        let mut builder = self
+            .http
+            .post(url)
+            .timeout(self.timeouts.request)
+            .header(CONTENT_TYPE, "application/json")
+            .body(payload.to_vec());
+        if let Some(token) = token {
+            builder = builder.header("token", token_header(token).map_err(Failure::permanent)?);
+        }
+        let started = Instant::now();
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| transport_failure(operation, started.elapsed(), e))?;
+        let status = response.status().as_u16();
+        record_status(status);
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(RetryAfter::parse);
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| transport_failure(operation, started.elapsed(), e))?;
+        Ok(Reply {
+            status,
+            retry_after,
+            body: body.to_vec(),
+        })
+    }
+}
+
+/// An error the vendor's answer led to, classed as [`Error::class`] says.
+fn classified(error: Error, retry_after: Option<RetryAfter>) -> Failure<Error> {
+    let class = error.class();
+    let retry_after = if class == FailureClass::Throttled {
+        retry_after
+    } else {
+        None
+    };
+    Failure::new(error, class).with_retry_after(retry_after)
+}
+
+/// A failure before a whole answer arrived. Only a connect failure proves nothing reached
+/// the vendor; a timeout, a reset or a truncated body may hide a request it acted on.
+fn transport_failure(operation: &str, elapsed: Duration, source: reqwest::Error) -> Failure<Error> {
+    let error = if source.is_timeout() {
+        Error::Timeout {
+            operation: operation.to_owned(),
+            elapsed,
+            source,
+        }
+    } else {
+        Error::Transport {
+            operation: operation.to_owned(),
+            connect: source.is_connect(),
+            source,
+        }
+    };
+    let class = error.class();
+    Failure::new(error, class)
+}
+
+fn token_header(token: &Token) -> Result<HeaderValue, Error> {
+    let mut header = HeaderValue::from_str(token.expose())
+        // Token::new admits only visible ASCII, always a valid header value; the reason never
+        // repeats the token.
+        .map_err(|_| Error::invalid("token", "the vendor's token cannot be sent as a header"))?;
+    header.set_sensitive(true);
+    Ok(header)
+}
