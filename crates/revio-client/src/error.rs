@@ -1,6 +1,6 @@
 //! The crate's one error type and the vendor's error codes.
 
-use telecom_core::RetryAfter;
+use telecom_core::{FailureClass, Redacted, Redactor, RetryAfter};
 
 use crate::models::Header;
 
@@ -143,6 +143,10 @@ impl ErrorCode {
 }
 
 /// A failure the server reported in the response `Header` (`Success = false`).
+///
+/// The server's free text may quote the request back (a card number in a `Message`, the
+/// password in a description), so `description` and `message`, and the same two fields of
+/// `header`, hold only text that went through the client's [`Redactor`].
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct VendorError {
@@ -150,33 +154,35 @@ pub struct VendorError {
     pub operation: String,
     /// `Error_Code`, when the server sent one.
     pub code: Option<ErrorCode>,
-    /// `Error_Description`, else the documented description of the code.
-    pub description: Option<String>,
-    /// `Message`: extra detail the server sometimes adds.
-    pub message: Option<String>,
-    /// The whole response header.
+    /// `Error_Description` (masked), else the documented description of the code.
+    pub description: Option<Redacted>,
+    /// `Message` (masked): extra detail the server sometimes adds.
+    pub message: Option<Redacted>,
+    /// The whole response header, its `Message` and `Error_Description` masked as above.
     pub header: Header,
 }
 
 impl VendorError {
-    pub(crate) fn from_header(operation: &str, mut header: Header) -> Self {
-        // The server's free text may quote the request back (a card number in a message).
-        header.message = header.message.map(|m| crate::wire::redact_text(&m));
-        header.error_description = header
+    pub(crate) fn from_header(operation: &str, mut header: Header, redactor: &Redactor) -> Self {
+        let message = header.message.as_deref().map(|m| redactor.message(m));
+        let server_description = header
             .error_description
-            .map(|m| crate::wire::redact_text(&m));
-        let description = header.error_description.clone().or_else(|| {
+            .as_deref()
+            .map(|d| redactor.message(d));
+        header.message = message.as_ref().map(|m| m.as_str().to_owned());
+        header.error_description = server_description.as_ref().map(|d| d.as_str().to_owned());
+        let description = server_description.or_else(|| {
             header
                 .error_code
                 .as_ref()
                 .and_then(|c| c.description())
-                .map(str::to_owned)
+                .map(Redacted::fixed)
         });
         VendorError {
             operation: operation.to_owned(),
             code: header.error_code.clone(),
             description,
-            message: header.message.clone(),
+            message,
             header,
         }
     }
@@ -200,6 +206,10 @@ impl std::fmt::Display for VendorError {
 }
 
 /// Every way a call can fail.
+///
+/// Text that came from the server (excerpts, fault strings, decode reasons, vendor messages)
+/// is a [`Redacted`]: it went through the client's [`Redactor`], which masks every secret the
+/// client holds or sent in the call, in each form a server may echo it in.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -221,7 +231,7 @@ pub enum Error {
     Transport {
         /// The operation.
         operation: String,
-        /// The HTTP client's error.
+        /// The HTTP client's error (without the URL).
         #[source]
         source: reqwest::Error,
     },
@@ -230,7 +240,7 @@ pub enum Error {
     Timeout {
         /// The operation.
         operation: String,
-        /// The HTTP client's error.
+        /// The HTTP client's error (without the URL).
         #[source]
         source: reqwest::Error,
     },
@@ -241,8 +251,8 @@ pub enum Error {
         operation: String,
         /// The HTTP status.
         status: u16,
-        /// The start of the body (secrets redacted).
-        excerpt: String,
+        /// The start of the body, secrets masked.
+        excerpt: Redacted,
         /// The server's `Retry-After`, when it sent one.
         retry_after: Option<RetryAfter>,
     },
@@ -253,10 +263,10 @@ pub enum Error {
         operation: String,
         /// The HTTP status.
         status: u16,
-        /// What did not fit.
-        reason: String,
-        /// The start of the body (secrets redacted).
-        excerpt: String,
+        /// What did not fit (it may quote the body, so it is masked too).
+        reason: Redacted,
+        /// The start of the body, secrets masked.
+        excerpt: Redacted,
     },
     /// The server answered with a `soap:Fault` (usually HTTP 500 from ASMX).
     #[error("{operation}: SOAP fault {code}: {message}")]
@@ -265,10 +275,10 @@ pub enum Error {
         operation: String,
         /// The HTTP status.
         status: u16,
-        /// `faultcode`, such as `soap:Client` or `soap:Server`.
-        code: String,
-        /// `faultstring`.
-        message: String,
+        /// `faultcode`, such as `soap:Client` or `soap:Server` (masked).
+        code: Redacted,
+        /// `faultstring` (masked).
+        message: Redacted,
     },
     /// The server processed the request and reported a failure (`Header/Success = false`).
     #[error("{0}")]
@@ -298,15 +308,26 @@ impl Error {
         }
     }
 
-    /// True for failures worth retrying later: transport failures, timeouts, HTTP 429 and
-    /// 5xx without a fault, and provider connectivity (`CA2020`). Whether a particular call
-    /// may be resent is the client's decision (writes are not).
+    /// True for failures that may pass: transport failures and timeouts, HTTP 408, 429, 500,
+    /// 502, 503 and 504 without a fault, and provider connectivity (`CA2020`). This is the
+    /// classifier the client's send path uses; whether a particular call is then resent is
+    /// the resend rule's decision (see [`CallKind::may_resend`](crate::CallKind::may_resend)):
+    /// a write only after no connection was made or an HTTP 429.
     pub fn is_retryable(&self) -> bool {
+        self.class().is_transient()
+    }
+
+    /// What this error says about resending the attempt that produced it. A refused
+    /// session key is classified by the send path, which knows whether it can renew it.
+    pub(crate) fn class(&self) -> FailureClass {
         match self {
-            Error::Transport { .. } | Error::Timeout { .. } => true,
-            Error::HttpStatus { status, .. } => *status == 429 || (500..600).contains(status),
-            Error::Vendor(e) => matches!(e.code, Some(ErrorCode::ProviderDown)),
-            _ => false,
+            Error::Transport { source, .. } if source.is_connect() => FailureClass::NotConnected,
+            Error::Transport { .. } | Error::Timeout { .. } => FailureClass::Transient,
+            Error::HttpStatus { status, .. } => FailureClass::from_status(*status),
+            Error::Vendor(e) if matches!(e.code, Some(ErrorCode::ProviderDown)) => {
+                FailureClass::Transient
+            }
+            _ => FailureClass::Permanent,
         }
     }
 
@@ -329,6 +350,40 @@ impl Error {
             operation: operation.to_owned(),
             field,
             reason: reason.into(),
+        }
+    }
+
+    /// A `reqwest` failure of one attempt: a timeout, or any other transport failure (a
+    /// connect failure among them, which [`Error::class`] tells apart).
+    pub(crate) fn from_reqwest(operation: &str, e: reqwest::Error) -> Self {
+        // The URL is the configured endpoint, which may carry credentials in its user part.
+        let source = e.without_url();
+        if source.is_timeout() {
+            Error::Timeout {
+                operation: operation.to_owned(),
+                source,
+            }
+        } else {
+            Error::Transport {
+                operation: operation.to_owned(),
+                source,
+            }
+        }
+    }
+
+    /// A body that is not the response expected: the reason and an excerpt, both masked.
+    pub(crate) fn decode(
+        redactor: &Redactor,
+        operation: &str,
+        status: u16,
+        reason: &str,
+        body: &[u8],
+    ) -> Self {
+        Error::Decode {
+            operation: operation.to_owned(),
+            status,
+            reason: redactor.message(reason),
+            excerpt: redactor.excerpt(body),
         }
     }
 }

@@ -34,12 +34,25 @@
 //! - **Errors**: `Header/Success = false` is [`Error::Vendor`] with an [`ErrorCode`] (an open
 //!   enum of the Standards page's whole table, with descriptions); a `soap:Fault`, an HTML
 //!   page or a truncated body are typed errors with a redacted excerpt, never a panic.
-//! - **Retries**: `*_Query`, `*_Search` and session reads retry transient failures under the
-//!   [`RetryPolicy`](telecom_core::RetryPolicy); creates, updates, payments and transactions
-//!   are never resent once they may have reached the server.
+//! - **One resend rule** ([`CallKind::may_resend`]), the same in every telecom client: reads
+//!   and idempotent writes are resent after any transient failure within the
+//!   [`RetryPolicy`](telecom_core::RetryPolicy); a write is resent only when it surely was not acted on: no connection
+//!   was made, or the vendor answered 429 (refused before processing), honouring
+//!   `Retry-After`. A timeout, a reset after sending, a 5xx or a truncated answer never
+//!   resends a write. `*_Query`, `*_Search`, `Sessions_Create` and `Sessions_Validate` are
+//!   reads; creates, updates, deletes, payments and transactions are writes. The attempts
+//!   run on `telecom_core::call::drive`: one `call` span per call (`vendor="revio"`,
+//!   `operation`, `call_kind`, `attempt`, `status`, `elapsed_ms`).
 //! - **Secrets** (password, session and impersonation keys, card, CVV2, account and routing
-//!   numbers) are [`Secret`](telecom_core::Secret)s: redacted in `Debug`, errors and logs.
-//! - **Escape hatch**: [`Client::call_raw`] calls any operation by name with a serde value.
+//!   numbers) are [`Secret`](telecom_core::Secret)s: redacted in `Debug`, written only on the wire. Servers echo
+//!   requests back (an HTML 500 or 403 page, a proxy), so the client builds one
+//!   [`Redactor`](telecom_core::Redactor) from its credentials and adds, per call, the
+//!   session key and the secret fields it sent: every excerpt, fault string, vendor message
+//!   and decode reason in an [`Error`], and so every log line, is masked by value (raw,
+//!   percent-, JSON- and XML/HTML-escaped, cut off by the end of a body) and by shape before
+//!   it is cut to length.
+//! - **Escape hatch**: [`Client::call_raw`] calls any operation by name with a serde value
+//!   and a [`CallKind`] ([`call_kind`] gives the crate's choice for a name).
 //!
 //! Every operation returns a [`Response`] holding the typed result (it dereferences to it),
 //! the [`Header`](models::Header) (`Impersonated`, ...), the debug echo when the client was
@@ -50,11 +63,13 @@ mod client;
 mod error;
 pub mod models;
 mod ops;
+mod transport;
 mod wire;
 
 pub use auth::{AuthMode, Credentials};
-pub use client::{CallKind, Client, ClientBuilder, DEFAULT_ENDPOINT};
+pub use client::{Client, ClientBuilder, DEFAULT_ENDPOINT};
 pub use error::{Error, ErrorCode, VendorError};
 pub use models::Response;
-pub use ops::OPERATIONS;
+pub use ops::{OPERATIONS, call_kind};
+pub use telecom_core::{CallKind, Redacted};
 pub use wire::NAMESPACE;

@@ -1,5 +1,6 @@
-//! Honest retries: reads retry transient failures, writes are never resent once they may
-//! have reached the server, and invalid input never leaves the process.
+//! The one resend rule: reads are resent after any transient failure; a write only when it
+//! surely was not acted on (no connection made, or HTTP 429); invalid input never leaves the
+//! process.
 
 mod common;
 
@@ -104,6 +105,39 @@ async fn a_write_is_sent_once() {
             "a write is never resent: {error}"
         );
     }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_write_answered_429_is_resent_honouring_retry_after() {
+    let (server, seen) = flaky(
+        2,
+        Reply::Respond(
+            Response::new(429)
+                .header("Retry-After", "0")
+                .body("Too Many Requests"),
+        ),
+    )
+    .await;
+    client(&server.url())
+        .contacts_delete(&ContactsDelete { contact_id: 7 })
+        .await
+        .expect("the server refused before processing, so the write was sent again");
+    assert_eq!(seen.load(Ordering::SeqCst), 3);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_write_answered_429_stops_within_the_policy() {
+    let (server, seen) = flaky(10, Reply::Respond(Response::new(429))).await;
+    let error = client(&server.url())
+        .contacts_delete(&ContactsDelete { contact_id: 7 })
+        .await
+        .expect_err("always 429");
+    assert!(
+        matches!(error, Error::HttpStatus { status: 429, .. }),
+        "{error:?}"
+    );
+    assert!(error.is_retryable());
+    assert_eq!(seen.load(Ordering::SeqCst), 3, "max_attempts is 3");
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -2,7 +2,7 @@
 //!
 //! Operation names are the vendor's SOAP operation names (`Customers_Query`, ...), plus
 //! `call_raw` (the low-level escape hatch: input `{"operation", "input", "kind": "read" |
-//! "write"}`). Inputs are the crate's typed requests as JSON, keyed by the wire names.
+//! "idempotent_write" | "write"}`; without a kind, the crate's `call_kind` for the name). Inputs are the crate's typed requests as JSON, keyed by the wire names.
 //! `Sessions_Validate` and `Sessions_Destroy` take `{"SessionKey": "..."}` or `{}` for the
 //! client's own session. Results render as `{"header", "result", "debug_echo"}`.
 //!
@@ -18,7 +18,7 @@
 
 use async_trait::async_trait;
 use revio_client::models::*;
-use revio_client::{AuthMode, CallKind, Client, Credentials, Error};
+use revio_client::{AuthMode, CallKind, Client, Credentials, Error, call_kind};
 use serde::Deserialize;
 use serde_json::Value;
 use telecom_core::Secret;
@@ -192,8 +192,9 @@ impl VendorSession for Session {
                 Ok(raw) => {
                     let kind = match raw.kind.as_deref() {
                         Some("read") => CallKind::Read,
+                        Some("idempotent_write") => CallKind::IdempotentWrite,
                         Some("write") => CallKind::Write,
-                        _ => CallKind::for_operation(&raw.operation),
+                        _ => call_kind(&raw.operation),
                     };
                     outcome(c.call_raw(&raw.operation, &raw.input, kind).await)
                 }

@@ -100,10 +100,16 @@ impl<T> Response<T> {
     }
 
     /// The raw XML of the `<OpResult>` element as received, with the text of secret-bearing
-    /// elements (passwords, keys, card and account numbers) redacted: every field, including
-    /// those the typed result does not model. Redaction runs on each call.
+    /// elements (passwords, keys, card and account numbers) masked: every field, including
+    /// those the typed result does not model. The masking runs when you call this, so a
+    /// response you never ask for costs no second pass over its body.
     pub fn raw_xml(&self) -> String {
-        crate::wire::redact_xml(&self.raw.0)
+        crate::wire::mask_secret_elements(&self.raw.0)
+    }
+
+    /// The result XML exactly as received.
+    pub(crate) fn raw_unmasked(&self) -> &str {
+        &self.raw.0
     }
 
     /// True when the call acted through an impersonation key.

@@ -1,5 +1,6 @@
 //! The typed operations, grouped by resource. Each is a method on [`Client`](crate::Client)
-//! that validates its input, then goes through the shared call pipeline.
+//! that validates its input, then goes through the one send path; each states its vendor
+//! name and [`CallKind`] once, in its resource's file.
 
 mod billing;
 mod customers;
@@ -8,9 +9,39 @@ mod lines;
 mod orders;
 mod payments;
 mod products;
+mod raw;
 mod sessions;
 
+use telecom_core::CallKind;
+
 use crate::error::Error;
+
+pub use raw::call_kind;
+
+/// An operation as its resource file states it: the vendor's name and its [`CallKind`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Op {
+    pub(crate) name: &'static str,
+    pub(crate) kind: CallKind,
+}
+
+impl Op {
+    pub(crate) const fn new(name: &'static str, kind: CallKind) -> Self {
+        Op { name, kind }
+    }
+}
+
+/// Every typed operation, by resource.
+const TYPED: &[&[Op]] = &[
+    sessions::OPS,
+    customers::OPS,
+    lines::OPS,
+    inventory::OPS,
+    orders::OPS,
+    payments::OPS,
+    billing::OPS,
+    products::OPS,
+];
 
 /// Checks a request before anything is sent; the error names the offending field.
 pub(crate) trait Validate {
@@ -55,12 +86,17 @@ pub(crate) fn not_both<A, B>(
     }
 }
 
-/// Declares typed operations: `method(Input) -> Output = "Vendor_Name", Read|Write;`.
+/// Declares typed operations: `method(Input) -> Output = "Vendor_Name", Kind;` with a
+/// [`CallKind`] variant, and the resource's `OPS` table from the same lines.
 macro_rules! operations {
     ($(
         $(#[$doc:meta])*
         $method:ident($input:ty) -> $output:ty = $op:literal, $kind:ident;
     )*) => {
+        pub(super) const OPS: &[crate::ops::Op] = &[
+            $(crate::ops::Op::new($op, telecom_core::CallKind::$kind),)*
+        ];
+
         impl crate::Client {
             $(
                 $(#[$doc])*
@@ -71,8 +107,13 @@ macro_rules! operations {
                     request: &$input,
                 ) -> Result<crate::models::Response<$output>, crate::Error> {
                     crate::ops::Validate::validate(request, $op)?;
-                    self.execute($op, request, crate::CallKind::$kind, crate::client::AuthChoice::Client)
-                        .await
+                    self.execute(
+                        $op,
+                        request,
+                        telecom_core::CallKind::$kind,
+                        crate::auth::AuthChoice::Client,
+                    )
+                    .await
                 }
             )*
         }
@@ -115,3 +156,37 @@ pub const OPERATIONS: &[&str] = &[
     "Products_Query",
     "Packages_Query",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_typed_operation_states_its_kind_once() {
+        let typed: Vec<&str> = TYPED
+            .iter()
+            .flat_map(|ops| ops.iter().map(|op| op.name))
+            .collect();
+        let mut sorted = typed.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), typed.len(), "an operation is declared twice");
+        let mut listed = OPERATIONS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(
+            sorted, listed,
+            "OPERATIONS lists exactly the typed operations"
+        );
+    }
+
+    #[test]
+    fn kinds_by_name() {
+        assert_eq!(call_kind("Customers_Query"), CallKind::Read);
+        assert_eq!(call_kind("Sessions_Create"), CallKind::Read);
+        assert_eq!(call_kind("Payments_Create"), CallKind::Write);
+        assert_eq!(call_kind("Sessions_Destroy"), CallKind::Write);
+        // Not typed by this crate: by the name's suffix.
+        assert_eq!(call_kind("Tickets_Search"), CallKind::Read);
+        assert_eq!(call_kind("Tickets_Create"), CallKind::Write);
+    }
+}

@@ -1,15 +1,28 @@
 //! Sessions and impersonation.
 
-use telecom_core::Secret;
+use telecom_core::{CallKind, Secret};
 
-use crate::client::AuthChoice;
+use crate::Client;
+use crate::auth::AuthChoice;
 use crate::error::Error;
 use crate::models::{
     Extra, ImpersonationAuthorize, ImpersonationGrant, ImpersonationTarget, Response,
     SessionCreated, SessionInfo, SessionsDestroy,
 };
-use crate::ops::Validate;
-use crate::{CallKind, Client};
+use crate::ops::{Op, Validate};
+
+/// Creating an extra session changes no data, so `Sessions_Create` is resent as a read.
+const SESSIONS_CREATE: Op = Op::new("Sessions_Create", CallKind::Read);
+const SESSIONS_VALIDATE: Op = Op::new("Sessions_Validate", CallKind::Read);
+const SESSIONS_DESTROY: Op = Op::new("Sessions_Destroy", CallKind::Write);
+const IMPERSONATION_AUTHORIZE: Op = Op::new("Impersonation_Authorize", CallKind::Write);
+
+pub(super) const OPS: &[Op] = &[
+    SESSIONS_CREATE,
+    SESSIONS_VALIDATE,
+    SESSIONS_DESTROY,
+    IMPERSONATION_AUTHORIZE,
+];
 
 impl Validate for ImpersonationAuthorize {
     fn validate(&self, operation: &str) -> Result<(), Error> {
@@ -30,13 +43,9 @@ impl Client {
     ///
     /// Calls `Sessions_Create`. `S2005` is an [`Error::Auth`].
     pub async fn sessions_create(&self) -> Result<Response<SessionCreated>, Error> {
-        self.execute(
-            "Sessions_Create",
-            &(),
-            CallKind::Read,
-            AuthChoice::Credentials,
-        )
-        .await
+        let op = SESSIONS_CREATE;
+        self.execute(op.name, &(), op.kind, AuthChoice::Credentials)
+            .await
     }
 
     /// Checks that a session is active and says who owns it: `session_key`, or the
@@ -49,21 +58,17 @@ impl Client {
     ) -> Result<Response<SessionInfo>, Error> {
         let key = match session_key {
             Some(key) => key.clone(),
-            None => self.current_session().await.ok_or_else(|| {
+            None => self.inner.session.current().await.ok_or_else(|| {
                 Error::invalid(
-                    "Sessions_Validate",
+                    SESSIONS_VALIDATE.name,
                     "SessionKey",
                     "no key given and the client has no open session",
                 )
             })?,
         };
-        self.execute(
-            "Sessions_Validate",
-            &(),
-            CallKind::Read,
-            AuthChoice::Session(key),
-        )
-        .await
+        let op = SESSIONS_VALIDATE;
+        self.execute(op.name, &(), op.kind, AuthChoice::Session(key))
+            .await
     }
 
     /// Invalidates a session key: `session_key`, or the client's own session when `None`
@@ -77,9 +82,9 @@ impl Client {
         let own = session_key.is_none();
         let key = match session_key {
             Some(key) => key.clone(),
-            None => self.current_session().await.ok_or_else(|| {
+            None => self.inner.session.current().await.ok_or_else(|| {
                 Error::invalid(
-                    "Sessions_Destroy",
+                    SESSIONS_DESTROY.name,
                     "SessionKey",
                     "no key given and the client has no open session",
                 )
@@ -93,11 +98,10 @@ impl Client {
         } else {
             AuthChoice::Client
         };
-        let response = self
-            .execute("Sessions_Destroy", &request, CallKind::Write, auth)
-            .await;
+        let op = SESSIONS_DESTROY;
+        let response = self.execute(op.name, &request, op.kind, auth).await;
         if own {
-            self.clear_session().await;
+            self.inner.session.clear().await;
         }
         response
     }
@@ -110,13 +114,9 @@ impl Client {
         &self,
         request: &ImpersonationAuthorize,
     ) -> Result<Response<ImpersonationGrant>, Error> {
-        request.validate("Impersonation_Authorize")?;
-        self.execute(
-            "Impersonation_Authorize",
-            request,
-            CallKind::Write,
-            AuthChoice::Client,
-        )
-        .await
+        let op = IMPERSONATION_AUTHORIZE;
+        request.validate(op.name)?;
+        self.execute(op.name, request, op.kind, AuthChoice::Client)
+            .await
     }
 }

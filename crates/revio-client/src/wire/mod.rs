@@ -12,7 +12,7 @@ pub(crate) mod tree;
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use telecom_core::Secret;
+use telecom_core::{Redactor, Secret};
 
 pub(crate) use de::from_element;
 pub(crate) use ser::{SerError, wrapped};
@@ -41,8 +41,28 @@ pub(crate) enum AuthBlock<'a> {
     Session(&'a Secret),
 }
 
+/// Registers a secret this codec sends with `redactor`: its value, and the text the
+/// envelope carries (XML-escaped, `'` as `&apos;`), so a page that echoes the envelope,
+/// HTML-escaped once more, JSON- or percent-encoded, is masked too.
+pub(crate) fn register_secret(redactor: &mut Redactor, secret: &Secret) {
+    redactor.add_secret(secret);
+    let escaped = quick_xml::escape::escape(secret.expose());
+    if escaped != secret.expose() {
+        redactor.add(&escaped);
+    }
+}
+
 fn text_element(out: &mut String, name: &str, text: &str) {
     let _ = write!(out, "<{name}>{}</{name}>", quick_xml::escape::escape(text));
+}
+
+/// A request document, and the secrets its operation fields carry.
+pub(crate) struct Encoded {
+    /// The whole envelope.
+    pub(crate) body: String,
+    /// The text of every secret-bearing element among the operation's fields (a card
+    /// number, an account number, a session key to destroy), for the call's redactor.
+    pub(crate) secrets: Vec<Secret>,
 }
 
 /// Builds the whole request document.
@@ -51,10 +71,11 @@ pub(crate) fn envelope<I: Serialize + ?Sized>(
     auth: &AuthBlock<'_>,
     debug: bool,
     input: &I,
-) -> Result<String, SerError> {
-    let mut fields = String::new();
-    ser::write_request(&mut fields, input)?;
-    let fields = fields
+) -> Result<Encoded, SerError> {
+    let mut request = String::new();
+    ser::write_request(&mut request, input)?;
+    let secrets = secret_fields(&request);
+    let fields = request
         .strip_prefix("<Request>")
         .and_then(|rest| rest.strip_suffix("</Request>"))
         .unwrap_or("");
@@ -95,7 +116,37 @@ pub(crate) fn envelope<I: Serialize + ?Sized>(
     }
     out.push_str(fields);
     let _ = write!(out, "</Request></{operation}></soap:Body></soap:Envelope>");
-    Ok(out)
+    Ok(Encoded { body: out, secrets })
+}
+
+/// The text of the secret-bearing elements of an encoded `<Request>…</Request>`.
+fn secret_fields(request: &str) -> Vec<Secret> {
+    let mut secrets = Vec::new();
+    // Most requests carry none: skip the parse unless a secret element is written at all.
+    let any = SECRET_ELEMENTS.iter().any(|name| {
+        request
+            .match_indices(name)
+            .any(|(at, _)| at > 0 && request.as_bytes()[at - 1] == b'<')
+    });
+    if !any {
+        return secrets;
+    }
+    if let Ok(root) = tree::parse(request) {
+        collect_secrets(&root, &mut secrets);
+    }
+    secrets
+}
+
+fn collect_secrets(element: &Element<'_>, out: &mut Vec<Secret>) {
+    for child in &element.children {
+        if SECRET_ELEMENTS.contains(&child.name.as_ref()) {
+            let text = child.text.trim();
+            if !text.is_empty() {
+                out.push(Secret::new(text));
+            }
+        }
+        collect_secrets(child, out);
+    }
 }
 
 /// A `soap:Fault`.
@@ -173,48 +224,23 @@ fn read_fault(fault: &Element<'_>) -> Fault {
         .or_else(|| fault.child("Reason").and_then(|c| c.child_text("Text")))
         .unwrap_or("")
         .to_owned();
-    Fault {
-        code,
-        message: redact_text(&message),
-    }
+    // Kept as sent: the send path masks both with the call's redactor.
+    Fault { code, message }
 }
 
-/// The raw XML of the debug echo (`Debug/Request`), searched in the result and its header.
+/// The raw XML of the debug echo (`Debug/Request`), searched in the result and its header,
+/// with the text of secret-bearing elements masked.
 pub(crate) fn debug_echo(raw_document: &str, result: &Element<'_>) -> Option<String> {
     let debug = result
         .child("Debug")
         .or_else(|| result.child("Header").and_then(|h| h.child("Debug")))?;
-    raw_document.get(debug.span.clone()).map(redact_xml)
+    raw_document
+        .get(debug.span.clone())
+        .map(mask_secret_elements)
 }
 
-/// Redacts free text from the server (a `Message`, a fault string): secret-bearing XML
-/// elements, and runs of 12 or more digits, which is what card and bank account numbers look
-/// like when a server quotes them back. Phone numbers (10-11 digits) are kept.
-pub(crate) fn redact_text(text: &str) -> String {
-    let text = redact_xml(text);
-    let mut out = String::with_capacity(text.len());
-    let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String| {
-        if digits.len() >= 12 {
-            out.push_str(telecom_core::secret::REDACTED);
-        } else {
-            out.push_str(digits);
-        }
-        digits.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            flush(&mut digits, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut digits, &mut out);
-    out
-}
-
-/// Element names whose text is a secret: never kept in excerpts, echoes or errors.
+/// Element names whose text is a secret: registered with a call's redactor when a request
+/// carries them, and masked in the XML a successful response hands the caller.
 const SECRET_ELEMENTS: &[&str] = &[
     "Password",
     "SessionKey",
@@ -228,9 +254,13 @@ const SECRET_ELEMENTS: &[&str] = &[
     "PINPassword",
 ];
 
-/// Replaces the text of every secret-bearing element with `[REDACTED]`. Works on partial
-/// documents too (an excerpt of a truncated body).
-pub(crate) fn redact_xml(text: &str) -> String {
+/// Replaces the text of every secret-bearing element with `[REDACTED]`, for the XML of a
+/// successful response that the caller asks for ([`Response::raw_xml`], the debug echo).
+/// That is the caller's own data, so it is masked by element only, and only when asked;
+/// text that goes into an error or a log goes through the client's `Redactor` instead.
+///
+/// [`Response::raw_xml`]: crate::Response::raw_xml
+pub(crate) fn mask_secret_elements(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(lt) = rest.find('<') {
@@ -284,7 +314,7 @@ mod tests {
             client: "c",
             impersonation_key: None,
         };
-        let xml = envelope(
+        let encoded = envelope(
             "Customers_Query",
             &auth,
             false,
@@ -294,6 +324,8 @@ mod tests {
             },
         )
         .unwrap();
+        assert!(encoded.secrets.is_empty());
+        let xml = encoded.body;
         assert!(xml.contains(
             "<Customers_Query xmlns=\"http://api.myh2o.com/v20\"><Request><Credentials><Username>u</Username>\
              <Password>p&amp;w</Password><Client>c</Client></Credentials><CustomerID>5</CustomerID></Request>"
@@ -301,11 +333,17 @@ mod tests {
     }
 
     #[test]
-    fn free_text_loses_card_numbers_not_phone_numbers() {
-        assert_eq!(
-            redact_text("card 4111111111111111 for 6155551234"),
-            "card [REDACTED] for 6155551234"
-        );
+    fn secret_request_fields_are_reported_for_the_call() {
+        let auth_key = Secret::new("key-1");
+        let auth = AuthBlock::Session(&auth_key);
+        let input = serde_json::json!({
+            "CreditCard": {"CreditCardNumber": "4111 1111", "CVV2": "9&13", "Name": "Al"},
+            "SessionKey": "other-key",
+        });
+        let encoded = envelope("Payments_Create", &auth, false, &input).unwrap();
+        let mut found: Vec<&str> = encoded.secrets.iter().map(Secret::expose).collect();
+        found.sort_unstable();
+        assert_eq!(found, ["4111 1111", "9&13", "other-key"]);
     }
 
     #[test]
@@ -316,7 +354,7 @@ mod tests {
         assert!(envelope("X", &auth, false, "text").is_err());
         assert!(envelope("X", &auth, false, &()).is_ok());
         let map = serde_json::json!({"A": [1, 2], "B": null});
-        let xml = envelope("X", &auth, false, &map).unwrap();
+        let xml = envelope("X", &auth, false, &map).unwrap().body;
         assert!(xml.contains(
             "<Request><Session><SessionKey>k</SessionKey></Session><A>1</A><A>2</A></Request>"
         ));
@@ -325,8 +363,8 @@ mod tests {
     }
 
     #[test]
-    fn redaction_covers_prefixes_and_partial_text() {
-        let red = redact_xml(
+    fn element_masking_covers_prefixes_and_partial_text() {
+        let red = mask_secret_elements(
             "<a:Password>x</a:Password><SessionKey/><CVV2>123</CVV2><Name>n</Name><RoutingNumber>12",
         );
         assert_eq!(
@@ -369,7 +407,7 @@ mod tests {
                 let _ = from_element::<Extra>(&result, &["Header"]);
                 let _ = debug_echo(text, &result);
             }
-            let _ = redact_text(text);
+            let _ = mask_secret_elements(text);
         }
 
         proptest! {

@@ -1,0 +1,269 @@
+//! The one send path every call goes through, on `telecom_core::call::drive`: the
+//! authentication of each attempt (credentials, or the client's session, renewed once after
+//! `S2004`), the envelope encoded once per authentication, the HTTP exchange, the classifier,
+//! and the decoding of the answer, once, inside the attempt that received it.
+
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use bytes::Bytes;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use telecom_core::call::{Attempt, CallPlan, drive, record_status};
+use telecom_core::{CallKind, Failure, FailureClass, Redactor, RetryAfter, Secret};
+
+use crate::auth::{AuthChoice, AuthMode};
+use crate::client::Client;
+use crate::error::{Error, ErrorCode, VendorError};
+use crate::models::{Header, Response};
+use crate::wire::{self, AuthBlock, Body};
+
+/// The vendor name on the call span.
+const VENDOR: &str = "revio";
+
+/// One call's request as its attempts send it: encoded once for the authentication it
+/// carries, and again only after a refused session was renewed.
+struct Prepared {
+    body: Bytes,
+    /// The generation of the client's own session key the body carries: the only key the
+    /// send path renews when the server refuses it.
+    session: Option<u64>,
+    /// What this request sends beyond the credentials: the session key, secret fields.
+    secrets: Vec<Secret>,
+    /// The client's redactor with `secrets` added, built the first time an error needs it,
+    /// so a call that succeeds pays nothing for it.
+    redactor: OnceLock<Redactor>,
+}
+
+impl Prepared {
+    fn redactor(&self, base: &Redactor) -> &Redactor {
+        self.redactor.get_or_init(|| {
+            let mut redactor = base.clone();
+            for secret in &self.secrets {
+                wire::register_secret(&mut redactor, secret);
+            }
+            redactor
+        })
+    }
+}
+
+/// A failed attempt as the driver sees it; the class comes from [`Error::class`], so
+/// `Error::is_retryable` always agrees with what the send path did.
+fn failure(error: Error) -> Failure<Error> {
+    let class = error.class();
+    Failure::new(error, class)
+}
+
+impl Client {
+    /// Runs one operation: every attempt, the resend rule and the backoff are the driver's;
+    /// this supplies the attempt.
+    pub(crate) async fn execute<I, O>(
+        &self,
+        operation: &str,
+        input: &I,
+        kind: CallKind,
+        choice: AuthChoice,
+    ) -> Result<Response<O>, Error>
+    where
+        I: Serialize + ?Sized,
+        O: DeserializeOwned,
+    {
+        let action = wire::soap_action(operation);
+        let prepared: Mutex<Option<Arc<Prepared>>> = Mutex::new(None);
+        let plan = CallPlan::new(VENDOR, operation, kind, &self.inner.retry);
+        drive(plan, |attempt: Attempt| {
+            let (prepared, action, choice) = (&prepared, action.as_str(), &choice);
+            async move {
+                let call = self
+                    .prepare(prepared, attempt, operation, input, choice)
+                    .await?;
+                let body = self.post(operation, action, &call).await?;
+                self.read(operation, &call, &body)
+            }
+        })
+        .await
+    }
+
+    /// The request for this attempt: the one already encoded, or (on the first attempt, and
+    /// after the server refused the client's session key) a new one, with the refused key
+    /// forgotten and a fresh session created first.
+    async fn prepare<I: Serialize + ?Sized>(
+        &self,
+        slot: &Mutex<Option<Arc<Prepared>>>,
+        attempt: Attempt,
+        operation: &str,
+        input: &I,
+        choice: &AuthChoice,
+    ) -> Result<Arc<Prepared>, Failure<Error>> {
+        let previous = slot.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        if let Some(previous) = previous {
+            if !attempt.renew_credentials {
+                return Ok(previous);
+            }
+            if let Some(generation) = previous.session {
+                // Only if it is still the refused key: tasks refused together renew once.
+                self.inner.session.forget(generation).await;
+            }
+        }
+        let (key, session) = match choice {
+            AuthChoice::Credentials => (None, None),
+            AuthChoice::Session(key) => (Some(key.clone()), None),
+            AuthChoice::Client => match self.inner.mode {
+                AuthMode::Credentials => (None, None),
+                AuthMode::Session => {
+                    // Sessions_Create already had its own attempts: its failure ends this call.
+                    let (key, generation) = self.session_key().await.map_err(Failure::permanent)?;
+                    (Some(key), Some(generation))
+                }
+            },
+        };
+        let block = match &key {
+            Some(key) => AuthBlock::Session(key),
+            None => self.inner.credentials.block(),
+        };
+        let encoded = wire::envelope(operation, &block, self.inner.debug, input)
+            .map_err(|e| Failure::permanent(Error::invalid(operation, "Request", e.0)))?;
+        let mut secrets = encoded.secrets;
+        secrets.extend(key);
+        let prepared = Arc::new(Prepared {
+            body: Bytes::from(encoded.body),
+            session,
+            secrets,
+            redactor: OnceLock::new(),
+        });
+        *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(Arc::clone(&prepared));
+        Ok(prepared)
+    }
+
+    /// The client's session key, from a `Sessions_Create` when there is none. That call
+    /// runs through this same path, with credentials.
+    async fn session_key(&self) -> Result<(Secret, u64), Error> {
+        self.inner
+            .session
+            .get_or_create(|| async {
+                // Boxed: the create is a call of this path inside a call of this path.
+                let created = Box::pin(self.sessions_create()).await?;
+                created
+                    .result
+                    .session_key
+                    .clone()
+                    .or_else(|| created.header.session_key.clone())
+                    .ok_or_else(|| {
+                        Error::decode(
+                            &self.inner.redactor,
+                            "Sessions_Create",
+                            200,
+                            "the response has no SessionKey",
+                            created.raw_unmasked().as_bytes(),
+                        )
+                    })
+            })
+            .await
+    }
+
+    /// One HTTP exchange. A 200 body is handed on whole; anything else is classified here.
+    async fn post(
+        &self,
+        operation: &str,
+        action: &str,
+        call: &Prepared,
+    ) -> Result<Bytes, Failure<Error>> {
+        let inner = &self.inner;
+        let response = inner
+            .http
+            .post(&inner.endpoint)
+            .header(reqwest::header::CONTENT_TYPE, "text/xml; charset=utf-8")
+            .header("SOAPAction", action)
+            .timeout(inner.timeouts.request)
+            .body(call.body.clone())
+            .send()
+            .await
+            .map_err(|e| failure(Error::from_reqwest(operation, e)))?;
+        let status = response.status().as_u16();
+        record_status(status);
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(RetryAfter::parse);
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| failure(Error::from_reqwest(operation, e)))?;
+        if status == 200 {
+            return Ok(bytes);
+        }
+        let redactor = call.redactor(&inner.redactor);
+        let text = String::from_utf8_lossy(&bytes);
+        let error = match wire::read_body(&text, operation) {
+            Ok(Body::Fault(fault)) => Error::Fault {
+                operation: operation.to_owned(),
+                status,
+                code: redactor.message(&fault.code),
+                message: redactor.message(&fault.message),
+            },
+            _ => Error::HttpStatus {
+                operation: operation.to_owned(),
+                status,
+                excerpt: redactor.excerpt(&bytes),
+                retry_after,
+            },
+        };
+        Err(failure(error).with_retry_after(retry_after))
+    }
+
+    /// Decodes a 200 answer (once: names and text are borrowed from `bytes`) and checks its
+    /// header.
+    fn read<O: DeserializeOwned>(
+        &self,
+        operation: &str,
+        call: &Prepared,
+        bytes: &Bytes,
+    ) -> Result<Response<O>, Failure<Error>> {
+        let decode_error = |reason: &str| {
+            let redactor = call.redactor(&self.inner.redactor);
+            failure(Error::decode(redactor, operation, 200, reason, bytes))
+        };
+        let text = String::from_utf8_lossy(bytes);
+        let (result, raw) = match wire::read_body(&text, operation).map_err(|e| decode_error(&e))? {
+            Body::Fault(fault) => {
+                let redactor = call.redactor(&self.inner.redactor);
+                return Err(failure(Error::Fault {
+                    operation: operation.to_owned(),
+                    status: 200,
+                    code: redactor.message(&fault.code),
+                    message: redactor.message(&fault.message),
+                }));
+            }
+            Body::Result { result, raw } => (result, raw),
+        };
+        let header = match result.child("Header") {
+            Some(header) => wire::from_element::<Header>(header, &[])
+                .map_err(|e| decode_error(&format!("Header: {}", e.0)))?,
+            None => Header::default(),
+        };
+        if header.is_failure() {
+            return Err(self.header_failure(operation, call, header));
+        }
+        let typed = wire::from_element::<O>(&result, &["Header", "Debug"])
+            .map_err(|e| decode_error(&e.0))?;
+        let debug_echo = wire::debug_echo(&text, &result);
+        Ok(Response::new(header, typed, debug_echo, raw.to_owned()))
+    }
+
+    /// The classifier for `Header/Success = false`.
+    fn header_failure(&self, operation: &str, call: &Prepared, header: Header) -> Failure<Error> {
+        let redactor = call.redactor(&self.inner.redactor);
+        let error = VendorError::from_header(operation, header, redactor);
+        let code = error.code.clone();
+        match code {
+            // The server refused the key before doing anything, so the driver's one resend
+            // with a fresh session is safe even for writes. A key the caller gave is not
+            // ours to renew.
+            Some(ErrorCode::InvalidSessionKey) if call.session.is_some() => {
+                Failure::new(Error::Auth(Box::new(error)), FailureClass::Refused)
+            }
+            Some(code) if code.is_auth_failure() => failure(Error::Auth(Box::new(error))),
+            _ => failure(Error::Vendor(Box::new(error))),
+        }
+    }
+}
