@@ -1,6 +1,8 @@
-//! Runs the client end to end against local stand-ins for the iQmetrix accounts and
-//! carrier-services hosts: a password-grant token, the lookup fields, a lookup key, an
-//! activation created with a waived deposit, and every confirmed activation across pages.
+//! Runs the client end to end against the iQmetrix fake of `telecom-sandbox` (the accounts
+//! and carrier-services hosts on one local port, no network): a password-grant token, the
+//! lookup fields, a lookup key, an activation created with a waived deposit and read back,
+//! a token that expires and is refreshed, every confirmed activation across pages, and the
+//! typed error for an activation that does not exist.
 //!
 //! ```text
 //! cargo run -p iqmetrix-carrier --example offline
@@ -11,82 +13,38 @@ use iqmetrix_carrier::{
     Activation, ActivationPath, ActivationState, ActivationType, CarrierActivationDetails, Client,
     ConfirmedActivationsQuery, Credentials, Deposit, Environment, LookupKey, Subscriber,
 };
-use mock_http::{MockServer, Request, Response};
-
-fn accounts(req: &Request) -> mock_http::Reply {
-    if req.method == "POST" && req.path == "/v1/oauth2/token" {
-        Response::json(
-            200,
-            &serde_json::json!({"access_token": "demo-token", "expires_in": 43199, "refresh_token": "demo-refresh"}),
-        )
-        .into()
-    } else {
-        Response::new(404).body("Not Found").into()
-    }
-}
-
-fn carrier_services(req: &Request) -> mock_http::Reply {
-    if req.header("authorization") != Some("Bearer demo-token") {
-        return Response::new(401).body("Invalid token").into();
-    }
-    match (req.method.as_str(), req.path.as_str()) {
-        ("GET", "/v2/Companies(123)/Carriers(41)/ActivationImportFields") => Response::json(
-            200,
-            &serde_json::json!([{"Id": 6, "FieldName": "North American Mobile Number", "InputType": "Text",
-                "Prompt": "Please Enter Customer 10 Digit Mobile Number", "Value": "1115550123"}]),
-        )
-        .into(),
-        ("PUT", path) if path.starts_with("/v2/Companies(123)/Locations(5678)/Carriers(41)/Activations(") => {
-            // Echo what was stored, as iQmetrix does.
-            Response::new(201)
-                .header("Content-Type", "application/json")
-                .body(req.body.clone())
-                .into()
-        }
-        ("GET", "/v2/Companies(123)/Carriers(41)/ConfirmedActivations") => {
-            let skip = req
-                .query_pairs()
-                .into_iter()
-                .find(|(k, _)| k == "$skip")
-                .map(|(_, v)| v)
-                .unwrap_or_default();
-            let (items, next) = if skip == "0" {
-                (
-                    serde_json::json!([{"Id": 58, "InvoiceTotal": 61.54, "ConfirmationDateUTC": "2015-07-21T15:25:45.323"}]),
-                    serde_json::json!({"href": "v2/Companies(123)/Carriers(41)/ConfirmedActivations?$skip=1&$top=1"}),
-                )
-            } else {
-                (
-                    serde_json::json!([{"Id": 59, "InvoiceTotal": 10, "ConfirmationDateUTC": "2015-07-22T09:00:00"}]),
-                    serde_json::json!("null"),
-                )
-            };
-            Response::new(200)
-                .header("Content-Type", "application/hal+json")
-                .body(serde_json::json!({"_links": {"next": next, "prev": "null"}, "_embedded": {"self": items}}).to_string())
-                .into()
-        }
-        _ => Response::new(404).body("Entity Not Found").into(),
-    }
-}
+use telecom_sandbox::iqmetrix::IqmetrixConfig;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let accounts = MockServer::start(accounts).await?;
-    let api = MockServer::start(carrier_services).await?;
+    let sandbox = telecom_sandbox::iqmetrix::start().await?;
 
+    // The sandbox's default user and OAuth2 client.
+    let account = IqmetrixConfig::default();
     let client = Client::builder(
         Environment::Custom {
-            accounts_base: format!("{}/v1", accounts.url()),
-            carrier_services_base: format!("{}/v2", api.url()),
+            accounts_base: sandbox.accounts_base(),
+            carrier_services_base: sandbox.carrier_services_base(),
         },
-        Credentials::password("user@example.com", "password", "client-id", "client-secret"),
+        Credentials::password(
+            account.username,
+            account.password,
+            account.client_id,
+            account.client_secret,
+        ),
     )
     .build()?;
 
+    // How carrier 41 keys activations: here by the customer's mobile number.
     let fields = client.get_activation_lookup_fields(123, 41).await?;
-    let key = LookupKey::from_fields(&fields)?;
-    println!("lookup key from {} field(s): {key}", fields.len());
+    let field = fields.first().ok_or("no lookup field")?;
+    println!(
+        "lookup field {:?}: {:?}",
+        field.id,
+        field.prompt.as_deref().unwrap_or_default()
+    );
+    let key = LookupKey::new(field.id.ok_or("lookup field without an id")?, "1115550123")?;
+    println!("lookup key: {key}");
 
     let mut details = CarrierActivationDetails::default();
     details.activation_state = Some(ActivationState::Pending);
@@ -105,9 +63,24 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         stored.carrier_activation_details.map(|d| d.deposit)
     );
 
+    // The service forgets every token it issued; the client's next call gets a 401,
+    // refreshes its token once and goes on.
+    sandbox.expire_tokens();
+    let read = client.get_activation(&path).await?;
+    println!(
+        "read back activation {} for {:?} ({} token request(s) so far)",
+        read.id.as_deref().unwrap_or("?"),
+        read.carrier_activation_details
+            .and_then(|d| d.subscriber)
+            .and_then(|s| s.last_name),
+        sandbox.token_requests()
+    );
+
+    // Every confirmed activation since a date, two to a page, following the HAL `next`.
+    sandbox.clear_requests();
     let since = time::macros::datetime!(2015-07-16 21:29:31 UTC);
     let confirmed: Vec<_> = client
-        .list_confirmed_activations(ConfirmedActivationsQuery::new(123, 41, since).top(1))
+        .list_confirmed_activations(ConfirmedActivationsQuery::new(123, 41, since).top(2))
         .try_collect()
         .await?;
     for c in &confirmed {
@@ -119,9 +92,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     println!(
-        "{} confirmed activation(s) over {} request(s)",
+        "{} confirmed activation(s) over {} page request(s)",
         confirmed.len(),
-        api.requests().len().saturating_sub(2)
+        sandbox.requests().len()
     );
+
+    // An activation nobody stored: a typed 404.
+    let missing = ActivationPath::new(123, 5678, 41, LookupKey::new(6, "1115550999")?);
+    match client.get_activation(&missing).await {
+        Err(e) => println!(
+            "get_activation {}: {e} (HTTP {:?}, retryable: {})",
+            missing.key,
+            e.status(),
+            e.is_retryable()
+        ),
+        Ok(a) => println!("unexpected activation {:?}", a.id),
+    }
     Ok(())
 }

@@ -1,47 +1,26 @@
-//! Runs the client against a local fake TraiTel (no network): the primary gateway is down,
-//! so every call fails over to the alternate one.
+//! Runs the client against the TraiTel fake of `telecom-sandbox` (no network): the primary
+//! gateway is switched down, so every call fails over to the alternate one; then the
+//! primary comes back.
 //!
 //! `cargo run -p traitel-am --example offline`
 
 use futures::TryStreamExt;
-use mock_http::{MockServer, Response, refused_url};
+use telecom_sandbox::traitel::TraitelConfig;
 use time::macros::date;
 use traitel_am::{Client, Credentials, LogQuery, NewSubAccount, SmsCostQuery, SmsCostType};
 
-/// What the fake gateway answers for each mode.
-fn answer(mode: &str) -> &'static str {
-    match mode {
-        "querybalance" => "Ok\n1234.56\n",
-        "addsubaccount" => "Ok\n1003\n",
-        "querysmscost" => "Ok\n0.0825\n",
-        "logsmsin" => {
-            "Ok\nID,Sub-ID,Date,Time,From,To,MessageType,Message\n\
-             801,,2024-01-09,08:00:00,61412345678,61290004444,ASCII,Hello\\nthere\n\
-             802,,2024-01-09,08:01:00,61412345678,61290004444,U16,041F04400438043204350442\n"
-        }
-        _ => "Error 200: Incomplete request.\n",
-    }
-}
-
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let gateway = MockServer::start(|req| {
-        let mode = req
-            .form_pairs()
-            .into_iter()
-            .find(|(k, _)| k == "mode")
-            .map(|(_, v)| v)
-            .unwrap_or_default();
-        Response::new(200)
-            .header("Content-Type", "text/plain")
-            .body(answer(&mode))
-            .into()
-    })
-    .await?;
+    // Two gateways on two free ports of 127.0.0.1, sharing one account.
+    let sandbox = telecom_sandbox::traitel::start().await?;
+    // The primary's port now refuses connections, as a gateway outage would.
+    sandbox.set_primary_up(false).await;
 
-    let client = Client::builder(Credentials::new("demo", "demo-password"))
-        .primary_url(format!("{}/accountmanager.pl", refused_url()?))
-        .alternate_url(format!("{}/accountmanager.pl", gateway.url()))
+    // The sandbox's default account.
+    let account = TraitelConfig::default();
+    let client = Client::builder(Credentials::new(account.user, account.pass))
+        .primary_url(sandbox.primary_url())
+        .alternate_url(sandbox.alternate_url())
         .build()?;
 
     println!("balance: {}", client.query_balance().await?);
@@ -53,27 +32,60 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .query_sms_cost(&SmsCostQuery::new("+61 412 345 678", SmsCostType::Replies))
         .await?;
     println!("one SMS to +61 412 345 678: {cost}");
+    println!(
+        "time zone: {}",
+        client.set_timezone("Australia/Perth").await?
+    );
 
+    // Logs arrive as a stream of typed rows, parsed as the body comes in (the sandbox
+    // generates them on the fly: three a day here).
     let mut rows = client
         .log_sms_in(&LogQuery::new(date!(2024 - 01 - 01), date!(2024 - 01 - 31)))
         .await?;
+    let mut count = 0;
     while let Some(sms) = rows.try_next().await? {
-        println!(
-            "{} {} from {}: {:?}",
-            sms.entry.date,
-            sms.entry.time,
-            sms.entry.from,
-            sms.message.text.unwrap_or_default()
-        );
+        if count < 3 {
+            println!(
+                "{} {} from {}: {:?}",
+                sms.entry.date,
+                sms.entry.time,
+                sms.entry.from,
+                sms.message.text.unwrap_or_default()
+            );
+        }
+        count += 1;
+    }
+    println!("{count} SMS received in January");
+
+    // The gateway keeps state: a second sub-account with the same alias is refused.
+    match client.add_subaccount(&NewSubAccount::new("kiosk-7")).await {
+        Err(e) => println!(
+            "addsubaccount again: {e} (code {:?}, retryable: {})",
+            e.vendor_code(),
+            e.is_retryable()
+        ),
+        Ok(id) => println!("unexpected second sub-account {id}"),
     }
 
-    match client.query_timezone().await {
-        Err(e) => println!("querytimezone: {e} (retryable: {})", e.is_retryable()),
-        Ok(tz) => println!("time zone: {tz}"),
-    }
+    let served = |server: &str| {
+        sandbox
+            .requests()
+            .iter()
+            .filter(|r| r.server == server)
+            .count()
+    };
     println!(
-        "{} requests reached the alternate gateway",
-        gateway.requests().len()
+        "{} requests reached the alternate gateway, {} the primary",
+        served("alternate"),
+        served("primary")
+    );
+
+    // The primary is back: calls go to it again.
+    sandbox.set_primary_up(true).await;
+    println!("balance: {}", client.query_balance().await?);
+    println!(
+        "after the primary came back: {} request(s) reached it",
+        served("primary")
     );
     Ok(())
 }
