@@ -1,67 +1,61 @@
-//! Runs the client against a local mock Rev.io server: a session is opened, a customer is
-//! looked up, the server forgets the session (S2004) and the client renews it, then a
-//! vendor error is shown. Needs no network; exits by itself.
+//! Runs the client against the Rev.io fake of `telecom-sandbox` (no network): a session is
+//! opened, a customer is created with its line and read back, the fake ends every session
+//! (S2004) and the client renews its own for the next call, then a vendor error is shown.
+//! Exits by itself.
 //!
 //! `cargo run -p revio-client --example offline`
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-use mock_http::{MockServer, Reply, Response};
-use revio_client::models::{CustomersQuery, LinesUpdate, Update};
+use revio_client::models::{
+    CustomerClass, CustomersQuery, LinesUpdate, NewCustomer, NewCustomerAddress, NewCustomerOrder,
+    NewCustomersCreate, Update,
+};
 use revio_client::{AuthMode, Client, Credentials, Error};
-
-const NS: &str = "http://api.myh2o.com/v20";
-
-fn answer(op: &str, header: &str, body: &str) -> Reply {
-    Response::new(200)
-        .header("Content-Type", "text/xml; charset=utf-8")
-        .body(format!(
-            "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>\
-             <{op}Response xmlns=\"{NS}\"><{op}Result><Header>{header}</Header>{body}</{op}Result></{op}Response>\
-             </soap:Body></soap:Envelope>"
-        ))
-        .into()
-}
+use telecom_sandbox::revio::RevioConfig;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let forgotten = Arc::new(AtomicBool::new(false));
-    let flag = forgotten.clone();
-    let server = MockServer::start(move |req| {
-        let action = req.header("SOAPAction").unwrap_or("").trim_matches('"');
-        let op = action.rsplit('/').next().unwrap_or("");
-        let body = req.body_text();
-        match op {
-            "Sessions_Create" if flag.load(Ordering::SeqCst) => answer(op, "<Success>true</Success>", "<SessionKey>second</SessionKey>"),
-            "Sessions_Create" => answer(op, "<Success>true</Success>", "<SessionKey>first</SessionKey>"),
-            "Lines_Update" if body.contains("<SessionKey>first</SessionKey>") => {
-                flag.store(true, Ordering::SeqCst);
-                answer(op, "<Success>false</Success><Error_Code>S2004</Error_Code>", "")
-            }
-            "Lines_Update" => answer(op, "<Success>true</Success>", ""),
-            "Customers_Query" if body.contains("<CustomerID>404</CustomerID>") => answer(
-                op,
-                "<Success>false</Success><Error_Code>C2002</Error_Code><Error_Description>Customer ID does not exist.</Error_Description>",
-                "",
-            ),
-            "Customers_Query" => answer(
-                op,
-                "<Success>true</Success><Impersonated>false</Impersonated>",
-                "<Customer><ID>1001</ID><AcctNum>A-1001</AcctNum><CustomerClass>Residential</CustomerClass></Customer>",
-            ),
-            _ => Response::new(500).body("unexpected").into(),
-        }
-    })
-    .await?;
+    // A free port of 127.0.0.1, serving `/v20/default.asmx`.
+    let sandbox = telecom_sandbox::revio::start().await?;
 
-    let client = Client::builder(Credentials::new("api-user", "not-a-real-password", "DEMO"))
-        .endpoint(format!("{}/v20/default.asmx", server.url()))
-        .auth_mode(AuthMode::Session)
-        .build()?;
+    // The sandbox's default login.
+    let account = RevioConfig::default();
+    let client = Client::builder(Credentials::new(
+        account.username,
+        account.password,
+        account.client,
+    ))
+    .endpoint(sandbox.endpoint())
+    .auth_mode(AuthMode::Session) // Sessions_Create on first use
+    .build()?;
+
+    let signup = NewCustomersCreate {
+        customer: Some(NewCustomer {
+            customer_class: Some(CustomerClass::Residential),
+            physical_address: Some(NewCustomerAddress {
+                address1: Some("1 Main St".into()),
+                city: Some("Nashville".into()),
+                state: Some("TN".into()),
+                zip: Some("37201".into()),
+                ..NewCustomerAddress::default()
+            }),
+            ..NewCustomer::default()
+        }),
+        order: Some(NewCustomerOrder {
+            description: Some("Web signup".into()),
+            package_id: Some(8),
+            ..NewCustomerOrder::default()
+        }),
+    };
+    let created = client.new_customers_create(&signup).await?;
+    let id = created.customer_id.ok_or("no customer id")?;
+    let line_id = *created.lines.first().ok_or("no line")?;
+    println!(
+        "created customer {id} with line {line_id} (status {:?})",
+        created.status
+    );
 
     let found = client
-        .customers_query(&CustomersQuery::CustomerId(1001))
+        .customers_query(&CustomersQuery::CustomerId(id))
         .await?;
     if let Some(customer) = &found.customer {
         println!(
@@ -70,14 +64,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
-    // Only the description is sent; the session is renewed transparently on S2004.
+    // The fake ends every session: the next call is refused with S2004, before anything
+    // is done, so the client opens a new session and sends that call once more.
+    sandbox.expire_sessions();
+    // Only the description is sent.
     let update = LinesUpdate {
-        line_id: 20,
+        line_id,
         description: Some(Update::set("Kid's phone".to_owned())),
         ..LinesUpdate::default()
     };
     client.lines_update(&update).await?;
-    println!("line 20 updated after a session renewal");
+    println!(
+        "line {line_id} updated after a session renewal: description {:?}, {} session(s) opened",
+        sandbox
+            .line_field(line_id, "Description")
+            .unwrap_or_default(),
+        sandbox.sessions_created()
+    );
 
     match client
         .customers_query(&CustomersQuery::CustomerId(404))
@@ -86,9 +89,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Err(Error::Vendor(e)) => println!("vendor error as expected: {e}"),
         other => println!("unexpected: {other:?}"),
     }
+
+    let operations: Vec<String> = sandbox
+        .requests()
+        .iter()
+        .filter_map(|r| r.header("soapaction"))
+        .map(|a| {
+            a.trim_matches('"')
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect();
     println!(
-        "{} requests reached the mock server",
-        server.requests().len()
+        "{} requests reached the sandbox: {}",
+        operations.len(),
+        operations.join(", ")
     );
     Ok(())
 }

@@ -287,6 +287,15 @@ impl RevioSandbox {
         lock(&self.state).customers.keys().copied().collect()
     }
 
+    /// A field of a line the fake holds (`"Description"`, `"PackageID"`, or any field
+    /// `Lines_Update` set), when the line and the field exist.
+    pub fn line_field(&self, line_id: i64, name: &str) -> Option<String> {
+        lock(&self.state)
+            .lines
+            .get(&line_id)
+            .and_then(|(_, line)| line.child(name).map(|f| f.text.clone()))
+    }
+
     /// Adds a customer with this id and account number.
     pub fn preload_customer(&self, id: i64, acct_num: &str) {
         let el = El::new("Customer")
@@ -587,22 +596,31 @@ fn answer(state: &Mutex<State>, uri: &Uri, headers: &HeaderMap, body: &[u8]) -> 
             result(&op, ok_header(key), vec![list])
         }
         "Lines_Update" => {
+            // The vendor sheet names it `Line_ID` here (other operations say `LineID`).
             let Some(line_id) = req
-                .child_text("LineID")
+                .child_text("Line_ID")
+                .or_else(|| req.child_text("LineID"))
                 .or_else(|| req.child_text("ID"))
                 .and_then(|v| v.parse::<i64>().ok())
             else {
-                return vendor_error(&op, "S2010", S2010, Some("LineID is required."));
+                return vendor_error(&op, "S2010", S2010, Some("Line_ID is required."));
             };
             let Some((_, line)) = st.lines.get_mut(&line_id) else {
                 return vendor_error(&op, "L2024", "Line ID does not exist.", None);
             };
-            for f in req
-                .children
-                .iter()
-                .filter(|c| !matches!(c.name.as_str(), "Credentials" | "Session" | "LineID" | "ID"))
-            {
-                line.set(&f.name, f.text.clone());
+            for f in req.children.iter().filter(|c| {
+                !matches!(
+                    c.name.as_str(),
+                    "Credentials" | "Session" | "Line_ID" | "LineID" | "ID"
+                )
+            }) {
+                // A field is `<Updated>true</Updated><Value>..</Value>`; one not updated
+                // is left as it is.
+                match (f.child_text("Updated"), f.child("Value")) {
+                    (Some("false"), _) => {}
+                    (_, Some(value)) => line.set(&f.name, value.text.clone()),
+                    _ => line.set(&f.name, f.text.clone()),
+                }
             }
             result(&op, ok_header(key), Vec::new())
         }

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use revio_client::models::CustomersQuery;
+use revio_client::models::{CustomersQuery, LinesUpdate, Update};
 use revio_client::{AuthMode, Client, Credentials};
 // revio-client takes telecom-core's `RetryPolicy`; another client re-exports that same type.
 use iqmetrix_carrier::RetryPolicy;
@@ -192,4 +192,42 @@ async fn sessions_expire_after_the_configured_time() {
         .await
         .expect("re-login after S2004");
     assert_eq!(sandbox.sessions_created(), 2);
+}
+
+#[tokio::test]
+async fn lines_update_sets_the_fields_sent_on_a_created_line() {
+    let sandbox = revio::start().await.expect("sandbox starts");
+    let client = client(&sandbox, AuthMode::Credentials, "api-pass");
+    let created = client
+        .new_customers_create(&new_customer())
+        .await
+        .expect("created");
+    let line_id = created.result.lines[0];
+    assert_eq!(
+        sandbox.line_field(line_id, "Description").as_deref(),
+        Some("Web signup")
+    );
+    let update = LinesUpdate {
+        line_id,
+        description: Some(Update::set("Kid's phone".to_owned())),
+        ..LinesUpdate::default()
+    };
+    client.lines_update(&update).await.expect("updated");
+    assert_eq!(
+        sandbox.line_field(line_id, "Description").as_deref(),
+        Some("Kid's phone")
+    );
+    assert!(sandbox.requests()[1].body.contains("<Line_ID>"));
+
+    let missing = client
+        .lines_update(&LinesUpdate {
+            line_id: 999_999,
+            ..update
+        })
+        .await
+        .expect_err("no such line");
+    assert_eq!(
+        missing.vendor_code().map(|c| c.as_str().to_owned()),
+        Some("L2024".to_owned())
+    );
 }
