@@ -1,4 +1,4 @@
-//! A small HTTP/1.1 server bound to `127.0.0.1` for tests, offline examples and benchmarks.
+//! A small HTTP/1.1 server bound to `127.0.0.1` for tests, benchmarks and the conformance runner.
 //!
 //! A handler turns each [`Request`] into a [`Reply`]: an answer, or a fault a real network
 //! produces (a reset, a close without answer, a delay, a body cut short). The server keeps
