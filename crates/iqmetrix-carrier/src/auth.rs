@@ -29,6 +29,9 @@ const PASSWORD_GRANT: Operation = Operation::new("token", CallKind::IdempotentWr
 /// The refresh grant revokes the old token once it reached the service.
 const REFRESH_GRANT: Operation = Operation::new("token_refresh", CallKind::Write);
 
+/// The longest token lifetime believed: a larger `expires_in` is read as this (a year).
+const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(365 * 24 * 60 * 60);
+
 /// How the client authenticates.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
@@ -81,7 +84,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
-    fn is_fresh(&self, now: Instant) -> bool {
+    pub(crate) fn is_fresh(&self, now: Instant) -> bool {
         self.refresh_at.is_none_or(|at| now < at)
     }
 }
@@ -273,7 +276,7 @@ impl TokenProvider {
         )
     }
 
-    fn parse(
+    pub(crate) fn parse(
         &self,
         operation: &'static str,
         redactor: &Redactor,
@@ -321,12 +324,17 @@ impl TokenProvider {
             // Undocumented absence: assume the documented 12 hours.
             None => Duration::from_secs(43_199),
         };
+        // A lifetime past any real one (`expires_in` up to u64::MAX) is held to a year, so
+        // the instant to refresh at always exists.
+        let lifetime = lifetime.min(MAX_TOKEN_LIFETIME);
         // Refresh early, but never sooner than half-way through a short lifetime.
         let margin = self.margin.min(lifetime / 2);
+        // A clock that cannot add a year: refresh at once rather than never.
+        let refresh_at = issued.checked_add(lifetime - margin).unwrap_or(issued);
         Ok(Arc::new(Token {
             access: parsed.access_token,
             refresh: parsed.refresh_token,
-            refresh_at: Some(issued + lifetime - margin),
+            refresh_at: Some(refresh_at),
         }))
     }
 }
@@ -342,7 +350,7 @@ fn mask(token: &Token, redactor: &Redactor) -> Redactor {
 
 /// The error of a token-service answer that is not a success: RFC 6749 errors for 400 and
 /// 401 (a plain-text body is kept, masked, as the description), else the status error.
-fn token_error(
+pub(crate) fn token_error(
     redactor: &Redactor,
     operation: &'static str,
     status: u16,
@@ -445,6 +453,17 @@ mod tests {
         let short = parse(&p, r#"{"access_token":"a","expires_in":"60"}"#, issued).unwrap();
         assert_eq!(short.refresh_at, Some(issued + Duration::from_secs(30)));
         assert!(short.refresh.is_none());
+        // A lifetime no clock can add (a fuzz regression) is held to a year, not a panic.
+        let long = parse(
+            &p,
+            r#"{"access_token":"a","expires_in":18446744073709551615}"#,
+            issued,
+        )
+        .unwrap();
+        assert_eq!(
+            long.refresh_at,
+            Some(issued + MAX_TOKEN_LIFETIME - Duration::from_secs(300))
+        );
     }
 
     #[test]

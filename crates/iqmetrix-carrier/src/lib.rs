@@ -62,6 +62,12 @@
 mod auth;
 mod client;
 mod error;
+/// Entry points for the fuzz targets in `fuzz/` and their regression tests.
+///
+/// **Not part of the API**: hidden from the documentation, exempt from semver, and may
+/// change or disappear in any release. Do not use it.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod models;
 mod ops;
 mod transport;

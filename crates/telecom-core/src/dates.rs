@@ -219,25 +219,53 @@ pub fn format_iso_date(date: Date) -> String {
 }
 
 /// Formats an instant as `2015-06-19T05:44:39.7163989Z`.
+///
+/// An instant whose UTC form is beyond year 9999 is written with its own offset instead.
 pub fn format_rfc3339_utc(value: OffsetDateTime) -> String {
-    let utc = value.to_offset(UtcOffset::UTC);
-    let mut out = String::with_capacity(30);
-    write_local(&mut out, PrimitiveDateTime::new(utc.date(), utc.time()));
-    out.push('Z');
+    let mut out = String::with_capacity(36);
+    match in_utc(value) {
+        Some(utc) => {
+            write_local(&mut out, utc);
+            out.push('Z');
+        }
+        None => {
+            write_local(&mut out, PrimitiveDateTime::new(value.date(), value.time()));
+            write_offset(&mut out, value.offset());
+        }
+    }
     out
 }
 
 /// Formats an instant in UTC with no offset: `2015-07-21T15:25:45.323`.
+///
+/// An instant whose UTC form is beyond year 9999 is written as its local time (there is no
+/// offset to say so in this form); no such instant is ever read.
 pub fn format_naive_utc(value: OffsetDateTime) -> String {
-    let utc = value.to_offset(UtcOffset::UTC);
     let mut out = String::with_capacity(30);
-    write_local(&mut out, PrimitiveDateTime::new(utc.date(), utc.time()));
+    let local = in_utc(value).unwrap_or(PrimitiveDateTime::new(value.date(), value.time()));
+    write_local(&mut out, local);
     out
 }
 
 fn parse_instant(text: &str) -> Result<OffsetDateTime, DateFormatError> {
     let (local, offset) = parse_datetime(text)?;
-    Ok(local.assume_offset(offset.unwrap_or(UtcOffset::UTC)))
+    let instant = local.assume_offset(offset.unwrap_or(UtcOffset::UTC));
+    // `9999-12-31T23:59:59-05:00` is in year 10000 in UTC, and `0000-01-01T00:00:00+01:00`
+    // in year -1: neither can be written back as `YYYY` in UTC, so neither is read.
+    match instant.checked_to_offset(UtcOffset::UTC) {
+        Some(utc) if (0..=9999).contains(&utc.year()) => Ok(instant),
+        _ => Err(DateFormatError::new(
+            "an instant between the years 0 and 9999 in UTC",
+            text,
+        )),
+    }
+}
+
+/// The instant in UTC, or `None` when UTC is beyond `time`'s range (only a value a caller
+/// built, never one read).
+fn in_utc(value: OffsetDateTime) -> Option<PrimitiveDateTime> {
+    let utc = value.checked_to_offset(UtcOffset::UTC)?;
+    Some(PrimitiveDateTime::new(utc.date(), utc.time()))
 }
 
 fn read_string<'de, D: Deserializer<'de>>(

@@ -57,6 +57,33 @@ pub fn parsers(data: &[u8]) {
         );
     }
     if let Ok(quoted) = serde_json::to_string(text) {
+        // What an instant adapter reads, it writes back as the same instant.
+        for (read, write) in [
+            (
+                serde_json::from_str::<DeserializeAsWrap<time::OffsetDateTime, Rfc3339Utc>>(
+                    &quoted,
+                )
+                .map(DeserializeAsWrap::into_inner),
+                dates::format_rfc3339_utc as fn(time::OffsetDateTime) -> String,
+            ),
+            (
+                serde_json::from_str::<DeserializeAsWrap<time::OffsetDateTime, NaiveUtc>>(&quoted)
+                    .map(DeserializeAsWrap::into_inner),
+                dates::format_naive_utc,
+            ),
+        ] {
+            if let Ok(instant) = read {
+                let again = serde_json::to_string(&write(instant)).ok().and_then(|q| {
+                    serde_json::from_str::<DeserializeAsWrap<time::OffsetDateTime, Rfc3339Utc>>(&q)
+                        .ok()
+                });
+                assert_eq!(
+                    again.map(DeserializeAsWrap::into_inner),
+                    Some(instant),
+                    "an instant writes what it reads"
+                );
+            }
+        }
         let _ =
             serde_json::from_str::<DeserializeAsWrap<time::OffsetDateTime, Rfc3339Utc>>(&quoted);
         let _ = serde_json::from_str::<DeserializeAsWrap<time::OffsetDateTime, NaiveUtc>>(&quoted);

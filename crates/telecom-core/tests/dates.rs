@@ -211,3 +211,30 @@ proptest! {
         let _ = dates::parse_datetime(&text);
     }
 }
+
+#[test]
+fn instants_beyond_year_9999_in_utc_are_refused_not_panicked_on() {
+    use serde_with::de::DeserializeAsWrap;
+    use telecom_core::dates::{NaiveUtc, Rfc3339Utc};
+    // Found by fuzzing iqmetrix-carrier: read fine, then writing it in UTC panicked.
+    for text in [
+        "\"9999-12-31T23:59:59-05:00\"",
+        "\"0000-01-01T00:00:00+01:00\"",
+    ] {
+        assert!(
+            serde_json::from_str::<DeserializeAsWrap<time::OffsetDateTime, Rfc3339Utc>>(text)
+                .is_err(),
+            "{text}"
+        );
+        assert!(
+            serde_json::from_str::<DeserializeAsWrap<time::OffsetDateTime, NaiveUtc>>(text)
+                .is_err(),
+            "{text}"
+        );
+    }
+    let edge = time::macros::datetime!(9999-12-31 23:59:59 -05:00);
+    assert_eq!(
+        telecom_core::dates::format_rfc3339_utc(edge),
+        "9999-12-31T23:59:59-05:00"
+    );
+}

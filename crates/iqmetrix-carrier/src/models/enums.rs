@@ -97,9 +97,11 @@ pub(crate) fn contract_term_as_number<S: Serializer>(
 ) -> Result<S::Ok, S::Error> {
     match value {
         None => serializer.serialize_none(),
-        Some(term) => match term.as_str().trim().parse::<i64>() {
-            Ok(n) => serializer.serialize_i64(n),
-            Err(_) => serializer.serialize_str(term.as_str()),
+        // Only the integer's own digits go out as a number: `"+24"`, `" 24"` or `"024"` would
+        // come back as another value (`24`), so they stay strings.
+        Some(term) => match term.as_str().parse::<i64>() {
+            Ok(n) if n.to_string() == term.as_str() => serializer.serialize_i64(n),
+            _ => serializer.serialize_str(term.as_str()),
         },
     }
 }
@@ -123,5 +125,13 @@ mod tests {
         assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"t":18}"#);
         let v: T = serde_json::from_str(r#"{"t":"Other"}"#).unwrap();
         assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"t":"Other"}"#);
+        // Text that is not an integer's own digits stays text, so it reads back the same.
+        for text in ["+24", " 24", "024", "-0"] {
+            let v: T = serde_json::from_str(&format!(r#"{{"t":"{text}"}}"#)).unwrap();
+            assert_eq!(
+                serde_json::to_string(&v).unwrap(),
+                format!(r#"{{"t":"{text}"}}"#)
+            );
+        }
     }
 }

@@ -48,13 +48,16 @@ impl LookupKey {
         Ok(self)
     }
 
-    /// A key from lookup fields that carry a `Value` (fields without one are skipped).
+    /// A key from lookup fields that carry a `Value`: fields without one, or with an empty
+    /// one (the service's lookup-field list sends `"Value": ""`), are skipped.
     pub fn from_fields<'a>(
         fields: impl IntoIterator<Item = &'a ActivationLookupField>,
     ) -> Result<LookupKey, Error> {
         let mut key = LookupKey { pairs: Vec::new() };
         for field in fields {
-            if let (Some(id), Some(value)) = (field.id, field.value.as_deref()) {
+            if let (Some(id), Some(value)) = (field.id, field.value.as_deref())
+                && !value.trim().is_empty()
+            {
                 key.push(id, value.to_owned())?;
             }
         }
@@ -180,7 +183,8 @@ mod tests {
     #[test]
     fn built_from_lookup_fields() {
         let fields: Vec<ActivationLookupField> =
-            serde_json::from_str(r#"[{"Id":6,"Value":"2562788972"},{"Id":7}]"#).unwrap();
+            serde_json::from_str(r#"[{"Id":6,"Value":"2562788972"},{"Id":7},{"Id":8,"Value":""}]"#)
+                .unwrap();
         assert_eq!(
             LookupKey::from_fields(&fields).unwrap().to_string(),
             "6=2562788972"

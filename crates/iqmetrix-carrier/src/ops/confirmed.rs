@@ -284,7 +284,7 @@ impl Client {
 
     /// Turns a `next` href into a path relative to the base and the `$skip` it asks for;
     /// `following_skip` is used when the link gives none.
-    fn resolve_next(
+    pub(crate) fn resolve_next(
         &self,
         href: &str,
         query: &ConfirmedActivationsQuery,
@@ -315,8 +315,19 @@ impl Client {
         {
             rest = stripped;
         }
+        // Slashes after the version too (`//v2///Companies...`): one spelling of a path, so
+        // a page already read is recognised however its link is written.
+        rest = rest.trim_start_matches('/');
         let (path, raw_query) = rest.split_once('?').unwrap_or((rest, ""));
-        if path.is_empty() || path.split('/').any(|seg| seg == "..") {
+        // A dot segment climbs out of the base however it is spelled: URL parsers read
+        // `%2e%2E` as `..` too.
+        let dot_segment = |seg: &str| {
+            matches!(
+                percent_decode_str(seg).decode_utf8_lossy().as_ref(),
+                "." | ".."
+            )
+        };
+        if path.is_empty() || path.split('/').any(dot_segment) {
             return Err(bad("no usable path"));
         }
         let mut pairs: Vec<(String, String)> = raw_query
@@ -409,6 +420,13 @@ mod tests {
         assert!(next("https://evil.example/v2/Companies(1)").is_err());
         assert!(next("http://127.0.0.1:9/v2/Companies(1)/X?$skip=1").is_ok());
         assert!(next("../x").is_err());
+        assert!(next("Companies(1)/%2e%2E/x?$skip=1").is_err());
+        assert!(next("Companies(1)/./x").is_err());
+        // Slashes around the version (a fuzz regression) do not make a second spelling.
+        assert_eq!(
+            next(&format!("//v2///{base}")).unwrap(),
+            next(base).unwrap()
+        );
         assert!(next(&format!("{base}?$skip=abc")).is_err());
     }
 }
