@@ -153,22 +153,29 @@ fn artifacts(dir: &Path) -> usize {
     })
 }
 
-/// Runs one target for `seconds`, with `jobs` parallel fuzzing processes.
+/// Runs one target for `seconds`, with its vendor's dictionary when `fuzz/dicts/` has one.
 pub fn run(fuzz_dir: &Path, target: &str, seconds: u64) -> Result<FuzzRun, String> {
     let corpus: PathBuf = fuzz_dir.join("corpus").join(target);
     let artifact_dir = fuzz_dir.join("artifacts").join(target);
     let before = artifacts(&artifact_dir);
+    let mut options = vec![
+        format!("-max_total_time={seconds}"),
+        "-print_final_stats=1".to_owned(),
+        "-timeout=10".to_owned(),
+        "-max_len=65536".to_owned(),
+    ];
+    // `iqmetrix_models` uses `dicts/iqmetrix.dict`: the vendor's field names and values.
+    let vendor = target.split('_').next().unwrap_or(target);
+    let dict = fuzz_dir.join("dicts").join(format!("{vendor}.dict"));
+    if dict.exists() {
+        options.push(format!("-dict={}", dict.display()));
+    }
     let output = Command::new("cargo")
         .current_dir(fuzz_dir)
         .args(["+nightly", "fuzz", "run", target])
         .arg(&corpus)
-        .args([
-            "--",
-            &format!("-max_total_time={seconds}"),
-            "-print_final_stats=1",
-            "-timeout=10",
-            "-max_len=65536",
-        ])
+        .arg("--")
+        .args(&options)
         .output()
         .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
     let text = String::from_utf8_lossy(&output.stderr);

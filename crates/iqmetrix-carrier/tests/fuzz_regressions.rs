@@ -2,33 +2,28 @@
 //! the spec's own examples as a floor) runs through the same entry point as its cargo-fuzz
 //! target in `fuzz/fuzz_targets/`, on stable, in the normal test run.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn replay(target: &str, check: fn(&[u8])) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+use iqmetrix_carrier::fuzzing;
+use telecom_core::fuzzing::replay;
+
+fn folder(target: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fuzz-regressions")
-        .join(target);
-    let mut count = 0;
-    for entry in std::fs::read_dir(&dir).expect("the regression folder exists") {
-        let path = entry.expect("a readable entry").path();
-        let input = std::fs::read(&path).expect("a readable input");
-        check(&input);
-        count += 1;
-    }
-    assert!(count > 0, "no input in {}", dir.display());
+        .join(target)
 }
 
 #[test]
 fn iqmetrix_models() {
-    replay("iqmetrix_models", iqmetrix_carrier::fuzzing::models);
+    replay(&folder("iqmetrix_models"), fuzzing::models);
 }
 
 #[test]
 fn iqmetrix_pages() {
-    replay("iqmetrix_pages", iqmetrix_carrier::fuzzing::pages);
+    replay(&folder("iqmetrix_pages"), fuzzing::pages);
 }
 
 #[test]
 fn iqmetrix_errors() {
-    replay("iqmetrix_errors", iqmetrix_carrier::fuzzing::errors);
+    replay(&folder("iqmetrix_errors"), fuzzing::errors);
 }

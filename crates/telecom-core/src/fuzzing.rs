@@ -194,3 +194,24 @@ fn html(text: &str) -> String {
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
 }
+
+/// Runs `check` on every file in `folder` (a crate's `tests/fuzz-regressions/<target>/`),
+/// naming the file of the first input that panics; the regression tests of every crate call
+/// this. Panics when the folder is missing or empty, so a test never passes on nothing.
+pub fn replay(folder: &std::path::Path, check: fn(&[u8])) {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) => panic!("cannot read {}: {e}", folder.display()),
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no input in {}", folder.display());
+    for path in paths {
+        let input = match std::fs::read(&path) {
+            Ok(input) => input,
+            Err(e) => panic!("cannot read {}: {e}", path.display()),
+        };
+        eprintln!("replaying {}", path.display());
+        check(&input);
+    }
+}
