@@ -79,6 +79,10 @@ mod auth;
 mod client;
 mod de;
 mod error;
+/// Entry points for the cargo-fuzz targets and their regression tests. **Not part of the
+/// API**: no semver promise, may change or go away in any release.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod models;
 mod ops;
 mod transport;

@@ -159,6 +159,14 @@ pub(crate) fn decode(
     let mut envelope: Envelope = serde_json::from_value(value)
         .map_err(|e| fail(redactor.message(&format!("the envelope does not fit: {e}"))))?;
     envelope.status = status;
+    // A code this version does not know is vendor text that every error's `Display` shows:
+    // it is masked like `msg` (a server echoing a request may put anything there).
+    if envelope.msg_code.is_unknown() {
+        let masked = envelope
+            .redactor(redactor)
+            .message(envelope.msg_code.as_str());
+        envelope.msg_code = MsgCode::from(masked.as_str());
+    }
     Ok(envelope)
 }
 
@@ -249,6 +257,39 @@ mod tests {
         fn decoding_any_bytes_never_panics(body in proptest::collection::vec(proptest::num::u8::ANY, 0..512), status in 100u16..600) {
             let _ = decode(&Redactor::new(), "x", status, &body);
         }
+    }
+
+    #[test]
+    fn an_unknown_msg_code_is_masked() {
+        let mut redactor = Redactor::new();
+        redactor.add("hunter2-secret");
+        let env = decode(
+            &redactor,
+            "x",
+            200,
+            br#"{"msg_code":"E-hunter2-secret","token":"tok-next-value"}"#,
+        )
+        .unwrap();
+        assert!(
+            !env.msg_code.as_str().contains("hunter2-secret"),
+            "{}",
+            env.msg_code
+        );
+        assert!(env.msg_code.as_str().starts_with("E-"));
+        let env = decode(
+            &redactor,
+            "x",
+            200,
+            br#"{"msg_code":"tok-next-value","token":"tok-next-value"}"#,
+        )
+        .unwrap();
+        assert!(
+            !env.msg_code.as_str().contains("tok-next-value"),
+            "{}",
+            env.msg_code
+        );
+        let env = decode(&redactor, "x", 200, br#"{"msg_code":"RESTAPI999"}"#).unwrap();
+        assert_eq!(env.msg_code.as_str(), "RESTAPI999");
     }
 
     #[test]
