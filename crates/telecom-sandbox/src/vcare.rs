@@ -6,6 +6,7 @@
 //! - A reused token gets `RESTAPI001 "Token already used"` (with a fresh token), an expired
 //!   one `"Token expire"` and an unknown one `"Invalid Token"` (both with `token: ""`), bad
 //!   credentials `"Invalid credentials!!"`, a method other than POST `"Invalid Access!!"`.
+//!   [`VcareSandbox::token_stats`] counts each outcome.
 //! - `agent_id` / `agent_password` are checked (`RESTAPI104`), `source` too (`RESTAPI103`),
 //!   a missing `action` gives `RESTAPI102`, an unknown one `RESTAPI106`.
 //! - Typed actions with state: `check_service_availability` (creates an enrollment),
@@ -73,6 +74,25 @@ impl Default for VcareConfig {
     }
 }
 
+/// How the fake judged the tokens presented to it so far ([`VcareSandbox::token_stats`]).
+///
+/// Every API call that reached the vcare routes (not answered by an injected fault) is
+/// counted once, in `accepted` or in one of the three refusals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VcareTokenStats {
+    /// Successful `/authenticate` calls (each issued a token).
+    pub authentications: u64,
+    /// API calls whose token was good: issued, unused and within its lifetime.
+    pub accepted: u64,
+    /// API calls answered `"Token already used"`.
+    pub already_used: u64,
+    /// API calls answered `"Token expire"`.
+    pub expired: u64,
+    /// API calls answered `"Invalid Token"` (a token the fake never issued, or none).
+    pub invalid: u64,
+}
+
 /// A customer the fake holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -106,7 +126,7 @@ struct State {
     enrollments: BTreeMap<String, String>,
     customers: BTreeMap<String, VcareCustomer>,
     next_id: u64,
-    authentications: u64,
+    tokens: VcareTokenStats,
 }
 
 impl State {
@@ -154,7 +174,7 @@ impl VcareSandbox {
             enrollments: BTreeMap::new(),
             customers: BTreeMap::new(),
             next_id: 430,
-            authentications: 0,
+            tokens: VcareTokenStats::default(),
         }));
         let shared = Arc::clone(&state);
         let for_admin = Arc::clone(&state);
@@ -201,7 +221,13 @@ impl VcareSandbox {
 
     /// How many successful `/authenticate` calls the fake answered.
     pub fn authentications(&self) -> u64 {
-        lock(&self.state).authentications
+        lock(&self.state).tokens.authentications
+    }
+
+    /// How many tokens the fake accepted and refused (and why), and how many it issued
+    /// through `/authenticate`.
+    pub fn token_stats(&self) -> VcareTokenStats {
+        lock(&self.state).tokens
     }
 
     /// Adds an enrollment (as `check_service_availability` with `is_enrollment=Y` would).
@@ -251,6 +277,7 @@ fn answer(
     // The token is checked first: it is used up by this request whatever follows.
     let presented = header_str(headers, "token").unwrap_or("").to_owned();
     if st.used.contains(&presented) {
+        st.tokens.already_used += 1;
         let next = st.issue();
         return json_answer(
             StatusCode::OK,
@@ -258,6 +285,7 @@ fn answer(
         );
     }
     let Some(issued_at) = st.issued.remove(&presented) else {
+        st.tokens.invalid += 1;
         return json_answer(
             StatusCode::OK,
             &Value::Object(envelope("Invalid Token", "RESTAPI001", "")),
@@ -265,11 +293,13 @@ fn answer(
     };
     st.used.insert(presented);
     if issued_at.elapsed() > st.config.token_lifetime {
+        st.tokens.expired += 1;
         return json_answer(
             StatusCode::OK,
             &Value::Object(envelope("Token expire", "RESTAPI001", "")),
         );
     }
+    st.tokens.accepted += 1;
     let next = st.issue();
     if !is_post(method) {
         return json_answer(
@@ -422,7 +452,7 @@ fn authenticate(st: &mut State, method: &Method, body: &[u8]) -> Response<Body> 
             &Value::Object(envelope("Invalid credentials!!", "RESTAPI001", "")),
         );
     }
-    st.authentications += 1;
+    st.tokens.authentications += 1;
     let token = st.issue();
     json_answer(
         StatusCode::OK,

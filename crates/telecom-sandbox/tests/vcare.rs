@@ -158,6 +158,26 @@ async fn reused_and_expired_tokens_get_restapi001() {
         bad,
         serde_json::json!({"msg": "Invalid credentials!!", "msg_code": "RESTAPI001", "token": ""})
     );
+
+    // Each API call was judged once; the refused authentication issued nothing.
+    let stats = sandbox.token_stats();
+    assert_eq!(
+        (
+            stats.authentications,
+            stats.accepted,
+            stats.already_used,
+            stats.expired,
+            stats.invalid
+        ),
+        (1, 1, 1, 1, 1),
+        "{stats:?}"
+    );
+    let calls = sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.path != "/authenticate")
+        .count();
+    assert_eq!(calls, 4);
 }
 
 #[tokio::test]

@@ -1,15 +1,14 @@
-//! Many tasks share one client against a fake that enforces single use: no token is ever
-//! sent twice, and tokens handed back by answers are used instead of authenticating.
+//! Many tasks share one client against the sandbox's vcare fake, which enforces single use:
+//! no token is ever sent twice, and tokens handed back by answers are used instead of
+//! authenticating.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-mod support {
-    pub(crate) mod fake_vendor;
-}
-
+use std::collections::HashSet;
 use std::time::Duration;
 
 use serde_json::json;
-use support::fake_vendor::FakeVendor;
+use telecom_sandbox::RecordedRequest;
+use telecom_sandbox::vcare::{VcareConfig, VcareSandbox};
 use vcare_rest::{Client, Credentials};
 
 fn client(url: &str, reuse: bool) -> Client {
@@ -22,10 +21,24 @@ fn client(url: &str, reuse: bool) -> Client {
         .unwrap()
 }
 
+async fn sandbox(token_lifetime: Duration) -> VcareSandbox {
+    VcareSandbox::start(VcareConfig {
+        token_lifetime,
+        ..VcareConfig::default()
+    })
+    .await
+    .unwrap()
+}
+
+/// The API calls (everything but `/authenticate`) in the log.
+fn api_calls(log: &[RecordedRequest]) -> Vec<&RecordedRequest> {
+    log.iter().filter(|r| r.path != "/authenticate").collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shared_client_never_reuses_a_token() {
-    let fake = FakeVendor::start(Duration::from_secs(15)).await.unwrap();
-    let client = client(&fake.server.url(), true);
+    let fake = sandbox(Duration::from_secs(15)).await;
+    let client = client(&fake.url(), true);
     let mut tasks = Vec::new();
     for _ in 0..16 {
         let client = client.clone();
@@ -35,46 +48,70 @@ async fn shared_client_never_reuses_a_token() {
                     .call_idempotent("plan", "plan_list", json!({"zip_code": "07502"}))
                     .await
                     .unwrap();
-                assert_eq!(reply.data, Some(json!({"action": "plan_list"})));
+                // The fake's plan_list answer: both of its plans.
+                let plans = reply.data.unwrap();
+                let ids: Vec<_> = plans
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p["plan_id"].clone())
+                    .collect();
+                assert_eq!(ids, [json!("231"), json!("262")]);
             }
         }));
     }
     for task in tasks {
         task.await.unwrap();
     }
-    let stats = fake.stats();
-    assert_eq!(stats.calls, 160);
+
+    let log = fake.requests();
+    let calls = api_calls(&log);
+    assert_eq!(calls.len(), 160);
+    assert!(calls.iter().all(|r| r.path == "/plan"));
+    let stats = fake.token_stats();
+    assert_eq!(stats.accepted, 160, "{stats:?}");
     assert_eq!(stats.already_used, 0, "{stats:?}");
     assert_eq!(stats.invalid, 0, "{stats:?}");
     assert_eq!(stats.expired, 0, "{stats:?}");
     // At most one authentication per concurrent task's first call; the rest ride the pool.
+    let authentications = log.iter().filter(|r| r.path == "/authenticate").count() as u64;
+    assert_eq!(authentications, stats.authentications);
     assert!(stats.authentications <= 16, "{stats:?}");
     assert_eq!(client.token_stats().authentications, stats.authentications);
 
     // Every token header the fake received is distinct.
-    let mut seen = std::collections::HashSet::new();
-    for req in fake.server.requests() {
-        if let Some(token) = req.header("token") {
-            assert!(seen.insert(token.to_owned()), "token sent twice");
-        }
+    let mut seen = HashSet::new();
+    for req in &calls {
+        let token = req.header("token").expect("every API call carries a token");
+        assert!(seen.insert(token.to_owned()), "token sent twice");
     }
     assert_eq!(seen.len(), 160);
 }
 
 #[tokio::test]
 async fn without_reuse_every_call_authenticates() {
-    let fake = FakeVendor::start(Duration::from_secs(15)).await.unwrap();
-    let client = client(&fake.server.url(), false);
+    let fake = sandbox(Duration::from_secs(15)).await;
+    let client = client(&fake.url(), false);
     for _ in 0..5 {
         client
             .call_idempotent("plan", "plan_list", json!({}))
             .await
             .unwrap();
     }
-    let stats = fake.stats();
+    let log = fake.requests();
+    // Strictly alternating: authenticate, then one call with that fresh token.
+    let paths: Vec<&str> = log.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(paths, ["/authenticate", "/plan"].repeat(5));
+    let stats = fake.token_stats();
     assert_eq!(
-        (stats.calls, stats.authentications, stats.already_used),
-        (5, 5, 0)
+        (
+            api_calls(&log).len(),
+            stats.authentications,
+            stats.accepted,
+            stats.already_used
+        ),
+        (5, 5, 5, 0),
+        "{stats:?}"
     );
 }
 
@@ -82,8 +119,8 @@ async fn without_reuse_every_call_authenticates() {
 async fn a_token_the_vendor_expired_is_replaced_once() {
     // Tokens die at once at the fake, but the client trusts them for 10 s: each call is
     // refused once ("Token expire"), re-authenticates and goes through.
-    let fake = FakeVendor::start(Duration::ZERO).await.unwrap();
-    let client = client(&fake.server.url(), true);
+    let fake = sandbox(Duration::ZERO).await;
+    let client = client(&fake.url(), true);
     client.authenticate().await.unwrap();
     tokio::time::sleep(Duration::from_millis(5)).await;
     let reply = client.call("plan", "plan_list", json!({})).await;
@@ -95,8 +132,25 @@ async fn a_token_the_vendor_expired_is_replaced_once() {
         "{error}"
     );
     assert!(error.is_retryable());
-    let stats = fake.stats();
-    assert_eq!((stats.calls, stats.expired, stats.already_used), (2, 2, 0));
+    let log = fake.requests();
+    let paths: Vec<&str> = log.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(paths, ["/authenticate", "/plan", "/authenticate", "/plan"]);
+    let calls = api_calls(&log);
+    // Two different tokens, each sent once.
+    assert_ne!(calls[0].header("token"), calls[1].header("token"));
+    let stats = fake.token_stats();
+    assert_eq!(
+        (
+            calls.len(),
+            stats.expired,
+            stats.already_used,
+            stats.accepted,
+            stats.invalid
+        ),
+        (2, 2, 0, 0, 0),
+        "{stats:?}"
+    );
+    assert_eq!(stats.authentications, 2, "{stats:?}");
 }
 
 #[test]

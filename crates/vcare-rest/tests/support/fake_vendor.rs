@@ -1,6 +1,8 @@
 //! A local fake of the vcare API that enforces the token rules: every token is good for
-//! one request and a limited time, and every answer hands out the next one. Shared by the
-//! concurrency test and the token pool benchmark.
+//! one request and a limited time, and every answer hands out the next one. Used only by
+//! the token pool benchmark (`benches/token_pool.rs`), which keeps this lean fake so the
+//! numbers measure the client rather than a full sandbox; the tests run against
+//! `telecom_sandbox::vcare`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
