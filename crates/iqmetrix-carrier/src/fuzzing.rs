@@ -132,7 +132,7 @@ pub fn errors(data: &[u8]) {
     let shown = format!("{err} {err:?}");
     if let Some(secret) = &secret {
         // A secret the error's own words happen to contain is not a leak.
-        let baseline = error(&remove(body, secret.as_bytes()));
+        let baseline = error(&telecom_core::fuzzing::remove(body, secret.as_bytes()));
         if !format!("{baseline} {baseline:?}").contains(secret.as_str()) {
             assert!(
                 !shown.contains(secret.as_str()),
@@ -323,20 +323,6 @@ fn header_map(head: &[u8]) -> HeaderMap {
         }
     }
     headers
-}
-
-fn remove(body: &[u8], needle: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(body.len());
-    let mut i = 0;
-    while i < body.len() {
-        if !needle.is_empty() && body[i..].starts_with(needle) {
-            i += needle.len();
-        } else {
-            out.push(body[i]);
-            i += 1;
-        }
-    }
-    out
 }
 
 /// True when every number in `json` (as written by this crate) reads back exactly: an

@@ -120,7 +120,7 @@ impl<'a> Case<'a> {
             if !shown.contains(secret) {
                 continue;
             }
-            let baseline = again(&remove(self.body, secret.as_bytes()));
+            let baseline = again(&telecom_core::fuzzing::remove(self.body, secret.as_bytes()));
             assert!(
                 baseline.contains(secret),
                 "the secret {secret:?} leaked: {shown}"
@@ -321,20 +321,6 @@ fn long_numbers(json: &str) -> bool {
         previous = c;
     }
     false
-}
-
-fn remove(body: &[u8], needle: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(body.len());
-    let mut i = 0;
-    while i < body.len() {
-        if !needle.is_empty() && body[i..].starts_with(needle) {
-            i += needle.len();
-        } else {
-            out.push(body[i]);
-            i += 1;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
