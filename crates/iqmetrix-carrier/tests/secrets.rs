@@ -87,19 +87,6 @@ fn pieces(secret: &str) -> Vec<String> {
     out
 }
 
-/// Server addresses are the only digit runs a clean text may hold by chance.
-fn without_addresses(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("127.0.0.1:") {
-        out.push_str(&rest[..at]);
-        out.push_str("<addr>");
-        rest = rest[at + "127.0.0.1:".len()..].trim_start_matches(|c: char| c.is_ascii_digit());
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The error as a user could ever see it: `Display`, `Debug` and the whole source chain.
 fn shown(error: &Error) -> String {
     let mut text = format!("{error}\n{error:?}\n");
@@ -134,7 +121,7 @@ fn assert_no_secret(errors: &[&Error], servers: &[&MockServer]) {
         text.push_str(&shown(error));
     }
     text.push_str(&urls(servers));
-    let text = without_addresses(&text);
+    let text = mock_http::without_ports(&text);
     for secret in ALL {
         for piece in pieces(secret) {
             assert!(

@@ -22,7 +22,9 @@
 mod request;
 mod response;
 mod server;
+mod text;
 
 pub use request::Request;
 pub use response::{Reply, Response};
 pub use server::{MockServer, refused_url};
+pub use text::without_ports;
