@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use reqwest::Method;
 use reqwest::header::HeaderMap;
 use serde::Deserialize;
-use telecom_core::text::StringOrNumber;
+use telecom_core::lenient::StringOrNumber;
 use telecom_core::{CallKind, Redacted, Redactor, Secret};
 
 use crate::error::{Error, Result, TokenErrorCode};

@@ -8,6 +8,7 @@
 //! - [`PhoneNumber`]: the number forms vendors use, normalised to E.164.
 //! - [`dates`]: `serde_with` adapters for each vendor date and time format.
 //! - [`Secret`]: redacted secrets.
+//! - [`lenient`]: readers for response fields whose type the vendor does not keep.
 //! - [`open_enum!`]: enums that keep values the server adds later.
 //! - [`RetryPolicy`], [`Timeouts`], [`RetryAfter`]: the retry and timeout values every
 //!   client builder takes.
@@ -31,6 +32,7 @@
 
 pub mod call;
 pub mod dates;
+pub mod lenient;
 pub mod money;
 mod open_enum;
 pub mod phone;

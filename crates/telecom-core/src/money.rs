@@ -22,12 +22,23 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// A JSON number is converted by `serde_json` before it reaches us; numbers of up to 15
 /// significant digits (every real amount) arrive exactly. Send longer amounts as strings.
+///
+/// Reading (text or serde) accepts at most [`Money::MAX_INTEGER_DIGITS`] digits before the
+/// point, far beyond any amount these vendors send, so that adding or summing amounts that
+/// were read can never overflow: it would take more than ten trillion of the largest ones.
+/// Fraction digits are not bounded (a .NET `decimal` such as Rev.io's may carry 28 of them);
+/// past the 28 significant digits `Decimal` holds, a sum rounds the last fraction digit
+/// rather than fail. [`Money::checked_add`] and
+/// [`Money::checked_sum`] are there for amounts built from arbitrary [`Decimal`]s.
 #[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(Decimal);
 
 /// The text given to [`Money::from_str`] was not a plain decimal number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a decimal amount: {input:?}")]
+#[error(
+    "not a decimal amount of at most {} integer digits: {input:?}",
+    Money::MAX_INTEGER_DIGITS
+)]
 pub struct ParseMoneyError {
     input: String,
 }
@@ -35,6 +46,14 @@ pub struct ParseMoneyError {
 impl Money {
     /// Zero.
     pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// The most digits before the decimal point that reading accepts (a quadrillion less one).
+    pub const MAX_INTEGER_DIGITS: u32 = 15;
+
+    /// True when the value is one that reading accepts.
+    fn within_read_bounds(value: &Decimal) -> bool {
+        value.abs() < Decimal::from(10_i64.pow(Self::MAX_INTEGER_DIGITS))
+    }
 
     /// Wraps an exact decimal.
     pub const fn new(value: Decimal) -> Self {
@@ -78,6 +97,13 @@ impl Money {
     pub fn checked_sub(self, other: Money) -> Option<Money> {
         self.0.checked_sub(other.0).map(Money)
     }
+
+    /// Sums without panicking; `None` if the total overflows the 96-bit mantissa.
+    pub fn checked_sum<I: IntoIterator<Item = Money>>(amounts: I) -> Option<Money> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |total, amount| total.checked_add(amount))
+    }
 }
 
 impl From<Decimal> for Money {
@@ -116,7 +142,11 @@ impl FromStr for Money {
         if !plain {
             return Err(err());
         }
-        Decimal::from_str_exact(text).map(Money).map_err(|_| err())
+        Decimal::from_str_exact(text)
+            .ok()
+            .filter(Money::within_read_bounds)
+            .map(Money)
+            .ok_or_else(err)
     }
 }
 
@@ -135,7 +165,9 @@ impl fmt::Debug for Money {
 
 impl Add for Money {
     type Output = Money;
-    /// Panics on overflow of the 96-bit mantissa, like integer addition; see [`Money::checked_add`].
+    /// Cannot overflow for amounts that were read (see [`Money`]); panics on overflow of the
+    /// 96-bit mantissa for larger values built by hand, like integer addition; see
+    /// [`Money::checked_add`].
     fn add(self, rhs: Money) -> Money {
         Money(self.0 + rhs.0)
     }
@@ -149,7 +181,8 @@ impl AddAssign for Money {
 
 impl Sub for Money {
     type Output = Money;
-    /// Panics on overflow of the 96-bit mantissa, like integer subtraction; see [`Money::checked_sub`].
+    /// Cannot overflow for amounts that were read (see [`Money`]); panics on overflow for
+    /// larger values built by hand, like integer subtraction; see [`Money::checked_sub`].
     fn sub(self, rhs: Money) -> Money {
         Money(self.0 - rhs.0)
     }
@@ -194,6 +227,12 @@ impl<'de> Deserialize<'de> for Money {
         // rust_decimal reads integers exactly, strings exactly, and floats through their
         // shortest round-trip text, which is the text the vendor sent.
         let value = <Decimal as Deserialize>::deserialize(deserializer)?;
+        if !Money::within_read_bounds(&value) {
+            return Err(serde::de::Error::custom(format_args!(
+                "an amount of more than {} integer digits",
+                Money::MAX_INTEGER_DIGITS
+            )));
+        }
         Ok(Money(value))
     }
 }

@@ -127,7 +127,7 @@ macro_rules! open_enum {
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let text: $crate::text::StringOrNumber =
+                let text: $crate::lenient::StringOrNumber =
                     $crate::__private::serde::Deserialize::deserialize(deserializer)?;
                 ::std::result::Result::Ok($name::from_wire(&text.0))
             }

@@ -180,7 +180,7 @@ impl<'de> Deserialize<'de> for PhoneNumber {
     /// Lenient, as for any number a vendor sends: see [`PhoneNumber::from_vendor`].
     /// Accepts a JSON string or an integer.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::text::StringOrNumber::deserialize(deserializer)
+        crate::lenient::StringOrNumber::deserialize(deserializer)
             .map(|text| PhoneNumber::from_vendor(text.0))
     }
 }

@@ -6,7 +6,7 @@ use serde_with::serde_as;
 use telecom_core::dates::{
     self, IsoDate, NaiveUtc, Rfc3339Utc, SqlDateTime, UsDate, UsDatePadded, XmlDateTime,
 };
-use telecom_core::text::EmptyAsNone;
+use telecom_core::lenient::EmptyAsNone;
 use time::macros::{date, datetime, offset};
 use time::{Date, OffsetDateTime, PrimitiveDateTime};
 

@@ -57,10 +57,10 @@ fn arithmetic_that_f64_gets_wrong() {
     assert_eq!(total, m("1"));
     assert_eq!(m("99999.99") + m("0.01"), m("100000"));
     // 28 significant digits survive arithmetic.
-    let big = m("1234567890123456789.012345678");
+    let big = m("123456789012345.6789012345678");
     assert_eq!(
-        (big + m("0.000000001")).to_string(),
-        "1234567890123456789.012345679"
+        (big + m("0.0000000000001")).to_string(),
+        "123456789012345.6789012345679"
     );
     assert_eq!(-m("53.38"), m("-53.38"));
     assert!(m("-0.01").is_negative());
@@ -92,9 +92,44 @@ fn rejects_what_is_not_a_plain_decimal() {
     assert!(serde_json::from_str::<Money>("null").is_err());
 }
 
+#[test]
+fn reading_is_bounded_so_sums_cannot_overflow() {
+    // 29 digits parsed once and then panicked on the first addition.
+    for too_big in [
+        "79228162514264337593543950335",
+        "1000000000000000",
+        "-1000000000000000",
+    ] {
+        assert!(too_big.parse::<Money>().is_err(), "{too_big}");
+        assert!(serde_json::from_str::<Money>(&format!("\"{too_big}\"")).is_err());
+        assert!(serde_json::from_str::<Money>(too_big).is_err(), "{too_big}");
+    }
+    let largest = m("999999999999999.9999999999999");
+    // A .NET decimal's 28 fraction digits read, and sums round instead of failing.
+    let third = m("0.0333333333333333333333333333");
+    assert_eq!(
+        Money::checked_sum([largest, third, third]).map(|t| t > largest),
+        Some(true)
+    );
+    assert_eq!(m("-999999999999999"), -m("999999999999999"));
+    let total: Money = std::iter::repeat_n(largest, 100_000).sum();
+    assert_eq!(
+        Money::checked_sum(std::iter::repeat_n(largest, 100_000)),
+        Some(total)
+    );
+    assert!(total > largest);
+}
+
+#[test]
+fn checked_sum_reports_overflow() {
+    let max = Money::new(Decimal::MAX);
+    assert_eq!(Money::checked_sum([max, m("1")]), None);
+    assert_eq!(Money::checked_sum([m("1"), m("2.5")]), Some(m("3.5")));
+}
+
 proptest! {
     #[test]
-    fn text_round_trips(units in any::<i64>(), scale in 0u32..=10) {
+    fn text_round_trips(units in -999_999_999_999_999i64..=999_999_999_999_999, scale in 0u32..=10) {
         let value = Money::from_minor(units, scale);
         let text = value.to_string();
         prop_assert_eq!(text.parse::<Money>().unwrap(), value);

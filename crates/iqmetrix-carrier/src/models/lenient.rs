@@ -67,7 +67,7 @@ pub(crate) fn write_birth_date<S: Serializer>(
 pub(crate) fn secret_opt<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<telecom_core::Secret>, D::Error> {
-    let text = Option::<telecom_core::text::StringOrNumber>::deserialize(deserializer)
+    let text = Option::<telecom_core::lenient::StringOrNumber>::deserialize(deserializer)
         .map_err(|_| serde::de::Error::custom("a secret field is neither a string nor a number"))?;
     Ok(text
         .filter(|t| !t.0.is_empty())

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use telecom_core::text::StringOrNumber;
+use telecom_core::lenient::StringOrNumber;
 
 telecom_core::open_enum! {
     /// The vendor's `msg_code`. Meanings from the spec's status table and the vendor sheet's

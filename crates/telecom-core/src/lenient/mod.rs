@@ -1,0 +1,132 @@
+//! Lenient readers for response fields whose type the vendor does not keep: a number here
+//! and a string there, `""` for "none", `1` or `"true"` for a bool, one object where a list
+//! was documented. Every vendor crate reads such fields through these, so a quirk handled
+//! for one vendor is handled the same way for all.
+//!
+//! The [`serde_with`] adapters ([`EmptyAsNone`]) compose with the date adapters in
+//! [`crate::dates`]; the functions are `deserialize_with` readers for self-describing
+//! formats (JSON):
+//!
+//! ```
+//! #[derive(serde::Deserialize)]
+//! struct Balance {
+//!     #[serde(default, deserialize_with = "telecom_core::lenient::opt_money")]
+//!     amount: Option<telecom_core::Money>,
+//!     #[serde(default, deserialize_with = "telecom_core::lenient::opt_bool")]
+//!     active: Option<bool>,
+//! }
+//! let b: Balance = serde_json::from_str(r#"{"amount": "", "active": "1"}"#).unwrap();
+//! assert_eq!((b.amount, b.active), (None, Some(true)));
+//! ```
+//!
+//! Requests never use these: what a client sends has one type.
+
+mod readers;
+
+pub use readers::{
+    one_or_many, opt_bool, opt_money, opt_object, opt_secret, opt_text, opt_u64, string_list,
+};
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+
+/// A value the vendor sends sometimes as a JSON string and sometimes as a number
+/// (`"customer_id": "1234"` beside `"pending_id": 1234`), kept as its text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StringOrNumber(pub String);
+
+impl<'de> Deserialize<'de> for StringOrNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = StringOrNumber;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(StringOrNumber(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(StringOrNumber(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(StringOrNumber(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(StringOrNumber(v.to_string()))
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+                Ok(StringOrNumber(v.to_string()))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+                Ok(StringOrNumber(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                // Shortest round-trip text: the digits the vendor wrote.
+                Ok(StringOrNumber(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+impl serde::Serialize for StringOrNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// A `serde_with` adapter for vendors that send `""` (or only spaces) where they mean "no
+/// value": `#[serde_as(as = "EmptyAsNone<UsDate>")]` on an `Option<Date>` reads `""`, `null`
+/// and a missing field as `None`, and anything else through the inner adapter. Writes `None`
+/// as `null`.
+pub struct EmptyAsNone<Inner = serde_with::Same>(std::marker::PhantomData<Inner>);
+
+impl<'de, T, Inner> serde_with::DeserializeAs<'de, Option<T>> for EmptyAsNone<Inner>
+where
+    Inner: serde_with::DeserializeAs<'de, T>,
+{
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+        let text: Option<StringOrNumber> = Option::deserialize(deserializer)?;
+        match text {
+            None => Ok(None),
+            Some(t) if t.0.trim().is_empty() => Ok(None),
+            Some(t) => {
+                let inner = serde::de::value::StringDeserializer::<D::Error>::new(t.0);
+                Inner::deserialize_as(inner).map(Some)
+            }
+        }
+    }
+}
+
+impl<T, Inner> serde_with::SerializeAs<Option<T>> for EmptyAsNone<Inner>
+where
+    Inner: serde_with::SerializeAs<T>,
+{
+    fn serialize_as<S: serde::Serializer>(
+        source: &Option<T>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match source {
+            Some(value) => {
+                serializer.serialize_some(&serde_with::ser::SerializeAsWrap::<T, Inner>::new(value))
+            }
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StringOrNumber;
+
+    #[test]
+    fn string_or_number_reads_both() {
+        let v: Vec<StringOrNumber> = serde_json::from_str(r#"["12", 12, -3, 1.5]"#).unwrap();
+        let texts: Vec<_> = v.into_iter().map(|s| s.0).collect();
+        assert_eq!(texts, ["12", "12", "-3", "1.5"]);
+        assert!(serde_json::from_str::<StringOrNumber>("null").is_err());
+    }
+}
