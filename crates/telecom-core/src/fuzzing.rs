@@ -132,9 +132,13 @@ pub fn redactor(data: &[u8]) {
     body.extend_from_slice(encoded.as_bytes());
     body.extend_from_slice(after);
     let cut_at = before.len() + encoded.len() * usize::from(*cut) / 256;
+    // The excerpt escapes control characters (`\u{1}`), so the text around the secret is
+    // also looked for as the excerpt writes it: `\u{1}iii` holds `}iii` without any leak.
     let surroundings = [
         String::from_utf8_lossy(before).into_owned(),
         String::from_utf8_lossy(after).into_owned(),
+        crate::text::excerpt(before, usize::MAX),
+        crate::text::excerpt(after, usize::MAX),
         other.clone(),
         "[REDACTED]…\\u{}".to_owned(),
     ];
