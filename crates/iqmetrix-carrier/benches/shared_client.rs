@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use iqmetrix_carrier::{Activation, Client, Credentials, Environment, RetryPolicy};
+use iqmetrix_carrier::{Activation, CarrierPath, Client, Credentials, RetryPolicy};
 use mock_http::{MockServer, Response};
 
 const TASKS: usize = 32;
@@ -44,19 +44,25 @@ async fn round() -> (f64, usize, usize, usize) {
     })
     .await
     .unwrap();
-    let client = Client::builder(
-        Environment::Custom {
-            accounts_base: format!("{}/v1", accounts.url()),
-            carrier_services_base: format!("{}/v2", api.url()),
-        },
-        Credentials::password("user@example.com", "pw", "client", "secret"),
-    )
+    let client = Client::builder(Credentials::Password {
+        username: "user@example.com".into(),
+        password: "pw".into(),
+        client_id: "client".into(),
+        client_secret: "secret".into(),
+    })
+    .base_url(api.url())
+    .accounts_url(accounts.url())
     .retry_policy(
         RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
     )
     .token_refresh_margin(Duration::ZERO)
     .build()
     .unwrap();
+    let carrier = CarrierPath::builder()
+        .company_id(123)
+        .carrier_id(41)
+        .build()
+        .unwrap();
     let started = Instant::now();
     let tasks: Vec<_> = (0..TASKS)
         .map(|_| {
@@ -65,7 +71,7 @@ async fn round() -> (f64, usize, usize, usize) {
                 let (mut calls, mut errors) = (0, 0);
                 while started.elapsed() < RUN {
                     calls += 1;
-                    if client.get_activation_lookup_fields(123, 41).await.is_err() {
+                    if client.get_activation_lookup_fields(&carrier).await.is_err() {
                         errors += 1;
                     }
                 }

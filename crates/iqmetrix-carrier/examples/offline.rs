@@ -10,8 +10,8 @@
 
 use futures::TryStreamExt;
 use iqmetrix_carrier::{
-    Activation, ActivationPath, ActivationState, ActivationType, CarrierActivationDetails, Client,
-    ConfirmedActivationsQuery, Credentials, Deposit, Environment, LookupKey, Subscriber,
+    Activation, ActivationState, ActivationType, CarrierActivationDetails, CarrierPath, Client,
+    ConfirmedActivationsQuery, Credentials, Deposit, LocationPath, LookupKey, Subscriber,
 };
 use telecom_sandbox::iqmetrix::IqmetrixConfig;
 
@@ -21,22 +21,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // The sandbox's default user and OAuth2 client.
     let account = IqmetrixConfig::default();
-    let client = Client::builder(
-        Environment::Custom {
-            accounts_base: sandbox.accounts_base(),
-            carrier_services_base: sandbox.carrier_services_base(),
-        },
-        Credentials::password(
-            account.username,
-            account.password,
-            account.client_id,
-            account.client_secret,
-        ),
-    )
+    // One URL for both services: the client adds `/v1` (tokens) and `/v2` (carrier services).
+    let client = Client::builder(Credentials::Password {
+        username: account.username,
+        password: account.password.into(),
+        client_id: account.client_id,
+        client_secret: account.client_secret.into(),
+    })
+    .base_url(sandbox.url())
     .build()?;
 
+    // Company 123's store 5678, selling for carrier 41.
+    let store = LocationPath::builder()
+        .company_id(123)
+        .location_id(5678)
+        .carrier_id(41)
+        .build()?;
+    let carrier: CarrierPath = store.carrier();
+
     // How carrier 41 keys activations: here by the customer's mobile number.
-    let fields = client.get_activation_lookup_fields(123, 41).await?;
+    let fields = client.get_activation_lookup_fields(&carrier).await?;
     let field = fields.first().ok_or("no lookup field")?;
     println!(
         "lookup field {:?}: {:?}",
@@ -46,16 +50,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let key = LookupKey::new(field.id.ok_or("lookup field without an id")?, "1115550123")?;
     println!("lookup key: {key}");
 
-    let mut details = CarrierActivationDetails::default();
-    details.activation_state = Some(ActivationState::Pending);
-    details.activation_type = Some(ActivationType::NewActivation);
-    details.deposit = Deposit::Waived;
-    let mut subscriber = Subscriber::default();
-    subscriber.first_name = Some("Joe".into());
-    subscriber.last_name = Some("Smith".into());
-    details.subscriber = Some(subscriber);
-    let path = ActivationPath::new(123, 5678, 41, key);
-    let activation = Activation::for_path(&path, details);
+    let details = CarrierActivationDetails::builder()
+        .activation_state(ActivationState::Pending)
+        .activation_type(ActivationType::NewActivation)
+        .deposit(Deposit::Waived)
+        .subscriber(
+            Subscriber::builder()
+                .first_name("Joe")
+                .last_name("Smith")
+                .build()?,
+        )
+        .build()?;
+    let path = store.activation(key);
+    let activation = Activation::builder()
+        .path(&path)
+        .carrier_activation_details(details)
+        .build()?;
     let stored = client.create_activation(&path, &activation).await?;
     println!(
         "created activation {} with deposit {:?}",
@@ -78,9 +88,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Every confirmed activation since a date, two to a page, following the HAL `next`.
     sandbox.clear_requests();
-    let since = time::macros::datetime!(2015-07-16 21:29:31 UTC);
+    let query = ConfirmedActivationsQuery::builder()
+        .company_id(carrier.company_id)
+        .carrier_id(carrier.carrier_id)
+        .since(time::macros::datetime!(2015-07-16 21:29:31 UTC))
+        .top(2)
+        .build()?;
     let confirmed: Vec<_> = client
-        .list_confirmed_activations(ConfirmedActivationsQuery::new(123, 41, since).top(2))
+        .list_confirmed_activations(&query)
         .try_collect()
         .await?;
     for c in &confirmed {
@@ -98,7 +113,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // An activation nobody stored: a typed 404.
-    let missing = ActivationPath::new(123, 5678, 41, LookupKey::new(6, "1115550999")?);
+    let missing = store.activation(LookupKey::new(6, "1115550999")?);
     match client.get_activation(&missing).await {
         Err(e) => println!(
             "get_activation {}: {e} (HTTP {:?}, retryable: {})",

@@ -32,7 +32,22 @@ const REFRESH_GRANT: Operation = Operation::new("token_refresh", CallKind::Write
 /// The longest token lifetime believed: a larger `expires_in` is read as this (a year).
 const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(365 * 24 * 60 * 60);
 
-/// How the client authenticates.
+/// How the client authenticates: the OAuth2 password grant, its four values named, or a
+/// bearer token obtained elsewhere.
+///
+/// ```
+/// use iqmetrix_carrier::Credentials;
+/// let credentials = Credentials::Password {
+///     username: "user@example.com".into(),
+///     password: "password".into(),
+///     client_id: "client-id".into(),
+///     client_secret: "client-secret".into(),
+/// };
+/// // Secrets never show in `Debug`.
+/// assert!(!format!("{credentials:?}").contains("client-secret"));
+/// let static_token = Credentials::bearer("an-access-token");
+/// # let _ = static_token;
+/// ```
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum Credentials {
@@ -53,24 +68,42 @@ pub enum Credentials {
 }
 
 impl Credentials {
-    /// Password-grant credentials.
-    pub fn password(
-        username: impl Into<String>,
-        password: impl Into<Secret>,
-        client_id: impl Into<String>,
-        client_secret: impl Into<Secret>,
-    ) -> Credentials {
-        Credentials::Password {
-            username: username.into(),
-            password: password.into(),
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
-        }
-    }
-
     /// A static bearer token.
     pub fn bearer(token: impl Into<Secret>) -> Credentials {
         Credentials::Bearer(token.into())
+    }
+
+    /// Refuses an empty value, named as the builder setting it came from.
+    pub(crate) fn validate(&self) -> Result<()> {
+        let empty = match self {
+            Credentials::Bearer(token) if token.is_empty() => Some("credentials.token"),
+            Credentials::Password { username, .. } if username.is_empty() => {
+                Some("credentials.username")
+            }
+            Credentials::Password { client_id, .. } if client_id.is_empty() => {
+                Some("credentials.client_id")
+            }
+            _ => None,
+        };
+        match empty {
+            Some(field) => Err(Error::invalid(field, "is empty")),
+            None => Ok(()),
+        }
+    }
+
+    /// Registers every secret the credentials hold with the client's redactor.
+    pub(crate) fn register_secrets(&self, redactor: &mut Redactor) {
+        match self {
+            Credentials::Password {
+                password,
+                client_secret,
+                ..
+            } => {
+                redactor.add_secret(password);
+                redactor.add_secret(client_secret);
+            }
+            Credentials::Bearer(token) => redactor.add_secret(token),
+        }
     }
 }
 
@@ -413,7 +446,12 @@ mod tests {
 
     fn provider(margin: Duration) -> TokenProvider {
         TokenProvider::new(
-            Credentials::password("u", "p", "c", "s"),
+            Credentials::Password {
+                username: "u".into(),
+                password: "p".into(),
+                client_id: "c".into(),
+                client_secret: "s".into(),
+            },
             "http://127.0.0.1:9/v1/oauth2/token".into(),
             margin,
         )

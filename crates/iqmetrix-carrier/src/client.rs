@@ -9,23 +9,27 @@ use crate::auth::{Credentials, TokenProvider};
 use crate::error::{Error, Result};
 use crate::transport::Http;
 
-/// Which iQmetrix environment to talk to. The accounts (token) host and the carrier-services
-/// host always come from the same environment, as tokens work in one environment only.
+/// Which iQmetrix environment to talk to (default [`Environment::Production`]). The accounts
+/// (token) host and the carrier-services host always come from the same environment, as
+/// tokens work in one environment only.
 ///
-/// Hosts follow iQmetrix's rule `https://{service}{environment word}.iqmetrix.net/v{n}`:
+/// Hosts follow iQmetrix's rule `https://{service}{environment word}.iqmetrix.net`; the client
+/// adds `/v1` (accounts) and `/v2` (carrier services):
 ///
-/// | environment | accounts base | carrier-services base |
+/// | environment | accounts host | carrier-services host |
 /// |---|---|---|
-/// | `Production` | `https://accounts.iqmetrix.net/v1` | `https://carrierservices.iqmetrix.net/v2` |
-/// | `Demo` | `https://accountsdemo.iqmetrix.net/v1` | `https://carrierservicesdemo.iqmetrix.net/v2` |
-/// | `Rc` | `https://accountsrc.iqmetrix.net/v1` | `https://carrierservicesrc.iqmetrix.net/v2` |
-/// | `Int` | `https://accountsint.iqmetrix.net/v1` | `https://carrierservicesint.iqmetrix.net/v2` |
+/// | `Production` | `https://accounts.iqmetrix.net` | `https://carrierservices.iqmetrix.net` |
+/// | `Demo` | `https://accountsdemo.iqmetrix.net` | `https://carrierservicesdemo.iqmetrix.net` |
+/// | `Rc` | `https://accountsrc.iqmetrix.net` | `https://carrierservicesrc.iqmetrix.net` |
+/// | `Int` | `https://accountsint.iqmetrix.net` | `https://carrierservicesint.iqmetrix.net` |
 ///
 /// The `rc` and `int` carrier hosts are inferred from the rule; no iQmetrix page shows them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// For a proxy or a local fake, [`ClientBuilder::base_url`] replaces both hosts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Environment {
     /// Production (empty environment word).
+    #[default]
     Production,
     /// The sandbox, word `demo`.
     Demo,
@@ -33,58 +37,51 @@ pub enum Environment {
     Rc,
     /// The integration environment, word `int`.
     Int,
-    /// Explicit base URLs, for a proxy or a local mock server.
-    Custom {
-        /// The accounts base, up to and including its version (`https://host/v1`).
-        accounts_base: String,
-        /// The carrier-services base, up to and including its version (`https://host/v2`).
-        carrier_services_base: String,
-    },
 }
 
 impl Environment {
-    /// The environment word of a named environment (`""` for production).
-    pub fn word(&self) -> Option<&'static str> {
+    /// The environment word (`""` for production).
+    pub fn word(self) -> &'static str {
         match self {
-            Environment::Production => Some(""),
-            Environment::Demo => Some("demo"),
-            Environment::Rc => Some("rc"),
-            Environment::Int => Some("int"),
-            Environment::Custom { .. } => None,
+            Environment::Production => "",
+            Environment::Demo => "demo",
+            Environment::Rc => "rc",
+            Environment::Int => "int",
         }
     }
 
-    /// The accounts (OAuth2 token service) base URL.
-    pub fn accounts_base(&self) -> String {
+    /// The accounts (OAuth2 token service) host, without its `/v1`.
+    pub fn accounts_url(self) -> &'static str {
         match self {
-            Environment::Custom { accounts_base, .. } => {
-                accounts_base.trim_end_matches('/').to_owned()
-            }
-            named => format!(
-                "https://accounts{}.iqmetrix.net/v1",
-                named.word().unwrap_or_default()
-            ),
+            Environment::Production => "https://accounts.iqmetrix.net",
+            Environment::Demo => "https://accountsdemo.iqmetrix.net",
+            Environment::Rc => "https://accountsrc.iqmetrix.net",
+            Environment::Int => "https://accountsint.iqmetrix.net",
         }
     }
 
-    /// The carrier-services base URL.
-    pub fn carrier_services_base(&self) -> String {
+    /// The carrier-services host, without its `/v2`.
+    pub fn base_url(self) -> &'static str {
         match self {
-            Environment::Custom {
-                carrier_services_base,
-                ..
-            } => carrier_services_base.trim_end_matches('/').to_owned(),
-            named => format!(
-                "https://carrierservices{}.iqmetrix.net/v2",
-                named.word().unwrap_or_default()
-            ),
+            Environment::Production => "https://carrierservices.iqmetrix.net",
+            Environment::Demo => "https://carrierservicesdemo.iqmetrix.net",
+            Environment::Rc => "https://carrierservicesrc.iqmetrix.net",
+            Environment::Int => "https://carrierservicesint.iqmetrix.net",
         }
     }
 }
+
+/// The version part of the accounts service's paths.
+const ACCOUNTS_VERSION: &str = "v1";
+/// The version part of carrier services' paths.
+const CARRIER_SERVICES_VERSION: &str = "v2";
 
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub(crate) http: Http,
+    /// The carrier-services root as configured, without `/v2`.
+    pub(crate) base_url: String,
+    /// `{base_url}/v2`: every carrier-services path is relative to it.
     pub(crate) api_base: String,
     pub(crate) auth: TokenProvider,
 }
@@ -99,37 +96,63 @@ pub struct Client {
 }
 
 impl Client {
-    /// A builder for the environment and credentials.
-    pub fn builder(environment: Environment, credentials: Credentials) -> ClientBuilder {
+    /// A builder for a client with these credentials, in production unless
+    /// [`ClientBuilder::environment`] or [`ClientBuilder::base_url`] says otherwise.
+    pub fn builder(credentials: Credentials) -> ClientBuilder {
         ClientBuilder {
-            environment,
             credentials,
+            base_url: None,
             timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
             http: None,
+            environment: Environment::default(),
+            accounts_url: None,
             refresh_margin: Duration::from_secs(300),
         }
     }
 
-    /// The carrier-services base URL in use.
+    /// A production client with every default: `Client::builder(credentials).build()`.
+    pub fn new(credentials: Credentials) -> Result<Client> {
+        Client::builder(credentials).build()
+    }
+
+    /// The carrier-services root in use, without `/v2` (what
+    /// [`ClientBuilder::base_url`] was given, or the environment's host).
     pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// `{base_url}/v2`, the base of every carrier-services path and of the paging links.
+    pub(crate) fn api_base(&self) -> &str {
         &self.inner.api_base
     }
 }
 
-/// Configures a [`Client`].
+/// Configures a [`Client`]: [`Client::builder`], the setters that apply, then
+/// [`ClientBuilder::build`].
 #[derive(Debug)]
 #[must_use]
 pub struct ClientBuilder {
-    environment: Environment,
     credentials: Credentials,
+    base_url: Option<String>,
     timeouts: Timeouts,
     retry: RetryPolicy,
     http: Option<reqwest::Client>,
+    environment: Environment,
+    accounts_url: Option<String>,
     refresh_margin: Duration,
 }
 
 impl ClientBuilder {
+    /// One host root for both services, given without `/v1` or `/v2` (a proxy, or a local
+    /// fake such as `telecom_sandbox::iqmetrix`): tokens come from `{url}/v1/oauth2/token`,
+    /// carrier services are at `{url}/v2`. Replaces the [`environment`](Self::environment)'s
+    /// hosts; [`accounts_url`](Self::accounts_url) may still move the token service.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
     /// Connect and per-attempt timeouts (default 10 s and 60 s). With a client given to
     /// [`ClientBuilder::http_client`], only the per-attempt timeout applies.
     pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
@@ -149,6 +172,20 @@ impl ClientBuilder {
         self
     }
 
+    /// The iQmetrix environment whose hosts to use (default [`Environment::Production`]),
+    /// when no [`base_url`](Self::base_url) is given.
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.environment = environment;
+        self
+    }
+
+    /// The accounts (token service) host root, without `/v1`, when it is not where
+    /// [`base_url`](Self::base_url) or the environment puts it.
+    pub fn accounts_url(mut self, url: impl Into<String>) -> Self {
+        self.accounts_url = Some(url.into());
+        self
+    }
+
     /// How long before its expiry a token is replaced (default 5 minutes; at most half the
     /// token's lifetime is used).
     pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
@@ -156,36 +193,24 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client. Fails when a base URL is not an `http(s)` URL or an empty
-    /// credential is given.
+    /// Builds the client. Fails ([`Error::InvalidInput`] naming the setting) when a URL is
+    /// not an `http(s)` host root (a query, a fragment, or a trailing `/v1`/`/v2` is
+    /// refused: the client adds those) or a credential is empty.
     ///
     /// The client's redactor is built here from every secret the credentials hold (the
     /// password and client secret, or the static bearer token); each call adds the tokens
     /// it sends and any SSN in its body.
     pub fn build(self) -> Result<Client> {
-        let api_base = checked_base(
-            "carrier_services_base",
-            self.environment.carrier_services_base(),
-        )?;
-        let accounts_base = checked_base("accounts_base", self.environment.accounts_base())?;
-        match &self.credentials {
-            Credentials::Bearer(token) if token.is_empty() => {
-                return Err(Error::invalid("credentials.token", "is empty"));
-            }
-            Credentials::Password {
-                username,
-                client_id,
-                ..
-            } => {
-                if username.is_empty() {
-                    return Err(Error::invalid("credentials.username", "is empty"));
-                }
-                if client_id.is_empty() {
-                    return Err(Error::invalid("credentials.client_id", "is empty"));
-                }
-            }
-            Credentials::Bearer(_) => {}
-        }
+        let base_url = match &self.base_url {
+            Some(url) => checked_root("base_url", url)?,
+            None => self.environment.base_url().to_owned(),
+        };
+        let accounts_url = match (&self.accounts_url, &self.base_url) {
+            (Some(url), _) => checked_root("accounts_url", url)?,
+            (None, Some(_)) => base_url.clone(),
+            (None, None) => self.environment.accounts_url().to_owned(),
+        };
+        self.credentials.validate()?;
         let client = match self.http {
             Some(client) => client,
             None => reqwest::Client::builder()
@@ -195,20 +220,10 @@ impl ClientBuilder {
                 .map_err(|e| Error::invalid("http_client", e.to_string()))?,
         };
         let mut redactor = Redactor::new();
-        match &self.credentials {
-            Credentials::Password {
-                password,
-                client_secret,
-                ..
-            } => {
-                redactor.add_secret(password);
-                redactor.add_secret(client_secret);
-            }
-            Credentials::Bearer(token) => redactor.add_secret(token),
-        }
+        self.credentials.register_secrets(&mut redactor);
         let auth = TokenProvider::new(
             self.credentials,
-            format!("{accounts_base}/oauth2/token"),
+            format!("{accounts_url}/{ACCOUNTS_VERSION}/oauth2/token"),
             self.refresh_margin,
         );
         Ok(Client {
@@ -219,77 +234,123 @@ impl ClientBuilder {
                     timeouts: self.timeouts,
                     redactor,
                 },
-                api_base,
+                api_base: format!("{base_url}/{CARRIER_SERVICES_VERSION}"),
+                base_url,
                 auth,
             }),
         })
     }
 }
 
-fn checked_base(field: &str, base: String) -> Result<String> {
-    let url = reqwest::Url::parse(&base)
-        .map_err(|e| Error::invalid(field, format!("{base:?} is not a URL: {e}")))?;
+/// A host root (with an optional path prefix, for a proxy), its trailing `/` removed.
+fn checked_root(field: &str, root: &str) -> Result<String> {
+    let url = reqwest::Url::parse(root)
+        .map_err(|e| Error::invalid(field, format!("{root:?} is not a URL: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") || url.cannot_be_a_base() {
         return Err(Error::invalid(
             field,
-            format!("{base:?} is not an http(s) base URL"),
+            format!("{root:?} is not an http(s) URL"),
         ));
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::invalid(field, "must not have a query or fragment"));
     }
-    Ok(base.trim_end_matches('/').to_owned())
+    let root = root.trim_end_matches('/');
+    // The old way was to give each base with its version; sent on, every path would be
+    // `/v2/v2/...` and answered 404 far from the mistake.
+    if let Some(version) = root
+        .rsplit('/')
+        .next()
+        .filter(|last| [ACCOUNTS_VERSION, CARRIER_SERVICES_VERSION].contains(last))
+    {
+        return Err(Error::invalid(
+            field,
+            format!("give the host root without /{version}: the client adds /v1 and /v2"),
+        ));
+    }
+    Ok(root.to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn environments_pair_their_hosts() {
-        assert_eq!(
-            Environment::Production.accounts_base(),
-            "https://accounts.iqmetrix.net/v1"
-        );
-        assert_eq!(
-            Environment::Production.carrier_services_base(),
-            "https://carrierservices.iqmetrix.net/v2"
-        );
-        assert_eq!(
-            Environment::Demo.carrier_services_base(),
-            "https://carrierservicesdemo.iqmetrix.net/v2"
-        );
-        assert_eq!(
-            Environment::Rc.accounts_base(),
-            "https://accountsrc.iqmetrix.net/v1"
-        );
-        assert_eq!(
-            Environment::Int.carrier_services_base(),
-            "https://carrierservicesint.iqmetrix.net/v2"
-        );
-        let custom = Environment::Custom {
-            accounts_base: "http://127.0.0.1:1/v1/".into(),
-            carrier_services_base: "http://127.0.0.1:2/v2".into(),
-        };
-        assert_eq!(custom.accounts_base(), "http://127.0.0.1:1/v1");
-        assert_eq!(custom.word(), None);
+    fn build(builder: ClientBuilder) -> Client {
+        builder.build().expect("the client builds")
+    }
+
+    fn token_url(client: &Client) -> String {
+        format!("{:?}", client.inner.auth)
     }
 
     #[test]
-    fn bad_bases_and_empty_credentials_are_refused() {
-        let custom = |base: &str| Environment::Custom {
-            accounts_base: "http://127.0.0.1:1/v1".into(),
-            carrier_services_base: base.into(),
+    fn environments_pair_their_hosts_and_production_is_the_default() {
+        let client = build(Client::builder(Credentials::bearer("t")));
+        assert_eq!(client.base_url(), "https://carrierservices.iqmetrix.net");
+        assert_eq!(client.api_base(), "https://carrierservices.iqmetrix.net/v2");
+        assert!(token_url(&client).contains("https://accounts.iqmetrix.net/v1/oauth2/token"));
+        let demo = build(Client::builder(Credentials::bearer("t")).environment(Environment::Demo));
+        assert_eq!(
+            demo.api_base(),
+            "https://carrierservicesdemo.iqmetrix.net/v2"
+        );
+        assert!(token_url(&demo).contains("https://accountsdemo.iqmetrix.net/v1/oauth2/token"));
+        assert_eq!(
+            Environment::Rc.accounts_url(),
+            "https://accountsrc.iqmetrix.net"
+        );
+        assert_eq!(
+            Environment::Int.base_url(),
+            "https://carrierservicesint.iqmetrix.net"
+        );
+        assert_eq!(Environment::Production.word(), "");
+    }
+
+    #[test]
+    fn one_base_url_points_both_services_at_one_host() {
+        let client = build(
+            Client::builder(Credentials::bearer("t"))
+                .environment(Environment::Demo)
+                .base_url("http://127.0.0.1:9/"),
+        );
+        assert_eq!(client.base_url(), "http://127.0.0.1:9");
+        assert_eq!(client.api_base(), "http://127.0.0.1:9/v2");
+        assert!(token_url(&client).contains("http://127.0.0.1:9/v1/oauth2/token"));
+        let split = build(
+            Client::builder(Credentials::bearer("t"))
+                .base_url("http://127.0.0.1:9/proxy")
+                .accounts_url("http://127.0.0.1:8"),
+        );
+        assert_eq!(split.api_base(), "http://127.0.0.1:9/proxy/v2");
+        assert!(token_url(&split).contains("http://127.0.0.1:8/v1/oauth2/token"));
+    }
+
+    #[test]
+    fn bad_urls_and_empty_credentials_are_refused_by_setting_name() {
+        let field = |builder: ClientBuilder| match builder.build() {
+            Err(Error::InvalidInput { field, .. }) => field,
+            other => format!("built: {other:?}"),
         };
-        for bad in ["ftp://x/v2", "not a url", "http://x/v2?a=1"] {
-            let err = Client::builder(custom(bad), Credentials::bearer("t"))
-                .build()
-                .unwrap_err();
-            assert!(matches!(err, Error::InvalidInput { .. }), "{bad}: {err}");
+        for bad in [
+            "ftp://x",
+            "not a url",
+            "http://x?a=1",
+            "http://x/v2",
+            "http://x/v1/",
+        ] {
+            assert_eq!(
+                field(Client::builder(Credentials::bearer("t")).base_url(bad)),
+                "base_url",
+                "{bad}"
+            );
         }
-        let err = Client::builder(Environment::Demo, Credentials::bearer(""))
-            .build()
-            .unwrap_err();
-        assert!(err.to_string().contains("credentials.token"));
+        assert_eq!(
+            field(Client::builder(Credentials::bearer("t")).accounts_url("http://x/v1")),
+            "accounts_url"
+        );
+        assert_eq!(
+            field(Client::builder(Credentials::bearer(""))),
+            "credentials.token"
+        );
     }
 }

@@ -262,12 +262,48 @@ impl Error {
         }
     }
 
-    /// The vendor's code, for a recognised 400 or a token-service error.
+    /// The code as text: for a 400 from carrier services the name this crate gives its
+    /// message ([`ErrorCode`]; iQmetrix sends no codes), for a token-service error the OAuth2
+    /// `error` as sent (`invalid_grant`).
     pub fn vendor_code(&self) -> Option<&str> {
         match self {
             Error::Vendor { code, .. } => Some(code.as_str()),
             Error::Token { code, .. } => Some(code.as_str()),
             _ => None,
+        }
+    }
+
+    /// The typed code of a 400 from carrier services ([`Error::Vendor`]).
+    pub fn error_code(&self) -> Option<&ErrorCode> {
+        match self {
+            Error::Vendor { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The typed OAuth2 code of a token-service error ([`Error::Token`]).
+    pub fn token_error_code(&self) -> Option<&TokenErrorCode> {
+        match self {
+            Error::Token { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The masked server text the error kept: the body excerpt of a status or decode error,
+    /// the message of a 400, the description of a token-service error.
+    pub fn excerpt(&self) -> Option<&str> {
+        match self {
+            Error::Vendor { message, .. } => Some(message.as_str()),
+            Error::Token { description, .. } => description.as_ref().map(Redacted::as_str),
+            Error::Unauthorized { body, .. }
+            | Error::RateLimited { body, .. }
+            | Error::Forbidden { body, .. }
+            | Error::NotFound { body, .. }
+            | Error::Conflict { body, .. }
+            | Error::Server { body, .. }
+            | Error::HttpStatus { body, .. }
+            | Error::Decode { body, .. } => Some(body.as_str()),
+            Error::InvalidInput { .. } | Error::Transport { .. } | Error::Timeout { .. } => None,
         }
     }
 
@@ -419,5 +455,43 @@ mod tests {
             body: Redacted::fixed(""),
         };
         assert!(limited.is_retryable());
+    }
+
+    #[test]
+    fn the_helpers_read_every_variant_alike() {
+        let vendor = Error::Vendor {
+            operation: "x",
+            status: 400,
+            code: ErrorCode::CarrierNotFound,
+            message: Redacted::fixed("Carrier 9 not found"),
+            subject: None,
+        };
+        assert_eq!(vendor.vendor_code(), Some("carrier_not_found"));
+        assert_eq!(vendor.error_code(), Some(&ErrorCode::CarrierNotFound));
+        assert_eq!(vendor.token_error_code(), None);
+        assert_eq!(vendor.excerpt(), Some("Carrier 9 not found"));
+        assert_eq!(vendor.status(), Some(400));
+        let token = Error::Token {
+            status: 400,
+            code: TokenErrorCode::InvalidGrant,
+            description: None,
+        };
+        assert_eq!(token.vendor_code(), Some("invalid_grant"));
+        assert_eq!(
+            token.token_error_code(),
+            Some(&TokenErrorCode::InvalidGrant)
+        );
+        assert_eq!(token.error_code(), None);
+        assert_eq!(token.excerpt(), None);
+        let missing = Error::NotFound {
+            operation: "x",
+            message: None,
+            body: Redacted::fixed("Entity Not Found"),
+        };
+        assert_eq!(missing.excerpt(), Some("Entity Not Found"));
+        assert_eq!(missing.vendor_code(), None);
+        let invalid = Error::invalid("base_url", "is not a URL");
+        assert_eq!((invalid.status(), invalid.excerpt()), (None, None));
+        assert!(!invalid.is_retryable());
     }
 }

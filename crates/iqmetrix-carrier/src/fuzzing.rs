@@ -37,7 +37,7 @@ use crate::models::{
     ConfigurationDetails, ConfirmedActivation, ConfirmedActivationsPage, LookupKey, RatePlan,
     Subscriber,
 };
-use crate::{Client, ConfirmedActivationsQuery, Credentials, Environment};
+use crate::{Client, ConfirmedActivationsQuery, Credentials};
 
 /// Every response model on the same bytes, each checked to write back to itself; lookup keys
 /// from the text, the `Id` and the lookup fields checked to display and parse back.
@@ -177,7 +177,12 @@ pub fn errors(data: &[u8]) {
     }
 
     let provider = TokenProvider::new(
-        Credentials::password("u", "p", "c", "s"),
+        Credentials::Password {
+            username: "u".into(),
+            password: "p".into(),
+            client_id: "c".into(),
+            client_secret: "s".into(),
+        },
         "http://127.0.0.1:9/v1/oauth2/token".into(),
         Duration::from_secs(u64::from(*selector)),
     );
@@ -291,20 +296,20 @@ fn next_link(client: &Client, query: &ConfirmedActivationsQuery, href: &str, fol
 fn fuzz_client() -> &'static Client {
     static CLIENT: OnceLock<Client> = OnceLock::new();
     CLIENT.get_or_init(|| {
-        Client::builder(
-            Environment::Custom {
-                accounts_base: "http://127.0.0.1:9/v1".into(),
-                carrier_services_base: "http://127.0.0.1:9/v2".into(),
-            },
-            Credentials::bearer("fuzz-token"),
-        )
-        .build()
-        .expect("a client on fixed URLs builds")
+        Client::builder(Credentials::bearer("fuzz-token"))
+            .base_url("http://127.0.0.1:9")
+            .build()
+            .expect("a client on a fixed URL builds")
     })
 }
 
 fn fuzz_query() -> ConfirmedActivationsQuery {
-    ConfirmedActivationsQuery::new(123, 41, time::macros::datetime!(2015-07-16 21:29:31 UTC))
+    ConfirmedActivationsQuery::builder()
+        .company_id(123)
+        .carrier_id(41)
+        .since(time::macros::datetime!(2015-07-16 21:29:31 UTC))
+        .build()
+        .expect("a fixed query builds")
 }
 
 /// `name: value` lines; lines that are not a valid header are left out.

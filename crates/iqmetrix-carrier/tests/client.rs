@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use futures::TryStreamExt;
 use iqmetrix_carrier::{
-    ActivationPath, Client, ConfirmedActivationsQuery, Credentials, Environment, Error, LookupKey,
+    CarrierPath, Client, ConfirmedActivationsQuery, Credentials, Error, LocationPath, LookupKey,
     RetryPolicy,
 };
 use mock_http::{MockServer, Reply, Response};
@@ -19,14 +19,34 @@ fn token_body(access: &str, refresh: &str) -> serde_json::Value {
     serde_json::json!({ "access_token": access, "expires_in": 43199, "refresh_token": refresh })
 }
 
+fn carrier() -> CarrierPath {
+    CarrierPath::builder()
+        .company_id(123)
+        .carrier_id(41)
+        .build()
+        .expect("carrier path")
+}
+
+fn location() -> LocationPath {
+    LocationPath::builder()
+        .company_id(123)
+        .location_id(5678)
+        .carrier_id(41)
+        .build()
+        .expect("location path")
+}
+
+/// Carrier services on `api`, the token service on `accounts`: `accounts_url` moves the
+/// token host away from the one `base_url` sets for both.
 fn client(accounts: &MockServer, api: &MockServer) -> Client {
-    Client::builder(
-        Environment::Custom {
-            accounts_base: format!("{}/v1", accounts.url()),
-            carrier_services_base: format!("{}/v2", api.url()),
-        },
-        Credentials::password("user@example.com", PASSWORD, "client-1", CLIENT_SECRET),
-    )
+    Client::builder(Credentials::Password {
+        username: "user@example.com".into(),
+        password: PASSWORD.into(),
+        client_id: "client-1".into(),
+        client_secret: CLIENT_SECRET.into(),
+    })
+    .base_url(api.url())
+    .accounts_url(accounts.url())
     .retry_policy(
         RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
     )
@@ -60,7 +80,7 @@ async fn many_tasks_share_one_token_request() {
     let tasks: Vec<_> = (0..16)
         .map(|_| {
             let client = client.clone();
-            tokio::spawn(async move { client.get_activation_lookup_fields(123, 41).await })
+            tokio::spawn(async move { client.get_activation_lookup_fields(&carrier()).await })
         })
         .collect();
     for task in tasks {
@@ -112,7 +132,7 @@ async fn concurrent_401s_lead_to_one_refresh() {
     let tasks: Vec<_> = (0..12)
         .map(|_| {
             let client = client.clone();
-            tokio::spawn(async move { client.get_activation_lookup_fields(123, 41).await })
+            tokio::spawn(async move { client.get_activation_lookup_fields(&carrier()).await })
         })
         .collect();
     for task in tasks {
@@ -143,7 +163,7 @@ async fn lookup_values_are_percent_encoded_in_the_path() {
         .and(1, "35854205829867")
         .expect("key");
     let activation = client
-        .get_activation(&ActivationPath::new(123, 5678, 41, key))
+        .get_activation(&location().activation(key))
         .await
         .expect("call succeeded");
     assert_eq!(activation.id.as_deref(), Some("6=A B/C"));
@@ -180,10 +200,14 @@ async fn the_stream_stops_at_the_first_error_after_yielding_what_it_read() {
     .await
     .expect("api server");
     let client = client(&accounts, &api);
-    let since = time::macros::datetime!(2015-07-16 21:29:31 UTC);
-    let mut stream = Box::pin(
-        client.list_confirmed_activations(ConfirmedActivationsQuery::new(123, 41, since).top(1)),
-    );
+    let query = ConfirmedActivationsQuery::builder()
+        .company_id(123)
+        .carrier_id(41)
+        .since(time::macros::datetime!(2015-07-16 21:29:31 UTC))
+        .top(1)
+        .build()
+        .expect("query");
+    let mut stream = Box::pin(client.list_confirmed_activations(&query));
     let first = stream
         .try_next()
         .await
@@ -220,14 +244,14 @@ async fn body_excerpts_in_errors_mask_ssns_and_tokens() {
     .await
     .expect("api server");
     let client = client(&accounts, &api);
-    let path = ActivationPath::new(123, 5678, 41, "6=1".parse().expect("key"));
+    let path = location().activation("6=1".parse().expect("key"));
     let err = client.get_activation(&path).await.expect_err("undecodable");
     let text = format!("{err} {err:?}");
     assert!(matches!(err, Error::Decode { .. }), "{text}");
     assert!(!text.contains("6789"), "{text}");
     assert!(text.contains("[REDACTED]"), "{text}");
     let err = client
-        .enable_carrier_integration(123, 41, 5678)
+        .enable_carrier_integration(&location())
         .await
         .expect_err("500");
     let text = format!("{err} {err:?}");

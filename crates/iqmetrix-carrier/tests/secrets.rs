@@ -13,7 +13,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use iqmetrix_carrier::{
-    Activation, ActivationPath, Client, Credentials, Environment, Error, RetryPolicy,
+    Activation, ActivationPath, CarrierPath, Client, ClientBuilder, Credentials, Error,
+    LocationPath, RetryPolicy,
 };
 use mock_http::{MockServer, Reply, Request, Response};
 
@@ -158,17 +159,40 @@ async fn accounts() -> MockServer {
     .expect("accounts server")
 }
 
-fn environment(accounts: &MockServer, api: &MockServer) -> Environment {
-    Environment::Custom {
-        accounts_base: format!("{}/v1", accounts.url()),
-        carrier_services_base: format!("{}/v2", api.url()),
-    }
+fn carrier() -> CarrierPath {
+    CarrierPath::builder()
+        .company_id(123)
+        .carrier_id(41)
+        .build()
+        .expect("carrier path")
+}
+
+fn location() -> LocationPath {
+    LocationPath::builder()
+        .company_id(123)
+        .location_id(5678)
+        .carrier_id(41)
+        .build()
+        .expect("location path")
+}
+
+/// Carrier services on `api`, the token service on `accounts`.
+fn on(credentials: Credentials, accounts: &MockServer, api: &MockServer) -> ClientBuilder {
+    Client::builder(credentials)
+        .base_url(api.url())
+        .accounts_url(accounts.url())
 }
 
 fn client(accounts: &MockServer, api: &MockServer) -> Client {
-    Client::builder(
-        environment(accounts, api),
-        Credentials::password("user@example.com", PASSWORD, "client-1", CLIENT_SECRET),
+    on(
+        Credentials::Password {
+            username: "user@example.com".into(),
+            password: PASSWORD.into(),
+            client_id: "client-1".into(),
+            client_secret: CLIENT_SECRET.into(),
+        },
+        accounts,
+        api,
     )
     .retry_policy(
         RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
@@ -201,7 +225,7 @@ fn activation() -> Activation {
 }
 
 fn activation_path() -> ActivationPath {
-    ActivationPath::new(123, 5678, 41, "6=1115550123".parse().expect("key"))
+    location().activation("6=1115550123".parse().expect("key"))
 }
 
 #[tokio::test]
@@ -259,7 +283,7 @@ async fn a_token_service_repeating_the_form_leaks_nothing() {
     let mut errors = Vec::new();
     for accounts in [&plain, &json, &page] {
         let err = client(accounts, &api)
-            .get_configurations(123, 41)
+            .get_configurations(&carrier())
             .await
             .expect_err("the token request fails");
         errors.push(err);
@@ -396,7 +420,12 @@ async fn a_secret_straddling_the_excerpt_limit_is_masked_whole() {
                 .await
                 .expect_err("404"),
         );
-        errors.push(client.get_configurations(123, 41).await.expect_err("404"));
+        errors.push(
+            client
+                .get_configurations(&carrier())
+                .await
+                .expect_err("404"),
+        );
     }
     assert!(errors.iter().all(|e| matches!(e, Error::NotFound { .. })));
     let errors: Vec<&Error> = errors.iter().collect();
@@ -425,11 +454,11 @@ async fn a_secret_where_a_value_was_expected_leaks_nothing() {
     .expect("api server");
     let client = client(&accounts, &api);
     let fields = client
-        .get_activation_lookup_fields(123, 41)
+        .get_activation_lookup_fields(&carrier())
         .await
         .expect_err("not JSON");
     let configurations = client
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect_err("Id is not a number");
     assert!(matches!(fields, Error::Decode { .. }), "{fields}");
@@ -453,7 +482,7 @@ async fn a_secret_where_a_value_was_expected_leaks_nothing() {
     .await
     .expect("accounts server");
     let token = self::client(&odd_accounts, &api)
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect_err("expires_in is not a number");
     assert!(matches!(token, Error::Decode { .. }), "{token}");
@@ -480,7 +509,7 @@ async fn a_refused_token_echoed_twice_leaks_nothing() {
     .expect("api server");
     let client = client(&accounts, &api);
     let err = client
-        .enable_carrier_integration(123, 41, 5678)
+        .enable_carrier_integration(&location())
         .await
         .expect_err("401 twice");
     assert!(
@@ -496,11 +525,14 @@ async fn a_refused_token_echoed_twice_leaks_nothing() {
     assert_eq!(api.requests().len(), 2, "one re-authentication, one resend");
 
     // A static bearer token cannot be renewed: refused at once.
-    let bearer = Client::builder(environment(&accounts, &api), Credentials::bearer(ACCESS_2))
+    let bearer = on(Credentials::bearer(ACCESS_2), &accounts, &api)
         .build()
         .expect("client builds");
     let before = api.requests().len();
-    let static_err = bearer.get_configurations(123, 41).await.expect_err("401");
+    let static_err = bearer
+        .get_configurations(&carrier())
+        .await
+        .expect_err("401");
     assert!(
         matches!(
             static_err,
@@ -531,7 +563,7 @@ async fn a_write_answered_429_is_resent_and_its_echo_masked() {
     .expect("api server");
     let client = client(&accounts, &api);
     let err = client
-        .enable_carrier_integration(123, 41, 5678)
+        .enable_carrier_integration(&location())
         .await
         .expect_err("429");
     assert!(matches!(err, Error::RateLimited { .. }), "{err}");
@@ -557,7 +589,7 @@ async fn secrets_stay_out_of_logs_errors_and_debug() {
     .expect("api server");
     let client = client(&accounts, &api);
     let err = client
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect_err("400 after re-auth");
     assert_eq!(err.vendor_code(), Some("carrier_not_found"));
@@ -586,7 +618,12 @@ async fn secrets_stay_out_of_logs_errors_and_debug() {
     let everything = format!(
         "{}\n{invalid}\n{invalid:?}\n{client:?}\n{activation:?}\n{:?}",
         shown(&err),
-        Credentials::password("u", PASSWORD, "c", CLIENT_SECRET)
+        Credentials::Password {
+            username: "u".into(),
+            password: PASSWORD.into(),
+            client_id: "c".into(),
+            client_secret: CLIENT_SECRET.into(),
+        }
     );
     for secret in [
         PASSWORD,

@@ -5,6 +5,7 @@
 //! | [`Rfc3339Utc`] | [`OffsetDateTime`] | `2015-06-19T05:44:39.7163989Z` |
 //! | [`NaiveUtc`] | [`OffsetDateTime`] | `2015-07-21T15:25:45.323` (no offset: UTC) |
 //! | [`UsDate`] / [`UsDatePadded`] | [`Date`] | `5/16/1980`, `05/16/1980` |
+//! | [`UsDateOrIso`] | [`Date`] | writes `5/16/1980`; also reads `1980-05-16`, `1980-05-16T00:00:00` |
 //! | [`IsoDate`] | [`Date`] | `2024-07-17` |
 //! | [`SqlDateTime`] | [`PrimitiveDateTime`] | `2024-06-06 10:35:53` (vendor local time) |
 //! | [`XmlDateTime`] (a type) | itself | `2024-06-06T10:35:53`, `2024-06-06T10:35:53-05:00` |
@@ -332,6 +333,20 @@ text_adapter!(
 );
 
 text_adapter!(
+    /// A calendar date written `M/D/YYYY` (`5/16/1980`) for a field the vendor documents in
+    /// that form but declares a `DateTime` (iQmetrix's `BirthDate`): reads `M/D/YYYY`, a
+    /// `YYYY-MM-DD` date, or a date-time, whose date is kept whatever its time or offset.
+    /// Wrap it in [`EmptyAsNone`](crate::lenient::EmptyAsNone) where `""` means none.
+    UsDateOrIso,
+    Date,
+    |text| parse_us_date(text)
+        .or_else(|_| parse_iso_date(text))
+        .or_else(|_| parse_datetime(text).map(|(local, _)| local.date()))
+        .map_err(|_| DateFormatError::new("date like 5/16/1980 or 1980-05-16", text)),
+    |d| format!("{}/{}/{:04}", u8::from(d.month()), d.day(), d.year())
+);
+
+text_adapter!(
     /// A calendar date as `YYYY-MM-DD` (`2024-07-17`).
     IsoDate,
     Date,
@@ -413,5 +428,51 @@ impl<'de> Deserialize<'de> for XmlDateTime {
         read_string(deserializer)?
             .parse()
             .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_with::serde_as;
+
+    use super::*;
+    use crate::lenient::EmptyAsNone;
+
+    #[serde_as]
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Person {
+        #[serde_as(as = "EmptyAsNone<UsDateOrIso>")]
+        #[serde(default)]
+        born: Option<Date>,
+    }
+
+    fn read(json: &str) -> Result<Person, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn us_date_or_iso_reads_every_documented_shape_and_writes_the_us_form() {
+        let may_16 = Date::from_calendar_date(1980, Month::May, 16).ok();
+        for text in [
+            "5/16/1980",
+            "05/16/1980",
+            "1980-05-16",
+            "1980-05-16T00:00:00",
+            "1980-05-16T23:30:00-05:00",
+        ] {
+            let person = read(&format!(r#"{{"born":"{text}"}}"#)).expect(text);
+            assert_eq!(person.born, may_16, "{text}");
+            assert_eq!(
+                serde_json::to_string(&person).ok().as_deref(),
+                Some(r#"{"born":"5/16/1980"}"#),
+                "{text}"
+            );
+        }
+        for empty in [r#"{"born":""}"#, r#"{"born":null}"#, "{}"] {
+            assert_eq!(read(empty).ok(), Some(Person { born: None }), "{empty}");
+        }
+        for bad in ["16/5/1980", "1980-13-01", "soon"] {
+            assert!(read(&format!(r#"{{"born":"{bad}"}}"#)).is_err(), "{bad}");
+        }
     }
 }

@@ -3,21 +3,24 @@
 use std::time::Duration;
 
 use futures::TryStreamExt;
-use iqmetrix_carrier::ConfirmedActivationsQuery;
 use iqmetrix_carrier::models::activation::Activation;
-use iqmetrix_carrier::{ActivationPath, Client, Credentials, Environment, LookupKey, RetryPolicy};
+use iqmetrix_carrier::{
+    ActivationPath, CarrierPath, Client, ConfirmedActivationsQuery,
+    ConfirmedActivationsQueryBuilder, Credentials, LocationPath, LookupKey, RetryPolicy,
+};
 use serde_json::json;
 use telecom_sandbox::iqmetrix::{self, IqmetrixConfig, IqmetrixSandbox};
 use telecom_sandbox::{Fault, FaultRule};
 
 fn client_with(sandbox: &IqmetrixSandbox, password: &str) -> Client {
-    Client::builder(
-        Environment::Custom {
-            accounts_base: sandbox.accounts_base(),
-            carrier_services_base: sandbox.carrier_services_base(),
-        },
-        Credentials::password("apiuser@example.com", password, "client-1", "s3cret"),
-    )
+    // One URL: the fake serves the token service at `/v1` and carrier services at `/v2`.
+    Client::builder(Credentials::Password {
+        username: "apiuser@example.com".into(),
+        password: password.into(),
+        client_id: "client-1".into(),
+        client_secret: "s3cret".into(),
+    })
+    .base_url(sandbox.url())
     .retry_policy(
         RetryPolicy::default()
             .with_max_attempts(3)
@@ -35,9 +38,33 @@ fn activation() -> Activation {
     serde_json::from_str(include_str!("data/iqmetrix_activation.json")).expect("spec activation")
 }
 
+fn carrier() -> CarrierPath {
+    CarrierPath::builder()
+        .company_id(123)
+        .carrier_id(41)
+        .build()
+        .expect("carrier path")
+}
+
+fn location() -> LocationPath {
+    LocationPath::builder()
+        .company_id(123)
+        .location_id(5678)
+        .carrier_id(41)
+        .build()
+        .expect("location path")
+}
+
 fn path() -> ActivationPath {
     let key: LookupKey = "6=1115550123".parse().expect("key");
-    ActivationPath::new(123, 5678, 41, key)
+    location().activation(key)
+}
+
+fn confirmed_since(since: &str) -> ConfirmedActivationsQueryBuilder {
+    ConfirmedActivationsQuery::builder()
+        .company_id(123)
+        .carrier_id(41)
+        .since_text(since)
 }
 
 #[tokio::test]
@@ -61,13 +88,13 @@ async fn activation_put_then_get_and_configurations() {
     assert_eq!(read, stored);
 
     let fields = client
-        .get_activation_lookup_fields(123, 41)
+        .get_activation_lookup_fields(&carrier())
         .await
         .expect("lookup fields");
     assert_eq!(fields.len(), 1);
 
     client
-        .enable_carrier_integration(123, 41, 5678)
+        .enable_carrier_integration(&location())
         .await
         .expect("enable");
     let config = sandbox.configuration(123, 41).expect("configuration kept");
@@ -76,11 +103,11 @@ async fn activation_put_then_get_and_configurations() {
         Some(&json!("True"))
     );
     client
-        .disable_carrier_integration(123, 41, 5678)
+        .disable_carrier_integration(&location())
         .await
         .expect("disable");
     let read = client
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect("get configurations");
     let value = read
@@ -110,9 +137,10 @@ async fn confirmed_activations_are_paged_with_hal_links() {
     .await
     .expect("sandbox starts");
     let client = client(&sandbox);
-    let query = ConfirmedActivationsQuery::since_text(123, 41, "2015-07-16T21:29:31.000Z")
-        .expect("query")
-        .top(3);
+    let query = confirmed_since("2015-07-16T21:29:31.000Z")
+        .top(3)
+        .build()
+        .expect("query");
     let first = client
         .get_confirmed_activations(&query)
         .await
@@ -125,7 +153,7 @@ async fn confirmed_activations_are_paged_with_hal_links() {
     );
 
     let all: Vec<_> = client
-        .list_confirmed_activations(query.clone())
+        .list_confirmed_activations(&query)
         .try_collect()
         .await
         .expect("every page");
@@ -147,8 +175,9 @@ async fn confirmed_activations_are_paged_with_hal_links() {
     assert_eq!(skips, vec!["0", "3", "6"]);
 
     // A later `since` filters.
-    let late =
-        ConfirmedActivationsQuery::since_text(123, 41, "2015-07-26T00:00:00Z").expect("query");
+    let late = confirmed_since("2015-07-26T00:00:00Z")
+        .build()
+        .expect("query");
     let page = client.get_confirmed_activations(&late).await.expect("page");
     assert_eq!(page.items.len(), 2);
 }
@@ -158,14 +187,14 @@ async fn expired_token_is_refreshed_and_a_revoked_refresh_falls_back() {
     let sandbox = iqmetrix::start().await.expect("sandbox starts");
     let client = client(&sandbox);
     client
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect("first call");
     assert_eq!(sandbox.token_requests(), 1);
 
     sandbox.expire_tokens();
     client
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect("after a 401 the client renews");
     let grants: Vec<String> = sandbox
@@ -193,13 +222,13 @@ async fn expired_token_is_refreshed_and_a_revoked_refresh_falls_back() {
     sandbox.expire_tokens();
     sandbox.revoke_refresh_tokens();
     client
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect("falls back to the password grant");
 
     let wrong = client_with(&sandbox, "wrong");
     let err = wrong
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect_err("invalid_grant");
     assert_eq!(err.vendor_code(), Some("invalid_grant"));
@@ -293,7 +322,7 @@ async fn faults_and_the_clients_retry() {
             .times(1),
     );
     client
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect("a read is retried past a 503");
     assert_eq!(
@@ -313,7 +342,7 @@ async fn faults_and_the_clients_retry() {
             .times(1),
     );
     client
-        .enable_carrier_integration(123, 41, 5678)
+        .enable_carrier_integration(&location())
         .await
         .expect_err("closed");
     assert_eq!(
@@ -329,7 +358,7 @@ async fn faults_and_the_clients_retry() {
     sandbox.clear_requests();
     sandbox.inject(FaultRule::new(path_text, Fault::Latency { ms: 50 }).times(1));
     client
-        .get_configurations(123, 41)
+        .get_configurations(&carrier())
         .await
         .expect("slow but fine");
 }

@@ -1,25 +1,35 @@
 //! `Activation` and `CarrierActivationDetails`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use serde_with::serde_as;
 use telecom_core::Money;
 use telecom_core::dates::Rfc3339Utc;
 use time::OffsetDateTime;
 
+use super::builder::model_builder;
 use super::enums::{ActivationState, ActivationType, ContractTerm, contract_term_as_number};
 use super::fees::{AdditionalFee, Deposit};
-use super::lenient;
+use super::path::ActivationPath;
 use super::product::ActivatedProduct;
 use super::rate_plan::RatePlan;
 use super::subscriber::Subscriber;
-use crate::error::Result;
-use crate::validate::{at, each, max_len};
+use crate::error::{Error, Result};
+use crate::validate::{at, each, max_len, required_id};
 
 /// An activation: its ids and all its details (`Activation`).
 ///
 /// The same type is sent (create) and received (create, get). Everything is optional so a
-/// response missing a field still reads; [`Client::create_activation`](crate::Client::create_activation)
-/// checks that the ids the spec requires are there before sending.
+/// response missing a field still reads; [`Activation::builder`] and
+/// [`Client::create_activation`](crate::Client::create_activation) check that the ids the
+/// spec requires are there before sending.
+///
+/// The fields iQmetrix adds to its answers ("extra fields may appear in the response ...
+/// for internal use only", such as a `CorrelationId` or `_links`) are kept in `extra`. An
+/// activation read and sent back carries them back; clear `extra` to send only the typed
+/// fields.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
@@ -36,19 +46,62 @@ pub struct Activation {
     /// The location making the request; must equal the one in the path.
     #[serde(alias = "LocationID")]
     pub location_id: Option<i64>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 impl Activation {
     /// An activation to send to `path`: its `Id`, `CarrierId`, `CompanyId` and `LocationId`
-    /// taken from the path, with these details.
-    pub fn for_path(path: &crate::ActivationPath, details: CarrierActivationDetails) -> Activation {
+    /// taken from the path, with these details. Checked when it is sent.
+    pub fn for_path(path: &ActivationPath, details: CarrierActivationDetails) -> Activation {
         Activation {
             id: Some(path.key.to_string()),
             carrier_activation_details: Some(details),
             carrier_id: Some(path.carrier_id),
             company_id: Some(path.company_id),
             location_id: Some(path.location_id),
+            extra: BTreeMap::new(),
         }
+    }
+}
+
+model_builder! {
+    ActivationBuilder => Activation;
+    opt id: String,
+    opt carrier_activation_details: CarrierActivationDetails,
+    opt carrier_id: i64,
+    opt company_id: i64,
+    opt location_id: i64,
+}
+
+impl ActivationBuilder {
+    /// Sets `Id`, `CarrierId`, `CompanyId` and `LocationId` from the path the activation is
+    /// sent to.
+    pub fn path(self, path: &ActivationPath) -> Self {
+        self.id(path.key.to_string())
+            .carrier_id(path.carrier_id)
+            .company_id(path.company_id)
+            .location_id(path.location_id)
+    }
+
+    /// The activation, checked: `Id`, `CarrierId`, `CompanyId`, `LocationId` (at least 1) and
+    /// `CarrierActivationDetails` are required, and the details are checked as
+    /// [`CarrierActivationDetailsBuilder::build`] does.
+    pub fn build(self) -> Result<Activation> {
+        let activation = self.inner;
+        if activation.id.as_deref().is_none_or(str::is_empty) {
+            return Err(Error::invalid("Id", "is required"));
+        }
+        required_id("", "CarrierId", activation.carrier_id)?;
+        required_id("", "CompanyId", activation.company_id)?;
+        required_id("", "LocationId", activation.location_id)?;
+        activation
+            .carrier_activation_details
+            .as_ref()
+            .ok_or_else(|| Error::invalid("CarrierActivationDetails", "is required"))?
+            .validate("CarrierActivationDetails")?;
+        Ok(activation)
     }
 }
 
@@ -80,7 +133,7 @@ pub struct CarrierActivationDetails {
     #[serde(serialize_with = "contract_term_as_number")]
     pub contract_length_in_months: Option<ContractTerm>,
     /// Whether the account number stands for the contract number.
-    #[serde(deserialize_with = "lenient::bool_opt")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub contract_number_is_account_number: Option<bool>,
     /// Carrier-specific dealer name.
     pub dealer_name: Option<String>,
@@ -131,6 +184,59 @@ pub struct CarrierActivationDetails {
     pub upgrade_code: Option<String>,
     /// Reserved for future use.
     pub upgrade_source_number: Option<String>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    CarrierActivationDetailsBuilder => CarrierActivationDetails;
+    opt activation_id: i64,
+    opt activation_date: OffsetDateTime,
+    opt activated_product: ActivatedProduct,
+    opt activation_state: ActivationState,
+    opt activation_term_code: String,
+    opt activation_type: ActivationType,
+    list additional_fees: AdditionalFee,
+    opt contract_length_in_months: ContractTerm,
+    opt contract_number_is_account_number: bool,
+    opt dealer_name: String,
+    opt dealer_code: String,
+    opt notes: String,
+    opt order_number: String,
+    list rate_plans: RatePlan,
+    opt remote_activation_id: String,
+    opt subscriber: Subscriber,
+    opt tracking_number: String,
+    opt billing_code: String,
+    opt billing_cycle: String,
+    opt billing_cycle_date: String,
+    opt commission: Money,
+    opt company_code: String,
+    opt is_commissionable: bool,
+    opt original_imei: String,
+    opt original_sim: String,
+    opt original_rate_plan_code: String,
+    opt original_rate_plan_mrc: String,
+    opt sales_representative_name: String,
+    opt upgrade_code: String,
+    opt upgrade_source_number: String,
+}
+
+impl CarrierActivationDetailsBuilder {
+    /// Sets [`CarrierActivationDetails::deposit`]: [`Deposit::Waived`] for a $0 deposit, an
+    /// [`AdditionalFee`] for one to pay (default [`Deposit::NotGiven`]).
+    pub fn deposit(mut self, deposit: impl Into<Deposit>) -> Self {
+        self.inner.deposit = deposit.into();
+        self
+    }
+
+    /// The details, checked: every `String(n)` length, the SSN, the address types, down
+    /// through the product, fees, deposit, rate plans and subscriber.
+    pub fn build(self) -> Result<CarrierActivationDetails> {
+        self.inner.validate("CarrierActivationDetails")?;
+        Ok(self.inner)
+    }
 }
 
 impl CarrierActivationDetails {
@@ -173,5 +279,182 @@ impl CarrierActivationDetails {
             subscriber.validate(&at(path, "Subscriber"))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{
+        ActivationLookupField, ConfigurationDetails, ConfirmedActivation, Subscriber,
+    };
+
+    /// A field this version does not type, in the activation and in each nested model.
+    const WITH_NEW_FIELDS: &str = r#"{
+        "Id": "6=1115550123", "CarrierId": 41, "CompanyId": 123, "LocationId": 5678,
+        "CorrelationId": "c0ffee", "_links": {"self": {"href": "v2/x"}},
+        "CarrierActivationDetails": {
+            "ActivationState": "Pending", "FraudScore": 3,
+            "ActivatedProduct": {"Make": "Samsung", "Color": "Black", "Tab": {"Amount": 50, "Kind": "Promo"}},
+            "AdditionalFees": [{"Name": "Roaming", "Tax": 1.5, "Rebate": {"Name": "Promo", "Until": "2016"}}],
+            "RatePlans": [{"Name": "Unlimited", "Region": "US", "IncludedRatePlanFeatures": [{"Name": "TEXT100", "Quota": 100}]}],
+            "Subscriber": {
+                "FirstName": "Joe", "Pronouns": "he",
+                "Addresses": [{"City": "Dover", "Geo": {"Lat": 39.1}}],
+                "AssociatedAccount": {"AccountId": "34", "Tier": "Gold"},
+                "PhoneNumbers": [{"Type": "Home", "Value": "1234561234", "Verified": true}]
+            }
+        }
+    }"#;
+
+    #[test]
+    fn a_new_field_survives_reading_and_writing_back() {
+        let activation: Activation = serde_json::from_str(WITH_NEW_FIELDS).unwrap();
+        assert_eq!(activation.extra["CorrelationId"], "c0ffee");
+        assert_eq!(activation.extra["_links"]["self"]["href"], "v2/x");
+        let details = activation.carrier_activation_details.as_ref().unwrap();
+        assert_eq!(details.extra["FraudScore"], 3);
+        let product = details.activated_product.as_ref().unwrap();
+        assert_eq!(product.extra["Color"], "Black");
+        assert_eq!(product.tab.as_ref().unwrap().extra["Kind"], "Promo");
+        let fee = &details.additional_fees.as_ref().unwrap()[0];
+        assert_eq!(fee.extra["Tax"], 1.5);
+        assert_eq!(fee.rebate.as_ref().unwrap().extra["Until"], "2016");
+        let plan = &details.rate_plans.as_ref().unwrap()[0];
+        assert_eq!(plan.extra["Region"], "US");
+        assert_eq!(
+            plan.included_rate_plan_features.as_ref().unwrap()[0].extra["Quota"],
+            100
+        );
+        let subscriber = details.subscriber.as_ref().unwrap();
+        assert_eq!(subscriber.extra["Pronouns"], "he");
+        assert_eq!(
+            subscriber.addresses.as_ref().unwrap()[0].extra["Geo"]["Lat"],
+            39.1
+        );
+        assert_eq!(
+            subscriber.associated_account.as_ref().unwrap().extra["Tier"],
+            "Gold"
+        );
+        assert_eq!(
+            subscriber.phone_numbers.as_ref().unwrap()[0].extra["Verified"],
+            true
+        );
+
+        // Written back as read: nothing lost, nothing renamed.
+        let written = serde_json::to_value(&activation).unwrap();
+        let sent: Value = serde_json::from_str(WITH_NEW_FIELDS).unwrap();
+        assert_eq!(written, sent);
+
+        // The other resources keep theirs too.
+        let field: ActivationLookupField =
+            serde_json::from_str(r#"{"Id":6,"Hint":"ten digits"}"#).unwrap();
+        assert_eq!(field.extra["Hint"], "ten digits");
+        let config: ConfigurationDetails = serde_json::from_str(
+            r#"{"Id":1,"Version":7,"LocationSettingsResource":{"Locations":[{"LocationID":5,"Name":"Main","IntegrationSettings":[{"Id":1,"Value":"True","Scope":"L"}]}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(config.extra["Version"], 7);
+        let location = &config
+            .location_settings_resource
+            .as_ref()
+            .unwrap()
+            .locations
+            .as_ref()
+            .unwrap()[0];
+        assert_eq!(location.extra["Name"], "Main");
+        assert_eq!(
+            location.integration_settings.as_ref().unwrap()[0].extra["Scope"],
+            "L"
+        );
+        let confirmed: ConfirmedActivation = serde_json::from_str(
+            r#"{"Id":1,"_embedded":{},"Channel":"web","ActivationConfirmationDetails":[{"BAN":"9","Line":2}]}"#,
+        )
+        .unwrap();
+        assert_eq!(confirmed.extra["Channel"], "web");
+        assert_eq!(confirmed.extra["_embedded"], serde_json::json!({}));
+        assert_eq!(
+            confirmed.activation_confirmation_details.unwrap()[0].extra["Line"],
+            2
+        );
+    }
+
+    #[test]
+    fn a_built_activation_sends_no_extra_and_names_what_is_wrong() {
+        let path = ActivationPath::builder()
+            .company_id(123)
+            .location_id(5678)
+            .carrier_id(41)
+            .key("6=1115550123".parse().unwrap())
+            .build()
+            .unwrap();
+        let details = CarrierActivationDetails::builder()
+            .notes("n")
+            .deposit(Deposit::Waived)
+            .build()
+            .unwrap();
+        let activation = Activation::builder()
+            .path(&path)
+            .carrier_activation_details(details.clone())
+            .build()
+            .unwrap();
+        assert_eq!(
+            serde_json::to_value(&activation).unwrap(),
+            serde_json::json!({
+                "Id": "6=1115550123", "CarrierId": 41, "CompanyId": 123, "LocationId": 5678,
+                "CarrierActivationDetails": {"Notes": "n", "Deposit": null}
+            })
+        );
+        assert_eq!(activation, Activation::for_path(&path, details));
+
+        let field = |result: Result<Activation>| match result {
+            Err(Error::InvalidInput { field, .. }) => field,
+            other => format!("{other:?}"),
+        };
+        assert_eq!(
+            field(Activation::builder().path(&path).build()),
+            "CarrierActivationDetails"
+        );
+        assert_eq!(
+            field(
+                Activation::builder()
+                    .company_id(123)
+                    .carrier_activation_details(CarrierActivationDetails::default())
+                    .build()
+            ),
+            "Id"
+        );
+        let long = "x".repeat(257);
+        assert!(matches!(
+            CarrierActivationDetails::builder().notes(long).build(),
+            Err(Error::InvalidInput { ref field, .. }) if field == "CarrierActivationDetails.Notes"
+        ));
+        let bad_ssn = CarrierActivationDetails::builder()
+            .subscriber(Subscriber {
+                ssn: Some("12345".into()),
+                ..Subscriber::default()
+            })
+            .build();
+        assert!(matches!(
+            bad_ssn,
+            Err(Error::InvalidInput { ref field, .. }) if field == "CarrierActivationDetails.Subscriber.SSN"
+        ));
+    }
+
+    #[test]
+    fn birth_dates_in_every_shape_are_written_as_the_spec_does() {
+        for text in ["5/16/1980", "1980-05-16", "1980-05-16T00:00:00Z"] {
+            let subscriber: Subscriber =
+                serde_json::from_str(&format!(r#"{{"BirthDate":"{text}","IsIndividual":""}}"#))
+                    .unwrap();
+            assert_eq!(subscriber.is_individual, None);
+            assert_eq!(
+                serde_json::to_value(&subscriber).unwrap(),
+                serde_json::json!({"BirthDate": "5/16/1980"}),
+                "{text}"
+            );
+        }
+        let none: Subscriber = serde_json::from_str(r#"{"BirthDate":""}"#).unwrap();
+        assert_eq!(none.birth_date, None);
     }
 }

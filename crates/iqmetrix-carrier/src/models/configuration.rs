@@ -1,6 +1,12 @@
 //! `ConfigurationDetails` and its settings resources.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::builder::model_builder;
+use crate::error::{Error, Result};
 
 /// One integration setting and its value (`CompanyWideIntegrationSetting`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,6 +21,9 @@ pub struct IntegrationSetting {
     pub value: Option<String>,
     /// The values it may take; `null` in the spec's requests (and always written, as there).
     pub value_options: Option<Vec<String>>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 impl IntegrationSetting {
@@ -23,8 +32,48 @@ impl IntegrationSetting {
         IntegrationSetting {
             id,
             value: Some(value.into()),
-            value_options: None,
+            ..IntegrationSetting::default()
         }
+    }
+
+    /// An [`IntegrationSettingBuilder`] with nothing set.
+    pub fn builder() -> IntegrationSettingBuilder {
+        IntegrationSettingBuilder::default()
+    }
+}
+
+/// Builds an [`IntegrationSetting`]: start with [`IntegrationSetting::builder`], set the `id`
+/// (required) and what else applies, then `build()`.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct IntegrationSettingBuilder {
+    id: Option<i64>,
+    inner: IntegrationSetting,
+}
+
+impl IntegrationSettingBuilder {
+    /// Sets [`IntegrationSetting::id`] (required).
+    pub fn id(mut self, id: i64) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Sets [`IntegrationSetting::value`].
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.inner.value = Some(value.into());
+        self
+    }
+
+    /// Sets the list [`IntegrationSetting::value_options`].
+    pub fn value_options(mut self, options: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.inner.value_options = Some(options.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The setting; fails when no `id` was set.
+    pub fn build(self) -> Result<IntegrationSetting> {
+        let id = self.id.ok_or_else(|| Error::invalid("Id", "is required"))?;
+        Ok(IntegrationSetting { id, ..self.inner })
     }
 }
 
@@ -41,6 +90,9 @@ pub struct ConfigurableSetting {
     pub setting_name: Option<String>,
     /// Input type; may be `null`.
     pub input_type: Option<String>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// The settings' descriptions (`MetaData`).
@@ -51,6 +103,9 @@ pub struct ConfigurableSetting {
 pub struct SettingsMetaData {
     /// The configurable settings.
     pub configurable_settings: Option<Vec<ConfigurableSetting>>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// Company-wide settings (`CompanyWideSettingsResource`).
@@ -63,6 +118,21 @@ pub struct CompanyWideSettingsResource {
     pub company_wide_integration_settings: Option<Vec<IntegrationSetting>>,
     /// Their descriptions (responses only).
     pub meta_data: Option<SettingsMetaData>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    CompanyWideSettingsResourceBuilder => CompanyWideSettingsResource;
+    list company_wide_integration_settings: IntegrationSetting,
+}
+
+impl CompanyWideSettingsResourceBuilder {
+    /// The company-wide settings (nothing here can be wrong before sending).
+    pub fn build(self) -> Result<CompanyWideSettingsResource> {
+        Ok(self.inner)
+    }
 }
 
 /// One location's settings.
@@ -77,6 +147,23 @@ pub struct LocationSettings {
     pub location_id: Option<i64>,
     /// The settings.
     pub integration_settings: Option<Vec<IntegrationSetting>>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    LocationSettingsBuilder => LocationSettings;
+    opt location_id: i64,
+    list integration_settings: IntegrationSetting,
+}
+
+impl LocationSettingsBuilder {
+    /// The location's settings; `LocationID` is required, at least 1.
+    pub fn build(self) -> Result<LocationSettings> {
+        crate::validate::required_id("", "LocationID", self.inner.location_id)?;
+        Ok(self.inner)
+    }
 }
 
 /// Per-location settings (`LocationSettingsResource`).
@@ -89,6 +176,21 @@ pub struct LocationSettingsResource {
     pub locations: Option<Vec<LocationSettings>>,
     /// Their descriptions (responses only).
     pub meta_data: Option<SettingsMetaData>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    LocationSettingsResourceBuilder => LocationSettingsResource;
+    list locations: LocationSettings,
+}
+
+impl LocationSettingsResourceBuilder {
+    /// The per-location settings (each location was checked when it was built).
+    pub fn build(self) -> Result<LocationSettingsResource> {
+        Ok(self.inner)
+    }
 }
 
 /// A carrier's configuration for a company (`ConfigurationDetails`): what GET and POST
@@ -106,6 +208,22 @@ pub struct ConfigurationDetails {
     pub company_wide_settings_resource: Option<CompanyWideSettingsResource>,
     /// Per-location settings.
     pub location_settings_resource: Option<LocationSettingsResource>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    ConfigurationDetailsBuilder => ConfigurationDetails;
+    opt company_wide_settings_resource: CompanyWideSettingsResource,
+    opt location_settings_resource: LocationSettingsResource,
+}
+
+impl ConfigurationDetailsBuilder {
+    /// The configuration change to post (`Id` and `CompanyId` are the service's to set).
+    pub fn build(self) -> Result<ConfigurationDetails> {
+        Ok(self.inner)
+    }
 }
 
 /// The id of the setting that switches an integration on or off, as in the spec's enable
@@ -119,14 +237,12 @@ impl ConfigurationDetails {
     pub fn location_toggle(location_id: i64, enabled: bool) -> ConfigurationDetails {
         let value = if enabled { "True" } else { "False" };
         ConfigurationDetails {
-            id: None,
-            company_id: None,
             company_wide_settings_resource: Some(CompanyWideSettingsResource {
                 company_wide_integration_settings: Some(vec![IntegrationSetting::new(
                     ENABLED_SETTING_ID,
                     "True",
                 )]),
-                meta_data: None,
+                ..CompanyWideSettingsResource::default()
             }),
             location_settings_resource: Some(LocationSettingsResource {
                 locations: Some(vec![LocationSettings {
@@ -135,9 +251,11 @@ impl ConfigurationDetails {
                         ENABLED_SETTING_ID,
                         value,
                     )]),
+                    ..LocationSettings::default()
                 }]),
-                meta_data: None,
+                ..LocationSettingsResource::default()
             }),
+            ..ConfigurationDetails::default()
         }
     }
 }

@@ -1,5 +1,7 @@
 //! `ConfirmedActivation`, `ActivationDetails`, and the HAL page that carries them.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use serde_with::serde_as;
@@ -31,6 +33,9 @@ pub struct ActivationDetails {
     /// Carrier-specific id of the activation.
     #[serde(rename = "RemoteActivationID", alias = "RemoteActivationId")]
     pub remote_activation_id: Option<String>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// A payment transaction that completed the activation of one or more phones
@@ -68,6 +73,10 @@ pub struct ConfirmedActivation {
     /// The item's own HAL link (`_links.self`).
     #[serde(rename = "_links", deserialize_with = "self_link_of", skip_serializing)]
     pub self_link: Option<Link>,
+    /// Fields this version does not type, as sent (the item's empty `_embedded`, say);
+    /// written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// A HAL link.
@@ -79,6 +88,19 @@ pub struct Link {
     /// Whether `href` is a URI template.
     #[serde(default)]
     pub templated: bool,
+    /// The link's other members (a HAL `title`, `name`, ...), as sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+impl Link {
+    fn to(href: String) -> Link {
+        Link {
+            href,
+            templated: false,
+            extra: BTreeMap::new(),
+        }
+    }
 }
 
 /// A link that may be an object, `null`, the string `"null"` (as in the spec's example), a
@@ -88,23 +110,26 @@ pub(crate) fn lenient_link<'de, D: Deserializer<'de>>(
 ) -> Result<Option<Link>, D::Error> {
     let value = Option::<Value>::deserialize(deserializer)?;
     Ok(match value {
-        Some(Value::Object(map)) => match map.get("href") {
-            Some(Value::String(href)) if !href.trim().is_empty() => Some(Link {
-                href: href.clone(),
-                templated: map
-                    .get("templated")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
-            }),
+        Some(Value::Object(mut map)) => match map.remove("href") {
+            Some(Value::String(href)) if !href.trim().is_empty() => {
+                // A `templated` that is not a bool reads as not templated (kept in `extra`
+                // it would be written twice).
+                let templated = map
+                    .remove("templated")
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false);
+                Some(Link {
+                    href,
+                    templated,
+                    extra: map.into_iter().collect(),
+                })
+            }
             _ => None,
         },
         Some(Value::String(s))
             if !s.trim().is_empty() && !s.trim().eq_ignore_ascii_case("null") =>
         {
-            Some(Link {
-                href: s,
-                templated: false,
-            })
+            Some(Link::to(s))
         }
         _ => None,
     })
@@ -148,6 +173,8 @@ pub(crate) struct HalPage {
     pub(crate) links: Option<PageLinks>,
     #[serde(rename = "_embedded")]
     pub(crate) embedded: Option<Embedded>,
+    #[serde(flatten)]
+    pub(crate) extra: BTreeMap<String, Value>,
 }
 
 /// One page of confirmed activations.
@@ -162,6 +189,9 @@ pub struct ConfirmedActivationsPage {
     pub next: Option<Link>,
     /// The previous page, when there is one.
     pub prev: Option<Link>,
+    /// The page's fields other than `_links` and `_embedded`, as sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
     /// The `$skip` this page was asked with.
     #[serde(skip)]
     pub(crate) skip: u64,
@@ -182,6 +212,7 @@ impl From<HalPage> for ConfirmedActivationsPage {
             self_link: links.self_link,
             next: links.next,
             prev: links.prev,
+            extra: page.extra,
             skip: 0,
         }
     }
@@ -205,5 +236,22 @@ mod tests {
         assert!(ConfirmedActivationsPage::from(page).next.is_some());
         let page: HalPage = serde_json::from_str(r#"{}"#).unwrap();
         assert!(ConfirmedActivationsPage::from(page).items.is_empty());
+    }
+
+    #[test]
+    fn new_page_and_link_members_are_kept() {
+        let page: HalPage = serde_json::from_str(
+            r#"{"_links":{"next":{"href":"v2/n","title":"Next","templated":"no"}},"Total":9}"#,
+        )
+        .unwrap();
+        let page = ConfirmedActivationsPage::from(page);
+        assert_eq!(page.extra["Total"], 9);
+        let next = page.next.unwrap();
+        assert_eq!(next.extra["title"], "Next");
+        assert!(!next.templated);
+        assert_eq!(
+            serde_json::to_value(&next).unwrap(),
+            serde_json::json!({"href": "v2/n", "templated": false, "title": "Next"})
+        );
     }
 }

@@ -1,8 +1,12 @@
 //! `AdditionalFee`, `VendorRebate`, and the three states of a deposit.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 use telecom_core::Money;
 
+use super::builder::model_builder;
 use crate::error::Result;
 use crate::validate::{at, max_len};
 
@@ -25,6 +29,27 @@ pub struct VendorRebate {
     /// Carrier-specific SOC code, `String(64)`.
     #[serde(rename = "SOCCode")]
     pub soc_code: Option<String>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    VendorRebateBuilder => VendorRebate;
+    opt name: String,
+    opt description: String,
+    opt amount: Money,
+    opt notes: String,
+    opt reference_number: String,
+    opt soc_code: String,
+}
+
+impl VendorRebateBuilder {
+    /// The rebate, checked (`String(n)` lengths).
+    pub fn build(self) -> Result<VendorRebate> {
+        self.inner.validate("VendorRebate")?;
+        Ok(self.inner)
+    }
 }
 
 impl VendorRebate {
@@ -63,6 +88,28 @@ pub struct AdditionalFee {
     /// Carrier-specific SOC code, `String(64)`.
     #[serde(rename = "SOCCode")]
     pub soc_code: Option<String>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    AdditionalFeeBuilder => AdditionalFee;
+    opt name: String,
+    opt description: String,
+    opt amount: Money,
+    opt notes: String,
+    opt rebate: VendorRebate,
+    opt reference_number: String,
+    opt soc_code: String,
+}
+
+impl AdditionalFeeBuilder {
+    /// The fee, checked (`String(n)` lengths, its rebate's too).
+    pub fn build(self) -> Result<AdditionalFee> {
+        self.inner.validate("AdditionalFee")?;
+        Ok(self.inner)
+    }
 }
 
 impl AdditionalFee {
@@ -117,6 +164,13 @@ impl Deposit {
             Deposit::Fee(fee) => Some(fee),
             _ => None,
         }
+    }
+}
+
+impl From<AdditionalFee> for Deposit {
+    /// A deposit to pay: [`Deposit::Fee`].
+    fn from(fee: AdditionalFee) -> Self {
+        Deposit::Fee(Box::new(fee))
     }
 }
 

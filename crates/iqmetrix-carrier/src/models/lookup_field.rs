@@ -1,6 +1,9 @@
 //! `ActivationLookupField`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// A carrier-specific field used to look activations up (`ActivationLookupField`).
 #[serde_with::skip_serializing_none]
@@ -27,4 +30,7 @@ pub struct ActivationLookupField {
     /// Reserved for internal use.
     #[serde(alias = "LocationID")]
     pub location_id: Option<i64>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }

@@ -1,8 +1,12 @@
 //! `ActivatedProduct` and its `Tab`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use telecom_core::{Money, PhoneNumber};
 
+use super::builder::model_builder;
 use super::fees::VendorRebate;
 use crate::error::Result;
 use crate::validate::{at, max_len};
@@ -19,6 +23,33 @@ pub struct Tab {
     pub commission: Option<VendorRebate>,
     /// Carrier reference number.
     pub reference_number: Option<String>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    TabBuilder => Tab;
+    opt amount: Money,
+    opt commission: VendorRebate,
+    opt reference_number: String,
+}
+
+impl TabBuilder {
+    /// The tab, checked (its commission's `String(n)` lengths).
+    pub fn build(self) -> Result<Tab> {
+        self.inner.validate("Tab")?;
+        Ok(self.inner)
+    }
+}
+
+impl Tab {
+    pub(crate) fn validate(&self, path: &str) -> Result<()> {
+        match &self.commission {
+            Some(commission) => commission.validate(&at(path, "Commission")),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The device being activated (`ActivatedProduct`).
@@ -62,6 +93,36 @@ pub struct ActivatedProduct {
     pub is_carrier_supplied: Option<bool>,
     /// Reserved for future use.
     pub number_ported_in: Option<bool>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    ActivatedProductBuilder => ActivatedProduct;
+    opt description: String,
+    opt esn: String,
+    opt imei: String,
+    opt make: String,
+    opt mobile_device_number: PhoneNumber,
+    opt model: String,
+    opt price: Money,
+    opt product_id: String,
+    opt serial_number: String,
+    opt sim: String,
+    opt sku: String,
+    opt soc_code: String,
+    opt tab: Tab,
+    opt is_carrier_supplied: bool,
+    opt number_ported_in: bool,
+}
+
+impl ActivatedProductBuilder {
+    /// The product, checked (`String(n)` lengths, its tab's too).
+    pub fn build(self) -> Result<ActivatedProduct> {
+        self.inner.validate("ActivatedProduct")?;
+        Ok(self.inner)
+    }
 }
 
 impl ActivatedProduct {
@@ -84,8 +145,8 @@ impl ActivatedProduct {
         max_len(path, "SIM", self.sim.as_deref(), 32)?;
         max_len(path, "SKU", self.sku.as_deref(), 64)?;
         max_len(path, "SOCCode", self.soc_code.as_deref(), 64)?;
-        if let Some(commission) = self.tab.as_ref().and_then(|t| t.commission.as_ref()) {
-            commission.validate(&at(&at(path, "Tab"), "Commission"))?;
+        if let Some(tab) = &self.tab {
+            tab.validate(&at(path, "Tab"))?;
         }
         Ok(())
     }

@@ -1,8 +1,12 @@
 //! `RatePlan` and `RatePlanFeature`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use telecom_core::Money;
 
+use super::builder::model_builder;
 use crate::error::Result;
 use crate::validate::{each, max_len};
 
@@ -25,6 +29,27 @@ pub struct RatePlanFeature {
     pub soc_code: Option<String>,
     /// Reserved for future use.
     pub commission_amount: Option<Money>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    RatePlanFeatureBuilder => RatePlanFeature;
+    opt rate_plan_addon_id: String,
+    opt name: String,
+    opt description: String,
+    opt monthly_recurring_charges: Money,
+    opt soc_code: String,
+    opt commission_amount: Money,
+}
+
+impl RatePlanFeatureBuilder {
+    /// The feature, checked (`String(n)` lengths).
+    pub fn build(self) -> Result<RatePlanFeature> {
+        self.inner.validate("RatePlanFeature")?;
+        Ok(self.inner)
+    }
 }
 
 impl RatePlanFeature {
@@ -68,6 +93,31 @@ pub struct RatePlan {
     pub commission_amount: Option<Money>,
     /// Reserved for future use.
     pub is_shared_plan: Option<bool>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    RatePlanBuilder => RatePlan;
+    opt rate_plan_id: String,
+    opt name: String,
+    opt contract_terms: String,
+    opt description: String,
+    list included_rate_plan_features: RatePlanFeature,
+    opt monthly_recurring_charges: Money,
+    list rate_plan_feature_addons: RatePlanFeature,
+    opt soc_code: String,
+    opt commission_amount: Money,
+    opt is_shared_plan: bool,
+}
+
+impl RatePlanBuilder {
+    /// The rate plan, checked (`String(n)` lengths, its features' too).
+    pub fn build(self) -> Result<RatePlan> {
+        self.inner.validate("RatePlan")?;
+        Ok(self.inner)
+    }
 }
 
 impl RatePlan {

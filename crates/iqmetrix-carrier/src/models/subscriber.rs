@@ -1,11 +1,18 @@
-//! `Subscriber`, its `Account`, `Address` and `PhoneNumber`.
+//! `Subscriber`, its `Account`, `Address` and `PhoneNumber` (here [`SubscriberPhoneNumber`],
+//! as [`PhoneNumber`] is the number itself).
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use telecom_core::Secret;
+use serde_json::Value;
+use serde_with::serde_as;
+use telecom_core::dates::UsDateOrIso;
+use telecom_core::lenient::EmptyAsNone;
+use telecom_core::{PhoneNumber, Secret};
 use time::Date;
 
+use super::builder::model_builder;
 use super::enums::{AddressType, PhoneNumberType};
-use super::lenient;
 use crate::error::{Error, Result};
 use crate::validate::{at, each, max_len};
 
@@ -21,19 +28,71 @@ pub struct Account {
     pub notes: Option<String>,
     /// Carrier-specific tracking number.
     pub tracking_number: Option<String>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
-/// A phone number of the subscriber (`PhoneNumber`).
+model_builder! {
+    AccountBuilder => Account;
+    opt account_id: String,
+    opt notes: String,
+    opt tracking_number: String,
+}
+
+impl AccountBuilder {
+    /// The account, checked (`AccountId` at most 64 characters).
+    pub fn build(self) -> Result<Account> {
+        self.inner.validate("Account")?;
+        Ok(self.inner)
+    }
+}
+
+impl Account {
+    pub(crate) fn validate(&self, path: &str) -> Result<()> {
+        max_len(path, "AccountId", self.account_id.as_deref(), 64)
+    }
+}
+
+/// A phone number of the subscriber and its kind (the spec's `PhoneNumber` resource).
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
 #[non_exhaustive]
-pub struct PhoneNumber {
+pub struct SubscriberPhoneNumber {
     /// The kind of number; iQmetrix assumes `Home` when absent.
     #[serde(rename = "Type")]
     pub kind: Option<PhoneNumberType>,
     /// The number, `String(32)`, kept as written.
-    pub value: Option<telecom_core::PhoneNumber>,
+    pub value: Option<PhoneNumber>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    SubscriberPhoneNumberBuilder => SubscriberPhoneNumber;
+    opt kind: PhoneNumberType,
+    opt value: PhoneNumber,
+}
+
+impl SubscriberPhoneNumberBuilder {
+    /// The phone number, checked (`Value` at most 32 characters).
+    pub fn build(self) -> Result<SubscriberPhoneNumber> {
+        self.inner.validate("PhoneNumber")?;
+        Ok(self.inner)
+    }
+}
+
+impl SubscriberPhoneNumber {
+    pub(crate) fn validate(&self, path: &str) -> Result<()> {
+        max_len(
+            path,
+            "Value",
+            self.value.as_ref().map(PhoneNumber::original),
+            32,
+        )
+    }
 }
 
 /// An address of the subscriber (`Address`).
@@ -64,6 +123,31 @@ pub struct Address {
     /// The kind of address.
     #[serde(rename = "Type")]
     pub kind: Option<AddressType>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    AddressBuilder => Address;
+    opt address_line1: String,
+    opt address_line2: String,
+    opt city: String,
+    opt country: String,
+    opt county: String,
+    opt po_box: String,
+    opt postal_code: String,
+    opt province: String,
+    opt suite_number: String,
+    opt kind: AddressType,
+}
+
+impl AddressBuilder {
+    /// The address, checked (`String(n)` lengths; `Type` one of the known values).
+    pub fn build(self) -> Result<Address> {
+        self.inner.validate("Address")?;
+        Ok(self.inner)
+    }
 }
 
 impl Address {
@@ -94,6 +178,7 @@ impl Address {
 }
 
 /// The customer of an activation (`Subscriber`).
+#[serde_as]
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
@@ -109,11 +194,9 @@ pub struct Subscriber {
     pub addresses: Option<Vec<Address>>,
     /// The associated account.
     pub associated_account: Option<Account>,
-    /// Date of birth; written `M/D/YYYY` as in the spec (`5/16/1980`).
-    #[serde(
-        deserialize_with = "lenient::birth_date_opt",
-        serialize_with = "lenient::write_birth_date"
-    )]
+    /// Date of birth; written `M/D/YYYY` as in the spec (`5/16/1980`), read in that form,
+    /// as an ISO date or date-time (it is declared `DateTime`), `""` as absent.
+    #[serde_as(as = "EmptyAsNone<UsDateOrIso>")]
     pub birth_date: Option<Date>,
     /// Business name, `String(64)`.
     pub company_name: Option<String>,
@@ -121,17 +204,17 @@ pub struct Subscriber {
     pub email: Option<String>,
     /// True for an individual, false for a business; iQmetrix assumes false when absent.
     /// `""` (as in the spec's waived-deposit example) reads as absent.
-    #[serde(deserialize_with = "lenient::bool_opt")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub is_individual: Option<bool>,
     /// Notes, `String(128)`.
     pub notes: Option<String>,
     /// Phone numbers.
-    pub phone_numbers: Option<Vec<PhoneNumber>>,
+    pub phone_numbers: Option<Vec<SubscriberPhoneNumber>>,
     /// Last four digits of the SSN, `String(4)`; redacted in `Debug`.
     #[serde(
         rename = "SSN",
         serialize_with = "telecom_core::secret::serialize_exposed_option",
-        deserialize_with = "lenient::secret_opt"
+        deserialize_with = "telecom_core::lenient::opt_secret"
     )]
     pub ssn: Option<Secret>,
     /// Carrier-specific tracking number, `String(64)`.
@@ -142,6 +225,38 @@ pub struct Subscriber {
     pub preferred_language: Option<String>,
     /// Reserved for future use.
     pub member_number: Option<String>,
+    /// Fields this version does not type, as sent; written back as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+model_builder! {
+    SubscriberBuilder => Subscriber;
+    opt subscriber_id: String,
+    opt first_name: String,
+    opt last_name: String,
+    list addresses: Address,
+    opt associated_account: Account,
+    opt birth_date: Date,
+    opt company_name: String,
+    opt email: String,
+    opt is_individual: bool,
+    opt notes: String,
+    list phone_numbers: SubscriberPhoneNumber,
+    opt ssn: Secret,
+    opt tracking_number: String,
+    opt second_name: String,
+    opt preferred_language: String,
+    opt member_number: String,
+}
+
+impl SubscriberBuilder {
+    /// The subscriber, checked (`String(n)` lengths, the SSN's last four digits, and its
+    /// addresses, account and phone numbers).
+    pub fn build(self) -> Result<Subscriber> {
+        self.inner.validate("Subscriber")?;
+        Ok(self.inner)
+    }
 }
 
 impl Subscriber {
@@ -164,12 +279,7 @@ impl Subscriber {
             }
         }
         if let Some(account) = &self.associated_account {
-            max_len(
-                &at(path, "AssociatedAccount"),
-                "AccountId",
-                account.account_id.as_deref(),
-                64,
-            )?;
+            account.validate(&at(path, "AssociatedAccount"))?;
         }
         each(
             path,
@@ -181,14 +291,7 @@ impl Subscriber {
             path,
             "PhoneNumbers",
             self.phone_numbers.as_deref(),
-            |p: &PhoneNumber, at_path| {
-                max_len(
-                    at_path,
-                    "Value",
-                    p.value.as_ref().map(telecom_core::PhoneNumber::original),
-                    32,
-                )
-            },
+            SubscriberPhoneNumber::validate,
         )
     }
 }

@@ -5,58 +5,16 @@ use telecom_core::CallKind;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::models::{Activation, ActivationLookupField, LookupKey};
+use crate::models::{Activation, ActivationLookupField, ActivationPath, CarrierPath, LookupKey};
 use crate::ops::Call;
 use crate::transport::Operation;
-use crate::validate::{positive_id, required_id};
+use crate::validate::required_id;
 
 /// A PUT by key: sending it twice stores the same activation.
 const CREATE_ACTIVATION: Operation = Operation::new("create_activation", CallKind::IdempotentWrite);
 const GET_ACTIVATION: Operation = Operation::new("get_activation", CallKind::Read);
 const GET_ACTIVATION_LOOKUP_FIELDS: Operation =
     Operation::new("get_activation_lookup_fields", CallKind::Read);
-
-/// Where an activation lives:
-/// `Companies({CompanyId})/Locations({LocationId})/Carriers({CarrierId})/Activations({key})`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ActivationPath {
-    /// The company.
-    pub company_id: i64,
-    /// The location.
-    pub location_id: i64,
-    /// The carrier, as carrier services numbers it.
-    pub carrier_id: i64,
-    /// The activation's lookup key.
-    pub key: LookupKey,
-}
-
-impl ActivationPath {
-    /// The path of one activation.
-    pub fn new(
-        company_id: i64,
-        location_id: i64,
-        carrier_id: i64,
-        key: LookupKey,
-    ) -> ActivationPath {
-        ActivationPath {
-            company_id,
-            location_id,
-            carrier_id,
-            key,
-        }
-    }
-
-    fn to_path(&self) -> Result<String> {
-        let company = positive_id("CompanyId", self.company_id)?;
-        let location = positive_id("LocationId", self.location_id)?;
-        let carrier = positive_id("CarrierId", self.carrier_id)?;
-        Ok(format!(
-            "Companies({company})/Locations({location})/Carriers({carrier})/Activations({})",
-            self.key.to_path_segment()
-        ))
-    }
-}
 
 /// Checks an activation against the path it is sent to.
 fn validate_for(path: &ActivationPath, activation: &Activation) -> Result<()> {
@@ -138,12 +96,9 @@ impl Client {
     /// `GET Companies({CompanyId})/Carriers({CarrierId})/ActivationImportFields`.
     pub async fn get_activation_lookup_fields(
         &self,
-        company_id: i64,
-        carrier_id: i64,
+        carrier: &CarrierPath,
     ) -> Result<Vec<ActivationLookupField>> {
-        let company = positive_id("CompanyId", company_id)?;
-        let carrier = positive_id("CarrierId", carrier_id)?;
-        let path = format!("Companies({company})/Carriers({carrier})/ActivationImportFields");
+        let path = format!("{}/ActivationImportFields", carrier.to_path()?);
         self.execute_json(Call::new(GET_ACTIVATION_LOOKUP_FIELDS, Method::GET, path))
             .await
     }

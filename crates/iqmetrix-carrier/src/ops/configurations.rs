@@ -5,7 +5,7 @@ use telecom_core::CallKind;
 
 use crate::client::Client;
 use crate::error::Result;
-use crate::models::ConfigurationDetails;
+use crate::models::{CarrierPath, ConfigurationDetails, LocationPath};
 use crate::ops::Call;
 use crate::transport::Operation;
 use crate::validate::positive_id;
@@ -18,23 +18,15 @@ const DISABLE_CARRIER_INTEGRATION: Operation =
     Operation::new("disable_carrier_integration", CallKind::Write);
 const UPDATE_CONFIGURATIONS: Operation = Operation::new("update_configurations", CallKind::Write);
 
-fn configurations_path(company_id: i64, carrier_id: i64) -> Result<String> {
-    let company = positive_id("CompanyId", company_id)?;
-    let carrier = positive_id("CarrierId", carrier_id)?;
-    Ok(format!(
-        "Companies({company})/Carriers({carrier})/Configurations"
-    ))
+fn configurations_path(carrier: CarrierPath) -> Result<String> {
+    Ok(format!("{}/Configurations", carrier.to_path()?))
 }
 
 impl Client {
     /// The carrier's configuration for the company:
     /// `GET Companies({CompanyId})/Carriers({CarrierId})/Configurations`.
-    pub async fn get_configurations(
-        &self,
-        company_id: i64,
-        carrier_id: i64,
-    ) -> Result<ConfigurationDetails> {
-        let path = configurations_path(company_id, carrier_id)?;
+    pub async fn get_configurations(&self, carrier: &CarrierPath) -> Result<ConfigurationDetails> {
+        let path = configurations_path(*carrier)?;
         self.execute_json(Call::new(GET_CONFIGURATIONS, Method::GET, path))
             .await
     }
@@ -46,12 +38,10 @@ impl Client {
     /// A POST: resent only when no connection was made or iQmetrix answered 429.
     pub async fn enable_carrier_integration(
         &self,
-        company_id: i64,
-        carrier_id: i64,
-        location_id: i64,
+        location: &LocationPath,
     ) -> Result<ConfigurationDetails> {
-        let location = positive_id("LocationId", location_id)?;
-        let path = configurations_path(company_id, carrier_id)?;
+        let path = configurations_path(location.carrier())?;
+        let location = positive_id("LocationId", location.location_id)?;
         let body = ConfigurationDetails::location_toggle(location, true);
         self.post_configurations(ENABLE_CARRIER_INTEGRATION, path, &body)
             .await
@@ -63,12 +53,10 @@ impl Client {
     /// A POST: resent only when no connection was made or iQmetrix answered 429.
     pub async fn disable_carrier_integration(
         &self,
-        company_id: i64,
-        carrier_id: i64,
-        location_id: i64,
+        location: &LocationPath,
     ) -> Result<ConfigurationDetails> {
-        let location = positive_id("LocationId", location_id)?;
-        let path = format!("{}/", configurations_path(company_id, carrier_id)?);
+        let path = format!("{}/", configurations_path(location.carrier())?);
+        let location = positive_id("LocationId", location.location_id)?;
         let body = ConfigurationDetails::location_toggle(location, false);
         self.post_configurations(DISABLE_CARRIER_INTEGRATION, path, &body)
             .await
@@ -78,11 +66,10 @@ impl Client {
     /// the on/off switch the two methods above send.
     pub async fn update_configurations(
         &self,
-        company_id: i64,
-        carrier_id: i64,
+        carrier: &CarrierPath,
         configuration: &ConfigurationDetails,
     ) -> Result<ConfigurationDetails> {
-        let path = configurations_path(company_id, carrier_id)?;
+        let path = configurations_path(*carrier)?;
         self.post_configurations(UPDATE_CONFIGURATIONS, path, configuration)
             .await
     }

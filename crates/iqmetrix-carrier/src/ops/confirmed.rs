@@ -4,28 +4,22 @@ use std::collections::HashSet;
 
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
-use time::OffsetDateTime;
-
 use reqwest::Method;
 use telecom_core::{CallKind, Redacted};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::models::confirmed::HalPage;
-use crate::models::{ConfirmedActivation, ConfirmedActivationsPage};
+use crate::models::{
+    CarrierPath, ConfirmedActivation, ConfirmedActivationsPage, ConfirmedActivationsQuery,
+};
 use crate::ops::Call;
 use crate::transport::Operation;
-use crate::validate::positive_id;
 use crate::wire::{HAL_JSON, decode, excerpt};
 
 /// Every page, the first or one a `next` link names.
 const GET_CONFIRMED_ACTIVATIONS: Operation =
     Operation::new("get_confirmed_activations", CallKind::Read);
-
-/// The largest `$top` iQmetrix honours (a larger one is silently replaced by 200).
-pub const MAX_TOP: u32 = 200;
-/// The `$top` iQmetrix uses when none is given.
-pub const DEFAULT_TOP: u32 = 100;
 
 /// Query parts are encoded except for unreserved characters and `:` (dates stay readable);
 /// `$` is kept in names (`$filter`).
@@ -45,96 +39,18 @@ const PATH: &AsciiSet = &QUERY_VALUE
     .remove(b',')
     .remove(b'%');
 
-/// Which confirmed activations to list:
-/// `GET Companies({CompanyId})/Carriers({CarrierId})/ConfirmedActivations?$filter=ConfirmationDateUTC ge DateTime'{since}'&$skip=&$top=`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ConfirmedActivationsQuery {
-    /// The company.
-    pub company_id: i64,
-    /// The carrier.
-    pub carrier_id: i64,
-    /// Confirmations at or after this instant (`ge`).
-    pub since: OffsetDateTime,
-    /// Items to skip (default 0).
-    pub skip: u32,
-    /// Items per page, 0 to 200 (default 100).
-    pub top: u32,
-}
-
 impl ConfirmedActivationsQuery {
-    /// Confirmations of `carrier_id` for `company_id` since `since`, 100 a page.
-    pub fn new(
-        company_id: i64,
-        carrier_id: i64,
-        since: OffsetDateTime,
-    ) -> ConfirmedActivationsQuery {
-        ConfirmedActivationsQuery {
-            company_id,
-            carrier_id,
-            since,
-            skip: 0,
-            top: DEFAULT_TOP,
-        }
-    }
-
-    /// As [`ConfirmedActivationsQuery::new`], with `since` given as text: an ISO 8601
-    /// date-time with or without an offset (none means UTC), 0 to 9 fractional digits.
-    pub fn since_text(
-        company_id: i64,
-        carrier_id: i64,
-        since: &str,
-    ) -> Result<ConfirmedActivationsQuery> {
-        let (local, offset) = telecom_core::dates::parse_datetime(since)
-            .map_err(|e| Error::invalid("since", e.to_string()))?;
-        let since = local.assume_offset(offset.unwrap_or(time::UtcOffset::UTC));
-        Ok(ConfirmedActivationsQuery::new(
-            company_id, carrier_id, since,
-        ))
-    }
-
-    /// Sets `$skip`.
-    pub fn skip(mut self, skip: u32) -> Self {
-        self.skip = skip;
-        self
-    }
-
-    /// Sets `$top` (checked to be at most 200 when sent).
-    pub fn top(mut self, top: u32) -> Self {
-        self.top = top;
-        self
-    }
-
-    /// The OData filter: `ConfirmationDateUTC ge DateTime'2015-07-16T21:29:31.000Z'`.
-    pub fn filter(&self) -> String {
-        let utc = self.since.to_offset(time::UtcOffset::UTC);
-        format!(
-            "ConfirmationDateUTC ge DateTime'{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z'",
-            utc.year(),
-            u8::from(utc.month()),
-            utc.day(),
-            utc.hour(),
-            utc.minute(),
-            utc.second(),
-            utc.millisecond()
-        )
-    }
-
     fn collection_path(&self) -> Result<String> {
-        let company = positive_id("CompanyId", self.company_id)?;
-        let carrier = positive_id("CarrierId", self.carrier_id)?;
-        Ok(format!(
-            "Companies({company})/Carriers({carrier})/ConfirmedActivations"
-        ))
+        let carrier = CarrierPath {
+            company_id: self.company_id,
+            carrier_id: self.carrier_id,
+        };
+        Ok(format!("{}/ConfirmedActivations", carrier.to_path()?))
     }
 
     fn first_page(&self) -> Result<String> {
-        if self.top > MAX_TOP {
-            return Err(Error::invalid(
-                "$top",
-                format!("must be 0 to {MAX_TOP}, got {}", self.top),
-            ));
-        }
+        // The fields are public: checked again however the query was made.
+        self.check_top()?;
         let query = encode_query(&[
             ("$filter".to_owned(), self.filter()),
             ("$skip".to_owned(), self.skip.to_string()),
@@ -208,18 +124,21 @@ impl Client {
     /// # async fn demo(client: iqmetrix_carrier::Client) -> iqmetrix_carrier::Result<()> {
     /// use futures::TryStreamExt;
     /// use iqmetrix_carrier::ConfirmedActivationsQuery;
-    /// let since = time::macros::datetime!(2015-07-16 21:29:31 UTC);
-    /// let all: Vec<_> = client
-    ///     .list_confirmed_activations(ConfirmedActivationsQuery::new(123, 41, since))
-    ///     .try_collect()
-    ///     .await?;
+    /// let query = ConfirmedActivationsQuery::builder()
+    ///     .company_id(123)
+    ///     .carrier_id(41)
+    ///     .since(time::macros::datetime!(2015-07-16 21:29:31 UTC))
+    ///     .build()?;
+    /// let all: Vec<_> = client.list_confirmed_activations(&query).try_collect().await?;
     /// # Ok(()) }
     /// ```
     pub fn list_confirmed_activations(
         &self,
-        query: ConfirmedActivationsQuery,
+        query: &ConfirmedActivationsQuery,
     ) -> impl Stream<Item = Result<ConfirmedActivation>> + Send + 'static {
         let client = self.clone();
+        // The stream outlives the borrow: it walks with its own copy.
+        let query = query.clone();
         let start = match query.first_page() {
             Ok(path) => Walk::Fetch {
                 path,
@@ -298,13 +217,18 @@ impl Client {
                 excerpt(&redactor, href.as_bytes()),
             )
         };
-        let base = self.base_url();
+        let base = self.api_base();
         let mut rest = href.trim();
         if rest.contains("://") {
             // Absolute links are followed only on our own base: the token must not travel.
             rest = rest
                 .strip_prefix(base)
                 .ok_or_else(|| bad("it points outside the API base"))?;
+        }
+        // A second URL inside the link (`{base}/junk/https://elsewhere/...`) is no page of
+        // ours, whatever a URL joiner would make of it.
+        if rest.contains("://") {
+            return Err(bad("it holds another URL"));
         }
         rest = rest.trim_start_matches('/');
         if let Some(version) = base
@@ -367,37 +291,41 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Credentials, Environment};
+    use crate::Credentials;
+    use crate::models::ConfirmedActivationsQueryBuilder;
 
     fn client() -> Client {
-        Client::builder(
-            Environment::Custom {
-                accounts_base: "http://127.0.0.1:9/v1".into(),
-                carrier_services_base: "http://127.0.0.1:9/v2".into(),
-            },
-            Credentials::bearer("t"),
-        )
-        .build()
-        .unwrap()
+        Client::builder(Credentials::bearer("t"))
+            .base_url("http://127.0.0.1:9")
+            .build()
+            .unwrap()
+    }
+
+    fn query() -> ConfirmedActivationsQueryBuilder {
+        ConfirmedActivationsQuery::builder()
+            .company_id(123)
+            .carrier_id(41)
+            .since(time::macros::datetime!(2015-07-16 21:29:31 UTC))
     }
 
     #[test]
     fn the_first_page_is_the_spec_request() {
-        let since = time::macros::datetime!(2015-07-16 21:29:31 UTC);
-        let q = ConfirmedActivationsQuery::new(123, 41, since).top(5);
+        let q = query().top(5).build().unwrap();
         assert_eq!(
             q.first_page().unwrap(),
             "Companies(123)/Carriers(41)/ConfirmedActivations?$filter=ConfirmationDateUTC%20ge%20DateTime%272015-07-16T21:29:31.000Z%27&$skip=0&$top=5"
         );
-        assert!(q.clone().top(201).first_page().is_err());
-        assert!(q.top(0).first_page().is_ok());
+        assert!(query().top(201).build().is_err());
+        let mut changed = q.clone();
+        changed.top = 201;
+        assert!(changed.first_page().is_err(), "checked again when sent");
+        assert!(query().top(0).build().unwrap().first_page().is_ok());
     }
 
     #[test]
     fn next_links_in_their_shapes() {
         let c = client();
-        let since = time::macros::datetime!(2015-07-16 21:29:31 UTC);
-        let q = ConfirmedActivationsQuery::new(123, 41, since);
+        let q = query().build().unwrap();
         let filter = "$filter=ConfirmationDateUTC%20ge%20DateTime%272015-07-16T21:29:31.000Z%27";
         let base = "Companies(123)/Carriers(41)/ConfirmedActivations";
         let next = |href: &str| c.resolve_next(href, &q, 7);
