@@ -15,6 +15,11 @@
 //!   `customer_info` (reads back what was created), `plan_list`, `sim_swap` (the
 //!   customer's SIM changes; the same SIM again is refused), `topup_list`, `add_topup`
 //!   (recorded on the customer) and `get_usage`.
+//! - `check_device_compatibility` (`/inventory`) answers from a small device table keyed by
+//!   the IMEI's type allocation code (its first 8 digits): an Apple eSIM phone
+//!   (`35882305…`), a Samsung without eSIM (`35327611…`), anything else not compatible. An
+//!   IMEI that is not 15 digits with a valid check digit is `RESTAPI110`. The vendor has not
+//!   published this action's fields; the fake's are its reading of the vendor's style.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
@@ -391,6 +396,7 @@ fn answer(
         ("/customer", "customer_info") => customer_info(&st, &field),
         ("/plan", "plan_list") => Ok(plan_list(&field)),
         ("/inventory", "sim_swap") => sim_swap(&mut st, &field),
+        ("/inventory", "check_device_compatibility") => check_device_compatibility(&field),
         ("/topup", "topup_list") => Ok(topup_list()),
         ("/topup", "add_topup") => add_topup(&mut st, &field),
         ("/usage", "get_usage") => get_usage(&st, &field),
@@ -659,6 +665,55 @@ fn sim_swap(st: &mut State, field: &dyn Fn(&str) -> String) -> ActionResult {
     }
     customer.esn = Some(new_esn);
     Ok(json!(""))
+}
+
+/// True for 15 digits whose last is the Luhn check digit of the others, as IMEIs are.
+fn is_imei(imei: &str) -> bool {
+    if imei.len() != 15 || !imei.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: u32 = imei
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            match (i % 2 == 1, d * 2) {
+                (true, doubled) if doubled > 9 => doubled - 9,
+                (true, doubled) => doubled,
+                (false, _) => d,
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+fn check_device_compatibility(field: &dyn Fn(&str) -> String) -> ActionResult {
+    let imei = field("imei");
+    if !is_imei(&imei) {
+        return Err(validation("Please enter valid IMEI"));
+    }
+    // Type allocation codes: (TAC, make, model, eSIM).
+    const DEVICES: [(&str, &str, &str, bool); 2] = [
+        ("35882305", "Apple", "iPhone 13", true),
+        ("35327611", "Samsung", "Galaxy S8", false),
+    ];
+    let yn = |flag: bool| if flag { "Y" } else { "N" };
+    let carrier = field("carrier");
+    let mut data = match DEVICES.iter().find(|(tac, ..)| imei.starts_with(tac)) {
+        Some((_, make, model, esim)) => json!({
+            "imei": imei, "make": make, "model": model, "is_compatible": "Y",
+            "is_esim_compatible": yn(*esim), "is_volte_compatible": "Y",
+        }),
+        None => json!({
+            "imei": imei, "make": "", "model": "", "is_compatible": "N",
+            "is_esim_compatible": "N", "is_volte_compatible": "N",
+        }),
+    };
+    if !carrier.is_empty() {
+        data["carrier"] = carrier.into();
+    }
+    Ok(data)
 }
 
 fn topup_list() -> Value {

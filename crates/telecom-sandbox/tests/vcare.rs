@@ -4,16 +4,26 @@ use std::time::Duration;
 
 use telecom_sandbox::vcare::{self, VcareConfig, VcareSandbox};
 use telecom_sandbox::{Fault, FaultRule};
-use vcare_rest::models::customer::{CreateHomephoneCustomer, CustomerInfoRequest};
-use vcare_rest::models::enrollment::EnrollmentType;
-use vcare_rest::models::plan::PlanList;
-use vcare_rest::{Client, Credentials, MsgCode, RetryPolicy, Source};
+use vcare_rest::{
+    CheckDeviceCompatibility, Client, CreateCustomerV2, CreateHomephoneCustomer, Credentials,
+    CustomerInfoRequest, Error, MsgCode, NewLine, PlanList, RetryPolicy, SimSwap, Source,
+};
+
+/// The sandbox's default tenant, optionally with an agent password.
+fn credentials(agent_password: Option<&str>) -> Credentials {
+    Credentials {
+        vendor_id: "V1".into(),
+        username: "apiuser".into(),
+        password: "api-pass".into(),
+        pin: "1234".into(),
+        agent_id: "ewebsiteapi".into(),
+        agent_password: agent_password.map(Into::into),
+    }
+}
 
 fn client(sandbox: &VcareSandbox) -> Client {
-    Client::builder()
+    Client::builder(credentials(None))
         .base_url(sandbox.url())
-        .credentials(Credentials::new("V1", "apiuser", "api-pass", "1234"))
-        .agent_id("ewebsiteapi")
         .source(Source::Website)
         .retry_policy(
             RetryPolicy::default()
@@ -25,16 +35,31 @@ fn client(sandbox: &VcareSandbox) -> Client {
 }
 
 fn order(enrollment: &str) -> CreateHomephoneCustomer {
-    CreateHomephoneCustomer::new(
-        enrollment,
-        "30901",
-        vec!["1577".into(), "1680".into()],
-        "262",
-        "3437",
-        "RAKESH",
-        "ATTH",
-        "4567890765",
-    )
+    CreateHomephoneCustomer::builder()
+        .enrollment_id(enrollment)
+        .zip_code("30901")
+        .features(["1577", "1680"])
+        .plan_id("262")
+        .ssnum("3437")
+        .f_name("RAKESH")
+        .carrier("ATTH")
+        .phone_number("4567890765")
+        .build()
+        .expect("a valid order")
+}
+
+fn plans() -> PlanList {
+    PlanList::builder()
+        .zip_code("07502")
+        .build()
+        .expect("a valid request")
+}
+
+fn lookup(enrollment: &str) -> CustomerInfoRequest {
+    CustomerInfoRequest::builder()
+        .enrollment_id(enrollment)
+        .build()
+        .expect("a valid request")
 }
 
 #[tokio::test]
@@ -55,27 +80,35 @@ async fn create_read_back_and_duplicate() {
     );
 
     let found = client
-        .customer_info(&CustomerInfoRequest::by_enrollment_id("WN1597"))
+        .customer_info(&lookup("WN1597"))
         .await
         .expect("lookup succeeds");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].enrollment_id.as_deref(), Some("WN1597"));
     assert_eq!(found[0].telephone_number.as_deref(), Some("4567890765"));
 
+    // A repeat (a caller resending after a timeout) is told apart without string matching:
+    // the first create did the work.
     let again = client
         .create_homephone_customer(&order("WN1597"))
         .await
         .expect_err("a repeat create is refused");
-    assert_eq!(again.vendor_code(), Some(&MsgCode::from("RESTAPI110")));
+    let Error::AlreadyCreated {
+        enrollment_ids,
+        message,
+        ..
+    } = &again
+    else {
+        panic!("not AlreadyCreated: {again:?}");
+    };
+    assert_eq!(enrollment_ids, &["WN1597"]);
     assert!(
-        again
-            .vendor_errors()
-            .iter()
-            // `as_ref` reads the text whether the client keeps it as `String` or `Redacted`.
-            .any(|e| AsRef::<str>::as_ref(e).contains("Customer is already created")),
-        "{:?}",
-        again.vendor_errors()
+        message.as_str().contains("Customer is already created"),
+        "{again}"
     );
+    assert_eq!(again.vendor_code(), Some("RESTAPI110"));
+    assert_eq!(again.error_code(), Some(&MsgCode::ValidationError));
+    assert!(!again.is_retryable());
 
     // Every API call carried a token, and no token was presented twice.
     let tokens: Vec<String> = sandbox
@@ -184,15 +217,12 @@ async fn reused_and_expired_tokens_get_restapi001() {
 async fn client_recovers_from_an_expired_token() {
     let sandbox = vcare::start().await.expect("sandbox starts");
     let client = client(&sandbox);
-    client
-        .plan_list(&PlanList::new("07502", EnrollmentType::NonLifeline))
-        .await
-        .expect("first call");
+    client.plan_list(&plans()).await.expect("first call");
     assert_eq!(sandbox.authentications(), 1);
     // The pooled token handed out by the last answer is now past its lifetime.
     sandbox.expire_tokens();
     let plans = client
-        .plan_list(&PlanList::new("07502", EnrollmentType::NonLifeline))
+        .plan_list(&plans())
         .await
         .expect("the client re-authenticates and succeeds");
     assert!(!plans.is_empty());
@@ -210,27 +240,24 @@ async fn agent_and_source_checks() {
     .expect("sandbox starts");
     let no_password = client(&sandbox);
     let err = no_password
-        .plan_list(&PlanList::new("07502", EnrollmentType::NonLifeline))
+        .plan_list(&plans())
         .await
         .expect_err("agent password required");
-    assert_eq!(err.vendor_code(), Some(&MsgCode::from("RESTAPI104")));
+    assert_eq!(err.vendor_code(), Some("RESTAPI104"));
 
-    let website = Client::builder()
+    let website = Client::builder(credentials(Some("agent-secret")))
         .base_url(sandbox.url())
-        .credentials(Credentials::new("V1", "apiuser", "api-pass", "1234"))
-        .agent_id("ewebsiteapi")
-        .agent_password("agent-secret")
         .source(Source::Website)
         .build()
         .expect("client builds");
     let err = website
-        .plan_list(&PlanList::new("07502", EnrollmentType::NonLifeline))
+        .plan_list(&plans())
         .await
         .expect_err("WEBSITE not allowed");
-    assert_eq!(err.vendor_code(), Some(&MsgCode::from("RESTAPI103")));
+    assert_eq!(err.vendor_code(), Some("RESTAPI103"));
 
     let ok = website.with_source(Source::Api);
-    ok.plan_list(&PlanList::new("07502", EnrollmentType::NonLifeline))
+    ok.plan_list(&plans())
         .await
         .expect("API source with the agent password is accepted");
 }
@@ -242,7 +269,7 @@ async fn injected_faults_and_the_clients_retry() {
     // A read is resent after an HTML 502 page.
     sandbox.inject(FaultRule::new("/plan", Fault::HtmlError { status: 502 }).times(1));
     client
-        .plan_list(&PlanList::new("07502", EnrollmentType::NonLifeline))
+        .plan_list(&plans())
         .await
         .expect("retried past the 502 page");
     let plan_calls = sandbox
@@ -278,7 +305,7 @@ async fn injected_faults_and_the_clients_retry() {
     assert_eq!(status.as_u16(), 201);
     sandbox.clear_requests();
     client
-        .plan_list(&PlanList::new("07502", EnrollmentType::NonLifeline))
+        .plan_list(&plans())
         .await
         .expect("retried past the reset");
     assert_eq!(
@@ -301,10 +328,7 @@ async fn injected_faults_and_the_clients_retry() {
         )
         .times(1),
     );
-    client
-        .plan_list(&PlanList::new("07502", EnrollmentType::NonLifeline))
-        .await
-        .expect("resent after 429");
+    client.plan_list(&plans()).await.expect("resent after 429");
     let seen = sandbox.requests();
     let plans: Vec<_> = seen.iter().filter(|r| r.path == "/plan").collect();
     assert_eq!(plans.len(), 2);
@@ -319,23 +343,27 @@ async fn sim_swap_changes_the_customers_sim() {
         .create_homephone_customer(&order("WN3000"))
         .await
         .expect("created");
-    let swap: vcare_rest::models::inventory::SimSwap = serde_json::from_value(serde_json::json!({
-        "enrollment_id": "WN3000", "new_esn": "8901260000000000002", "model_id": "17",
-        "store_id": "44", "change_type": "Electronic", "change_reason_process": "LOST_BY_CUSTOMER"
-    }))
-    .expect("a sim_swap request");
+    let swap = SimSwap::builder()
+        .enrollment_id("WN3000")
+        .new_esn("8901260000000000002")
+        .model_id("17")
+        .store_id("44")
+        .change_type(vcare_rest::ChangeType::Electronic)
+        .change_reason_process(vcare_rest::ChangeReason::LostByCustomer)
+        .build()
+        .expect("a sim_swap request");
     client.sim_swap(&swap).await.expect("swapped");
     assert_eq!(
         sandbox.customer("WN3000").and_then(|c| c.esn).as_deref(),
         Some("8901260000000000002")
     );
     let found = client
-        .customer_info(&CustomerInfoRequest::by_enrollment_id("WN3000"))
+        .customer_info(&lookup("WN3000"))
         .await
         .expect("lookup");
     assert_eq!(found[0].esn_number.as_deref(), Some("8901260000000000002"));
     let again = client.sim_swap(&swap).await.expect_err("same SIM");
-    assert_eq!(again.vendor_code(), Some(&MsgCode::from("RESTAPI110")));
+    assert_eq!(again.vendor_code(), Some("RESTAPI110"));
 }
 
 #[tokio::test]
@@ -348,13 +376,11 @@ async fn tokens_die_after_their_lifetime_and_on_the_admin_endpoint() {
     .expect("sandbox starts");
     // A client that keeps pooled tokens longer than the fake's lifetime meets "Token
     // expire" and recovers by authenticating again.
-    let client = Client::builder()
+    let client = Client::builder(credentials(None))
         .base_url(sandbox.url())
-        .credentials(Credentials::new("V1", "apiuser", "api-pass", "1234"))
-        .agent_id("ewebsiteapi")
         .build()
         .expect("client builds");
-    let query = PlanList::new("07502", EnrollmentType::NonLifeline);
+    let query = plans();
     client.plan_list(&query).await.expect("first call");
     tokio::time::sleep(Duration::from_millis(120)).await;
     client
@@ -377,4 +403,100 @@ async fn tokens_die_after_their_lifetime_and_on_the_admin_endpoint() {
             .iter()
             .all(|r| !r.path.starts_with("/__sandbox"))
     );
+}
+
+#[tokio::test]
+async fn a_repeated_v2_create_is_already_created() {
+    let sandbox = vcare::start().await.expect("sandbox starts");
+    let client = client(&sandbox);
+    let line = |enrollment: &str| {
+        NewLine::builder()
+            .enrollment_id(enrollment)
+            .first_name("Ana")
+            .last_name("Diaz")
+            .plan_id(5781)
+            .build()
+            .expect("a valid line")
+    };
+    let first = CreateCustomerV2::builder()
+        .lines([line("WN4000")])
+        .build()
+        .expect("a valid request");
+    let created = client
+        .create_prepaid_postpaid_customer_v2(&first)
+        .await
+        .expect("created");
+    assert!(created.lines[0].is_success(), "{created:?}");
+
+    // Only repeats: the call did nothing, and says so as its own error.
+    let again = client
+        .create_prepaid_postpaid_customer_v2(&first)
+        .await
+        .expect_err("a repeat");
+    assert!(
+        matches!(&again, Error::AlreadyCreated { enrollment_ids, .. } if enrollment_ids == &["WN4000"]),
+        "{again:?}"
+    );
+
+    // A repeat beside a new line: the new one is created, the old one marked per line.
+    let mixed = CreateCustomerV2::builder()
+        .lines([line("WN4000"), line("WN4001")])
+        .build()
+        .expect("a valid request");
+    let answer = client
+        .create_prepaid_postpaid_customer_v2(&mixed)
+        .await
+        .expect("the new line is created");
+    assert!(answer.lines[0].is_already_created(), "{answer:?}");
+    assert!(answer.lines[1].is_success(), "{answer:?}");
+    assert!(sandbox.customer("WN4001").is_some());
+}
+
+#[tokio::test]
+async fn device_compatibility_is_a_read() {
+    let sandbox = vcare::start().await.expect("sandbox starts");
+    let client = client(&sandbox);
+    let check = |imei: &str| {
+        CheckDeviceCompatibility::builder()
+            .imei(imei)
+            .carrier("TMB")
+            .build()
+            .expect("a valid request")
+    };
+
+    let iphone = client
+        .check_device_compatibility(&check("358823054577013"))
+        .await
+        .expect("a known eSIM phone");
+    assert_eq!(iphone.compatible(), Some(true));
+    assert_eq!(iphone.esim_compatible(), Some(true));
+    assert_eq!(iphone.make.as_deref(), Some("Apple"));
+    assert_eq!(iphone.imei.as_deref(), Some("358823054577013"));
+
+    let unknown = client
+        .check_device_compatibility(&check("990000862471853"))
+        .await
+        .expect("an unknown device is an answer, not an error");
+    assert_eq!(unknown.compatible(), Some(false));
+
+    // Fifteen digits the vendor's check-digit test refuses: a vendor error.
+    let refused = client
+        .check_device_compatibility(&check("358823054577014"))
+        .await
+        .expect_err("not a valid IMEI");
+    assert_eq!(refused.vendor_code(), Some("RESTAPI110"));
+
+    // A read: resent past an HTML 502 page.
+    sandbox.clear_requests();
+    sandbox.inject(FaultRule::new("/inventory", Fault::HtmlError { status: 502 }).times(1));
+    client
+        .check_device_compatibility(&check("358823054577013"))
+        .await
+        .expect("retried past the 502 page");
+    let sent = sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/inventory")
+        .count();
+    assert_eq!(sent, 2);
 }

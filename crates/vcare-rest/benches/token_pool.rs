@@ -33,13 +33,18 @@ struct Round {
 
 async fn round(reuse: bool) -> Round {
     let fake = FakeVendor::start(Duration::from_secs(15)).await.unwrap();
-    let client = Client::builder()
-        .base_url(fake.server.url())
-        .credentials(Credentials::new("V1", "apiuser", "api-pass", "1234"))
-        .agent_id("ewebsiteapi")
-        .reuse_tokens(reuse)
-        .build()
-        .unwrap();
+    let client = Client::builder(Credentials {
+        vendor_id: "V1".into(),
+        username: "apiuser".into(),
+        password: "api-pass".into(),
+        pin: "1234".into(),
+        agent_id: "ewebsiteapi".into(),
+        agent_password: None,
+    })
+    .base_url(fake.server.url())
+    .reuse_tokens(reuse)
+    .build()
+    .unwrap();
     let started = Instant::now();
     let mut tasks = Vec::with_capacity(TASKS);
     for _ in 0..TASKS {
@@ -49,7 +54,7 @@ async fn round(reuse: bool) -> Round {
             for _ in 0..CALLS_PER_TASK {
                 let body = json!({"zip_code": "07502", "enrollment_type": "NON_LIFELINE"});
                 if client
-                    .call_idempotent("plan", "plan_list", body)
+                    .call_idempotent("plan", "plan_list", &body)
                     .await
                     .is_err()
                 {

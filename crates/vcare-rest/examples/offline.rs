@@ -1,15 +1,16 @@
 //! Runs the client against the vcare fake of `telecom-sandbox` (no network): authenticates
 //! once and rotates the single-use token across calls, lists plans, creates a home phone
-//! customer and reads it back, recovers from expired tokens, and shows vendor errors.
+//! customer and reads it back, recovers from expired tokens, tells a repeated create from
+//! other vendor errors, and asks whether a device can take an eSIM.
 //!
 //! `cargo run -p vcare-rest --example offline`
 
 use serde_json::json;
 use telecom_sandbox::vcare::VcareConfig;
-use vcare_rest::models::customer::{CreateHomephoneCustomer, CustomerInfoRequest};
-use vcare_rest::models::enrollment::EnrollmentType;
-use vcare_rest::models::plan::PlanList;
-use vcare_rest::{Client, Credentials, Source};
+use vcare_rest::{
+    CheckDeviceCompatibility, Client, CreateHomephoneCustomer, Credentials, CustomerInfoRequest,
+    Error, PlanList, Source,
+};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -18,20 +19,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // The sandbox's default tenant.
     let account = VcareConfig::default();
-    let client = Client::builder()
+    let credentials = Credentials {
+        vendor_id: account.vendor_id,
+        username: account.username,
+        password: account.password.into(),
+        pin: account.pin.into(),
+        agent_id: account.agent_id,
+        agent_password: None,
+    };
+    let client = Client::builder(credentials)
         .base_url(sandbox.url())
-        .credentials(Credentials::new(
-            account.vendor_id,
-            account.username,
-            account.password,
-            account.pin,
-        ))
-        .agent_id(account.agent_id)
         .source(Source::Website)
         .build()?;
 
     for plan in client
-        .plan_list(&PlanList::new("30901", EnrollmentType::NonLifeline))
+        .plan_list(&PlanList::builder().zip_code("30901").build()?)
         .await?
     {
         println!(
@@ -40,18 +42,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
-    let mut order = CreateHomephoneCustomer::new(
-        "WN1597",
-        "30901",
-        vec!["1577".into(), "1680".into()],
-        "262",
-        "3437",
-        "RAKESH",
-        "ATTH",
-        "4567890765",
-    );
-    order.state = Some("GA".into());
-    order.city = Some("AUGUSTA".into());
+    // Every field by name: a zip code and a plan id cannot trade places.
+    let order = CreateHomephoneCustomer::builder()
+        .enrollment_id("WN1597")
+        .zip_code("30901")
+        .features(["1577", "1680"])
+        .plan_id("262")
+        .ssnum("3437")
+        .f_name("RAKESH")
+        .carrier("ATTH")
+        .phone_number("4567890765")
+        .state("GA")
+        .city("AUGUSTA")
+        .build()?;
     let created = client
         .with_external_transaction_id("ORDER42")
         .create_homephone_customer(&order)
@@ -64,7 +67,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The fake keeps state: the customer can be read back (its "Pending" status, a value
     // this version does not model, arrives as `Unknown` instead of failing the call).
     for line in client
-        .customer_info(&CustomerInfoRequest::by_enrollment_id("WN1597"))
+        .customer_info(
+            &CustomerInfoRequest::builder()
+                .enrollment_id("WN1597")
+                .build()?,
+        )
         .await?
     {
         println!(
@@ -77,7 +84,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // is refused ("Token expire"), and the client authenticates again and resends it once.
     sandbox.expire_tokens();
     let plans = client
-        .plan_list(&PlanList::new("30901", EnrollmentType::NonLifeline))
+        .plan_list(&PlanList::builder().zip_code("30901").build()?)
         .await?;
     println!(
         "after the tokens expired: {} plan(s), {} authentication(s) so far",
@@ -85,9 +92,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         sandbox.authentications()
     );
 
-    // A second create for the same enrollment is refused by the vendor's rules.
+    // A second create for the same enrollment (a resend after a timeout, say) finds the
+    // first one's work done: its own error, so no string matching is needed.
     match client.create_homephone_customer(&order).await {
         Ok(again) => println!("unexpected second customer {:?}", again.customer_id),
+        Err(Error::AlreadyCreated { enrollment_ids, .. }) => {
+            println!("create again: already created for {enrollment_ids:?}, nothing to do")
+        }
         Err(error) => println!(
             "create again: {error} (code {:?}, retryable: {})",
             error.vendor_code(),
@@ -95,8 +106,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
     }
 
+    // Can this phone take an eSIM? (A read: retried on transient failures.)
+    let device = client
+        .check_device_compatibility(
+            &CheckDeviceCompatibility::builder()
+                .imei("358823054577013")
+                .carrier("TMB")
+                .build()?,
+        )
+        .await?;
+    println!(
+        "device {:?} {:?}: compatible {:?}, eSIM {:?}",
+        device.make,
+        device.model,
+        device.compatible(),
+        device.esim_compatible()
+    );
+
     // The low-level escape hatch, with an action the vendor does not have.
-    match client.call("customer", "no_such_action", json!({})).await {
+    match client.call("customer", "no_such_action", &json!({})).await {
         Ok(reply) => println!("unexpected success: {reply:?}"),
         Err(error) => println!(
             "vendor error, as expected: {error} (code {:?})",

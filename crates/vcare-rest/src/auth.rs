@@ -15,76 +15,92 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
 use telecom_core::{Redactor, Secret};
 
-/// The API credentials `/authenticate` takes, issued by the vcare account manager.
+/// Who the client is: the `/authenticate` credentials the vcare account manager issued, and
+/// the Telgoo5 agent every call is made as. Built with named fields, so no two same-typed
+/// values can be swapped unnoticed:
 ///
-/// `Debug` shows the vendor id and user name only; the password and PIN are redacted.
+/// ```
+/// use vcare_rest::Credentials;
+///
+/// let credentials = Credentials {
+///     vendor_id: "VENDOR".into(),
+///     username: "api-user".into(),
+///     password: "api-password".into(),
+///     pin: "api-pin".into(),
+///     agent_id: "ewebsiteapi".into(),
+///     agent_password: None,
+/// };
+/// assert!(!format!("{credentials:?}").contains("api-password"));
+/// ```
+///
+/// `Debug` shows the vendor id, user name and agent id only; the password, PIN and agent
+/// password are redacted.
 #[derive(Clone, Deserialize)]
 pub struct Credentials {
-    vendor_id: String,
-    username: String,
-    password: Secret,
-    pin: Secret,
+    /// `vendor_id` of `/authenticate`.
+    pub vendor_id: String,
+    /// `username` of `/authenticate`.
+    pub username: String,
+    /// `password` of `/authenticate`.
+    pub password: Secret,
+    /// `pin` of `/authenticate`.
+    pub pin: Secret,
+    /// The Telgoo5 agent (user id) every call is made as: the envelope's `agent_id`.
+    pub agent_id: String,
+    /// The agent's password, for agents configured to need one in API calls: the
+    /// envelope's `agent_password`.
+    #[serde(default)]
+    pub agent_password: Option<Secret>,
+}
+
+/// The `/authenticate` body. The only place the password and PIN are exposed.
+#[derive(Serialize)]
+struct AuthenticateBody<'a> {
+    vendor_id: &'a str,
+    username: &'a str,
+    password: &'a str,
+    pin: &'a str,
 }
 
 impl Credentials {
-    /// The four values the account manager issued.
-    pub fn new(
-        vendor_id: impl Into<String>,
-        username: impl Into<String>,
-        password: impl Into<Secret>,
-        pin: impl Into<Secret>,
-    ) -> Self {
-        Credentials {
-            vendor_id: vendor_id.into(),
-            username: username.into(),
-            password: password.into(),
-            pin: pin.into(),
-        }
-    }
-
-    /// The vendor id.
-    pub fn vendor_id(&self) -> &str {
-        &self.vendor_id
-    }
-
-    /// The API user name.
-    pub fn username(&self) -> &str {
-        &self.username
-    }
-
     pub(crate) fn validate(&self) -> Result<(), crate::Error> {
-        let checks: [(&'static str, &str); 4] = [
-            ("vendor_id", &self.vendor_id),
-            ("username", &self.username),
-            ("password", self.password.expose()),
-            ("pin", self.pin.expose()),
+        let agent_password = self.agent_password.as_ref().map(Secret::expose);
+        let checks: [(&'static str, Option<&str>); 6] = [
+            ("vendor_id", Some(&self.vendor_id)),
+            ("username", Some(&self.username)),
+            ("password", Some(self.password.expose())),
+            ("pin", Some(self.pin.expose())),
+            ("agent_id", Some(&self.agent_id)),
+            ("agent_password", agent_password),
         ];
         for (field, value) in checks {
-            if value.trim().is_empty() {
+            if value.is_some_and(|v| v.trim().is_empty()) {
                 return Err(crate::Error::invalid(field, "must not be empty"));
             }
         }
         Ok(())
     }
 
-    /// Registers the password and PIN with the client's redactor.
+    /// Registers the password, PIN and agent password with the client's redactor.
     pub(crate) fn register(&self, redactor: &mut Redactor) {
         register(redactor, &self.password);
         register(redactor, &self.pin);
+        if let Some(password) = &self.agent_password {
+            register(redactor, password);
+        }
     }
 
-    /// The `/authenticate` body. The only place the password and PIN are exposed.
-    pub(crate) fn body(&self) -> Value {
-        let mut body = Map::new();
-        body.insert("vendor_id".into(), Value::from(self.vendor_id.as_str()));
-        body.insert("username".into(), Value::from(self.username.as_str()));
-        body.insert("password".into(), Value::from(self.password.expose()));
-        body.insert("pin".into(), Value::from(self.pin.expose()));
-        Value::Object(body)
+    /// The `/authenticate` body, encoded.
+    pub(crate) fn body(&self) -> Result<Vec<u8>, serde_json::Error> {
+        serde_json::to_vec(&AuthenticateBody {
+            vendor_id: &self.vendor_id,
+            username: &self.username,
+            password: self.password.expose(),
+            pin: self.pin.expose(),
+        })
     }
 }
 
@@ -112,6 +128,8 @@ impl fmt::Debug for Credentials {
             .field("username", &self.username)
             .field("password", &self.password)
             .field("pin", &self.pin)
+            .field("agent_id", &self.agent_id)
+            .field("agent_password", &self.agent_password)
             .finish()
     }
 }
@@ -264,16 +282,15 @@ impl TokenPool {
 /// True for the RESTAPI001 answers that mean "this token is no good": the vendor refused the
 /// call before acting on it, so sending it once more with a fresh token is safe.
 /// "Invalid Access!!" (wrong HTTP method) and "Invalid credentials!!" are not among them.
-pub(crate) fn is_token_rejection(code: &crate::models::common::MsgCode, msg: &str) -> bool {
-    *code == crate::models::common::MsgCode::AuthFailure
-        && msg.to_ascii_lowercase().contains("token")
+pub(crate) fn is_token_rejection(code: &crate::models::MsgCode, msg: &str) -> bool {
+    *code == crate::models::MsgCode::AuthFailure && msg.to_ascii_lowercase().contains("token")
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::models::common::MsgCode;
+    use crate::models::MsgCode;
 
     #[test]
     fn a_token_is_taken_once() {
@@ -346,14 +363,42 @@ mod tests {
         ));
     }
 
+    fn credentials(agent_password: Option<&str>) -> Credentials {
+        Credentials {
+            vendor_id: "V1".into(),
+            username: "user".into(),
+            password: "pw-secret".into(),
+            pin: "pin-secret".into(),
+            agent_id: "agent".into(),
+            agent_password: agent_password.map(Secret::from),
+        }
+    }
+
+    #[test]
+    fn credentials_are_checked() {
+        assert!(credentials(None).validate().is_ok());
+        let mut blank = credentials(Some(" "));
+        assert!(matches!(
+            blank.validate(),
+            Err(crate::Error::InvalidInput { field, .. }) if field == "agent_password"
+        ));
+        blank.agent_password = None;
+        blank.agent_id = String::new();
+        assert!(matches!(
+            blank.validate(),
+            Err(crate::Error::InvalidInput { field, .. }) if field == "agent_id"
+        ));
+    }
+
     #[test]
     fn credentials_debug_hides_password_and_pin() {
-        let c = Credentials::new("V1", "user", "pw-secret", "pin-secret");
+        let c = credentials(Some("agent-pw-secret"));
         let text = format!("{c:?}");
         assert!(
             !text.contains("pw-secret") && !text.contains("pin-secret"),
             "{text}"
         );
+        assert!(!text.contains("agent-pw-secret"), "{text}");
         assert!(text.contains("V1"));
     }
 }

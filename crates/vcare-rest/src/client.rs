@@ -5,11 +5,12 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use telecom_core::{Redactor, RetryPolicy, Secret, Timeouts};
+use telecom_core::{Redactor, RetryPolicy, Timeouts};
 
+use crate::Result;
 use crate::auth::{Credentials, TokenPool, TokenStats};
 use crate::error::Error;
-use crate::models::common::Source;
+use crate::models::Source;
 use crate::transport::Transport;
 
 /// The host the vendor documents (its OpenAPI calls it the development environment; the
@@ -19,6 +20,9 @@ pub const DEFAULT_BASE_URL: &str = "https://www.vcareapi.com:8080";
 /// How old a pooled token may be and still be sent. The vendor allows at most 15 s from
 /// issue; the margin covers the network time before the client saw it and clock drift.
 pub const DEFAULT_TOKEN_MAX_AGE: Duration = Duration::from_secs(10);
+
+/// The most pooled tokens kept by default.
+const DEFAULT_TOKEN_POOL_CAPACITY: usize = 256;
 
 /// A vcare / Telgoo5 REST client.
 ///
@@ -34,9 +38,7 @@ pub struct Client {
 
 pub(crate) struct Inner {
     pub(crate) transport: Transport,
-    credentials: Credentials,
-    pub(crate) agent_id: String,
-    pub(crate) agent_password: Option<Secret>,
+    pub(crate) credentials: Credentials,
     source: Source,
 }
 
@@ -45,9 +47,7 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.inner.transport.base_url)
             .field("credentials", &self.inner.credentials)
-            .field("agent_id", &self.inner.agent_id)
-            .field("agent_password", &self.inner.agent_password)
-            .field("source", &self.source.unwrap_or(self.inner.source))
+            .field("source", &self.effective_source())
             .field("external_transaction_id", &self.external_transaction_id)
             .field("timeouts", &self.inner.transport.timeouts)
             .field("retry", &self.inner.transport.retry)
@@ -56,68 +56,40 @@ impl fmt::Debug for Client {
     }
 }
 
-/// Builds a [`Client`].
+/// Builds a [`Client`]: [`Client::builder`] takes the credentials, the setters the rest.
 #[derive(Debug)]
+#[must_use]
 pub struct ClientBuilder {
+    credentials: Credentials,
     base_url: String,
-    credentials: Option<Credentials>,
-    agent_id: Option<String>,
-    agent_password: Option<Secret>,
-    source: Source,
     timeouts: Timeouts,
     retry: RetryPolicy,
     http: Option<reqwest::Client>,
+    source: Source,
     token_max_age: Duration,
     pool_capacity: usize,
     reuse_tokens: bool,
 }
 
-impl Default for ClientBuilder {
-    fn default() -> Self {
+impl ClientBuilder {
+    fn new(credentials: Credentials) -> Self {
         ClientBuilder {
+            credentials,
             base_url: DEFAULT_BASE_URL.to_owned(),
-            credentials: None,
-            agent_id: None,
-            agent_password: None,
-            source: Source::Api,
             timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
             http: None,
+            source: Source::Api,
             token_max_age: DEFAULT_TOKEN_MAX_AGE,
-            pool_capacity: 256,
+            pool_capacity: DEFAULT_TOKEN_POOL_CAPACITY,
             reuse_tokens: true,
         }
     }
-}
 
-impl ClientBuilder {
-    /// The API root, such as `https://www.vcareapi.com:8080` (the default) or a local mock.
+    /// The API root, such as `https://www.vcareapi.com:8080` (the default) or a local fake
+    /// (`telecom_sandbox::vcare`).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
-        self
-    }
-
-    /// The `/authenticate` credentials (required).
-    pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(credentials);
-        self
-    }
-
-    /// The Telgoo5 agent (user id) every call is made as: `agent_id` (required).
-    pub fn agent_id(mut self, agent_id: impl Into<String>) -> Self {
-        self.agent_id = Some(agent_id.into());
-        self
-    }
-
-    /// The agent's password, for agents configured to need one in API calls.
-    pub fn agent_password(mut self, password: impl Into<Secret>) -> Self {
-        self.agent_password = Some(password.into());
-        self
-    }
-
-    /// The default `source` of every call (default [`Source::Api`]).
-    pub fn source(mut self, source: Source) -> Self {
-        self.source = source;
         self
     }
 
@@ -137,6 +109,12 @@ impl ClientBuilder {
     /// Uses this `reqwest::Client` (for proxies, TLS roots, connection pool settings).
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
+        self
+    }
+
+    /// The default `source` of every call (default [`Source::Api`]).
+    pub fn source(mut self, source: Source) -> Self {
+        self.source = source;
         self
     }
 
@@ -161,23 +139,18 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client, checking the settings.
-    pub fn build(self) -> Result<Client, Error> {
-        let credentials = self
-            .credentials
-            .ok_or_else(|| Error::invalid("credentials", "are required"))?;
-        credentials.validate()?;
-        let agent_id = self
-            .agent_id
-            .ok_or_else(|| Error::invalid("agent_id", "is required"))?;
-        if agent_id.trim().is_empty() {
-            return Err(Error::invalid("agent_id", "must not be empty"));
-        }
+    /// Builds the client, checking the settings: a bad one is [`Error::InvalidInput`]
+    /// naming it (`base_url`, `token_max_age`, `agent_id`, ...).
+    pub fn build(self) -> Result<Client> {
+        self.credentials.validate()?;
         if self.token_max_age >= Duration::from_secs(15) {
             return Err(Error::invalid(
                 "token_max_age",
                 "must be under the vendor's 15 second token lifetime",
             ));
+        }
+        if self.pool_capacity == 0 {
+            return Err(Error::invalid("token_pool_capacity", "must be at least 1"));
         }
         let base_url = self.base_url.trim_end_matches('/').to_owned();
         let parsed = reqwest::Url::parse(&base_url)
@@ -195,14 +168,11 @@ impl ClientBuilder {
         // Every secret the client holds; each call adds the token it sends and its secret
         // request fields.
         let mut redactor = Redactor::new();
-        credentials.register(&mut redactor);
-        if let Some(password) = &self.agent_password {
-            crate::auth::register(&mut redactor, password);
-        }
+        self.credentials.register(&mut redactor);
         let transport = Transport::new(
             http,
             base_url,
-            &credentials,
+            &self.credentials,
             self.timeouts,
             self.retry,
             redactor,
@@ -211,9 +181,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 transport,
-                credentials,
-                agent_id,
-                agent_password: self.agent_password,
+                credentials: self.credentials,
                 source: self.source,
             }),
             external_transaction_id: None,
@@ -223,9 +191,20 @@ impl ClientBuilder {
 }
 
 impl Client {
-    /// A builder with the defaults.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
+    /// A builder for a client with these credentials; every other setting has a default.
+    pub fn builder(credentials: Credentials) -> ClientBuilder {
+        ClientBuilder::new(credentials)
+    }
+
+    /// A client with these credentials and the defaults everywhere else (the vendor's host,
+    /// [`Timeouts::default`], [`RetryPolicy::default`], source `API`).
+    pub fn new(credentials: Credentials) -> Result<Client> {
+        Client::builder(credentials).build()
+    }
+
+    /// The API root calls go to, as set on the builder (without a trailing `/`).
+    pub fn base_url(&self) -> &str {
+        &self.inner.transport.base_url
     }
 
     /// A clone (sharing the token pool) whose calls carry this `external_transaction_id`.
@@ -258,9 +237,70 @@ impl Client {
 
     /// Authenticates now and keeps the token for the next call (when token reuse is on): a
     /// start-up check of the credentials. Calls authenticate by themselves when they need to.
-    pub async fn authenticate(&self) -> Result<(), Error> {
+    pub async fn authenticate(&self) -> Result<()> {
         let token = self.inner.transport.authenticate().await?;
         self.inner.transport.pool.put(token);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credentials() -> Credentials {
+        Credentials {
+            vendor_id: "V1".into(),
+            username: "apiuser".into(),
+            password: "api-pass".into(),
+            pin: "1234".into(),
+            agent_id: "ewebsiteapi".into(),
+            agent_password: None,
+        }
+    }
+
+    fn setting(result: Result<Client>) -> String {
+        match result {
+            Err(Error::InvalidInput { field, .. }) => field,
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn settings_are_checked_by_name() {
+        let client = Client::new(credentials()).expect("defaults build");
+        assert_eq!(client.base_url(), DEFAULT_BASE_URL);
+        let client = Client::builder(credentials())
+            .base_url("http://127.0.0.1:9/")
+            .build()
+            .expect("builds");
+        assert_eq!(client.base_url(), "http://127.0.0.1:9");
+        assert_eq!(
+            setting(
+                Client::builder(credentials())
+                    .base_url("ftp://host")
+                    .build()
+            ),
+            "base_url"
+        );
+        assert_eq!(
+            setting(
+                Client::builder(credentials())
+                    .token_max_age(Duration::from_secs(15))
+                    .build()
+            ),
+            "token_max_age"
+        );
+        assert_eq!(
+            setting(
+                Client::builder(credentials())
+                    .token_pool_capacity(0)
+                    .build()
+            ),
+            "token_pool_capacity"
+        );
+        let mut blank = credentials();
+        blank.agent_id = " ".into();
+        assert_eq!(setting(Client::new(blank)), "agent_id");
     }
 }

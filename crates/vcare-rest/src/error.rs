@@ -8,20 +8,38 @@ use std::time::Duration;
 
 use telecom_core::{FailureClass, Redacted};
 
-use crate::models::common::MsgCode;
+use crate::models::{CustomerId, MsgCode};
 
 /// Everything a call can fail with.
 ///
 /// `Display` always names the vendor's `msg_code` and `msg` when the vendor gave them, and
 /// never contains a token, password, PIN or card number.
+///
+/// The variants are plain struct variants (no `Box` to open), so a caller matches them
+/// directly:
+///
+/// ```
+/// # fn handle(error: vcare_rest::Error) {
+/// match &error {
+///     vcare_rest::Error::AlreadyCreated { enrollment_ids, .. } => {
+///         println!("already done for {enrollment_ids:?}");
+///     }
+///     vcare_rest::Error::InvalidInput { field, reason } => println!("{field}: {reason}"),
+///     other if other.is_retryable() => println!("try again later: {other}"),
+///     other => println!("vendor code {:?}: {other}", other.vendor_code()),
+/// }
+/// # }
+/// ```
+// Not boxed on purpose: users match the variants by hand, and the largest (`Vendor`) is a
+// few words; clippy's `result_large_err` does not fire at this size.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The request was rejected before anything was sent: `field` names the offending input.
+    /// A request field or a client setting was rejected before anything was sent.
     #[error("invalid input: {field}: {reason}")]
     InvalidInput {
-        /// The request field (its wire name) that is wrong.
-        field: &'static str,
+        /// The request field (its wire name) or the builder setting that is wrong.
+        field: String,
         /// What is wrong with it.
         reason: String,
     },
@@ -92,6 +110,33 @@ pub enum Error {
         status: u16,
     },
 
+    /// A create for an enrollment that already has its customer: the vendor's "Customer is
+    /// already created…" answer to a repeated `create_homephone_customer` or
+    /// `create_prepaid_postpaid_customer_v2` (when every line of it already exists). The
+    /// vendor did nothing this time; an earlier call did the work, so a caller that resent a
+    /// create after a timeout can treat this as done (and read the customer back with
+    /// `customer_info`). Not retryable.
+    #[error(
+        "vcare {operation}: the customer is already created for enrollment {}: {code} {message}",
+        enrollment_ids.join(", ")
+    )]
+    AlreadyCreated {
+        /// The vendor action.
+        operation: String,
+        /// The enrollment ids of the request the vendor says already have their customer.
+        enrollment_ids: Vec<String>,
+        /// The existing customer's id, when the answer names one (the vendor's examples do
+        /// not; look it up with `customer_info`).
+        customer_id: Option<CustomerId>,
+        /// The vendor's `msg_code` for it (RESTAPI110 in practice).
+        code: MsgCode,
+        /// The vendor's words ("Customer is already created for this enrollment"), secrets
+        /// masked.
+        message: Redacted,
+        /// The HTTP status the answer came with.
+        status: u16,
+    },
+
     /// `/authenticate` refused the credentials ("Invalid credentials!!" and the like). Not
     /// retried: the same credentials would be refused again.
     #[error("vcare authentication failed: {code} {message}")]
@@ -128,24 +173,31 @@ fn details(errors: &[Redacted]) -> String {
 }
 
 impl Error {
-    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+    /// The one way invalid input is reported: the wire field (or builder setting) and why.
+    pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidInput {
-            field,
+            field: field.into(),
             reason: reason.into(),
         }
     }
 
-    /// The vendor's `msg_code`, when the vendor gave one.
-    pub fn vendor_code(&self) -> Option<&MsgCode> {
+    /// The vendor's `msg_code` as it was sent (`"RESTAPI110"`), when the vendor gave one.
+    pub fn vendor_code(&self) -> Option<&str> {
+        self.error_code().map(MsgCode::as_str)
+    }
+
+    /// The vendor's `msg_code` as the crate's open enum, when the vendor gave one.
+    pub fn error_code(&self) -> Option<&MsgCode> {
         match self {
             Error::Vendor { code, .. }
+            | Error::AlreadyCreated { code, .. }
             | Error::Auth { code, .. }
             | Error::TokenRejected { code, .. } => Some(code),
             _ => None,
         }
     }
 
-    /// The vendor's `errors` list (empty for errors that did not come from the vendor).
+    /// The vendor's `errors` list (empty for errors that did not come with one).
     pub fn vendor_errors(&self) -> &[Redacted] {
         match self {
             Error::Vendor { errors, .. } => errors,
@@ -158,7 +210,17 @@ impl Error {
         match self {
             Error::HttpStatus { status, .. }
             | Error::Decode { status, .. }
-            | Error::Vendor { status, .. } => Some(*status),
+            | Error::Vendor { status, .. }
+            | Error::AlreadyCreated { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The redacted excerpt of the body, for the errors that kept one (an unexpected HTTP
+    /// status, an undecodable answer).
+    pub fn excerpt(&self) -> Option<&str> {
+        match self {
+            Error::HttpStatus { body, .. } | Error::Decode { body, .. } => Some(body.as_str()),
             _ => None,
         }
     }
@@ -170,7 +232,8 @@ impl Error {
     ///
     /// For creates and payments ([`CallKind::Write`](crate::CallKind::Write)) a timeout or a
     /// 5xx means the vendor may have acted: check (for example with `customer_info`) before
-    /// sending the same create again.
+    /// sending the same create again. A create sent again for an enrollment the first one
+    /// did answers [`Error::AlreadyCreated`].
     pub fn is_retryable(&self) -> bool {
         let class = self.class();
         class.is_transient() || class == FailureClass::Refused
@@ -185,14 +248,69 @@ impl Error {
                 FailureClass::from_status(*status)
             }
             Error::TokenRejected { .. } => FailureClass::Refused,
-            Error::InvalidInput { .. } | Error::Decode { .. } | Error::Auth { .. } => {
-                FailureClass::Permanent
-            }
+            Error::InvalidInput { .. }
+            | Error::Decode { .. }
+            | Error::Auth { .. }
+            | Error::AlreadyCreated { .. } => FailureClass::Permanent,
         }
     }
 
     /// True when the request is known never to have reached the vendor.
     pub fn is_connect(&self) -> bool {
         matches!(self, Error::Transport { connect: true, .. })
+    }
+
+    /// An [`Error::AlreadyCreated`] told which enrollments of the request it is about (the
+    /// answer does not say); any other error as it is.
+    pub(crate) fn for_enrollments(mut self, ids: &[&str]) -> Error {
+        if let Error::AlreadyCreated { enrollment_ids, .. } = &mut self {
+            *enrollment_ids = ids.iter().map(|id| (*id).to_owned()).collect();
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn already_created_names_its_enrollments() {
+        let error = Error::AlreadyCreated {
+            operation: "create_homephone_customer".into(),
+            enrollment_ids: Vec::new(),
+            customer_id: None,
+            code: MsgCode::ValidationError,
+            message: Redacted::fixed("Customer is already created for this enrollment"),
+            status: 200,
+        }
+        .for_enrollments(&["WN1597"]);
+        assert!(
+            matches!(&error, Error::AlreadyCreated { enrollment_ids, .. } if enrollment_ids == &["WN1597"])
+        );
+        assert!(!error.is_retryable());
+        assert_eq!(error.vendor_code(), Some("RESTAPI110"));
+        assert_eq!(error.status(), Some(200));
+        assert!(error.to_string().contains("WN1597"), "{error}");
+        assert!(error.to_string().contains("RESTAPI110"), "{error}");
+        let other =
+            Error::invalid("zip_code", "must be exactly 5 digits").for_enrollments(&["WN1"]);
+        assert!(matches!(other, Error::InvalidInput { .. }));
+    }
+
+    #[test]
+    fn helpers_agree() {
+        let error = Error::invalid("zip_code", "must be exactly 5 digits");
+        assert!(matches!(&error, Error::InvalidInput { field, .. } if field == "zip_code"));
+        assert_eq!(error.vendor_code(), None);
+        assert_eq!(error.excerpt(), None);
+        let status = Error::HttpStatus {
+            operation: "plan_list".into(),
+            status: 502,
+            body: Redacted::fixed("<html>Bad Gateway</html>"),
+        };
+        assert_eq!(status.excerpt(), Some("<html>Bad Gateway</html>"));
+        assert!(status.is_retryable());
+        assert_eq!(status.status(), Some(502));
     }
 }

@@ -28,14 +28,11 @@ use serde_json::Value;
 use telecom_core::{Redactor, Secret};
 
 use crate::auth::{Credentials, is_token_rejection};
-use crate::models::customer::{CreateCustomerV2, CreateHomephoneCustomer, CustomerInfoRequest};
-use crate::models::enrollment::CheckServiceAvailability;
-use crate::models::inventory::{SimSwap, SimSwapResult};
-use crate::models::payment::MakePayment;
-use crate::models::plan::PlanList;
-use crate::models::port::QueryPortin;
-use crate::models::topup::{AddTopup, TopupList};
-use crate::models::usage::{GetUsage, Usage};
+use crate::models::{
+    AddTopup, CheckDeviceCompatibility, CheckServiceAvailability, CreateCustomerV2,
+    CreateHomephoneCustomer, CustomerInfoRequest, GetUsage, MakePayment, PlanList, QueryPortin,
+    SimSwap, SimSwapResult, TopupList, Usage,
+};
 use crate::ops::Action;
 use crate::wire::{self, Envelope};
 use crate::{Error, MsgCode};
@@ -101,8 +98,15 @@ impl<'a> Case<'a> {
     /// What a client's redactor holds, plus the planted secret.
     fn redactor(&self) -> Redactor {
         let mut redactor = Redactor::new();
-        Credentials::new("V1", "apiuser", API_PASSWORD, API_PIN).register(&mut redactor);
-        crate::auth::register(&mut redactor, &Secret::new(AGENT_PASSWORD));
+        Credentials {
+            vendor_id: "V1".into(),
+            username: "apiuser".into(),
+            password: API_PASSWORD.into(),
+            pin: API_PIN.into(),
+            agent_id: "ewebsiteapi".into(),
+            agent_password: Some(Secret::new(AGENT_PASSWORD)),
+        }
+        .register(&mut redactor);
         if let Some(secret) = &self.secret {
             redactor.add(secret);
         }
@@ -185,6 +189,19 @@ fn envelope_errors(redactor: &Redactor, status: u16, body: &[u8]) -> String {
             }
         }
     }
+    // A create's answer read as "already created" when it says so, and kept as the vendor
+    // error otherwise: either way it names the code.
+    let repeat = envelope
+        .clone()
+        .create_error(redactor, "fuzz")
+        .for_enrollments(&["WN1597"]);
+    if let Error::AlreadyCreated { message, .. } = &repeat {
+        assert!(
+            crate::models::says_already_created(message.as_str()),
+            "only the vendor's words make a repeat: {repeat}"
+        );
+    }
+    shown.push_str(&shown_error(&repeat, &code));
     let vendor = envelope.vendor_error(redactor, "fuzz");
     assert_eq!(vendor.status(), Some(status));
     shown.push_str(&shown_error(&vendor, &code));
@@ -197,14 +214,15 @@ fn shown_error(error: &Error, code: &MsgCode) -> String {
         error.to_string().contains(code.as_str()),
         "an error names its msg_code {code}: {error}"
     );
-    assert_eq!(error.vendor_code(), Some(code));
+    assert_eq!(error.error_code(), Some(code));
+    assert_eq!(error.vendor_code(), Some(code.as_str()));
     let _ = error.is_retryable();
     let _ = error.vendor_errors();
     text
 }
 
 /// How many models `models` picks from.
-const MODELS: u8 = 11;
+const MODELS: u8 = 12;
 
 /// The success envelope a model's `data` arrives in.
 fn wrap(data: &[u8]) -> Vec<u8> {
@@ -250,10 +268,11 @@ fn output(redactor: &Redactor, pick: u8, envelope: &Envelope) -> Option<Error> {
             let object = written.as_object_mut()?;
             object.remove("message")?.is_null().then_some(written)
         }),
-        _ => read::<GetUsage>(redactor, envelope, |v| match v {
+        10 => read::<GetUsage>(redactor, envelope, |v| match v {
             Usage::Summary(lines) => Some(json(lines)),
             Usage::Detail(detail) => Some(json(detail)),
         }),
+        _ => read::<CheckDeviceCompatibility>(redactor, envelope, |v| Some(json(v))),
     }
 }
 

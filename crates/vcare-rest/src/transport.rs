@@ -40,19 +40,29 @@ const AUTHENTICATE: &str = "authenticate";
 
 /// A typed action as `ops/` states it once: where it goes, its name, how it may be resent.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Operation {
-    pub(crate) module: &'static str,
-    pub(crate) action: &'static str,
+pub(crate) struct Operation<'a> {
+    pub(crate) module: &'a str,
+    pub(crate) action: &'a str,
     pub(crate) kind: CallKind,
+    /// A create whose repeat for the same enrollment the vendor answers "Customer is already
+    /// created": that answer is [`Error::AlreadyCreated`], not a plain vendor error.
+    pub(crate) creates_customer: bool,
 }
 
-impl Operation {
-    pub(crate) const fn new(module: &'static str, action: &'static str, kind: CallKind) -> Self {
+impl<'a> Operation<'a> {
+    pub(crate) const fn new(module: &'a str, action: &'a str, kind: CallKind) -> Self {
         Operation {
             module,
             action,
             kind,
+            creates_customer: false,
         }
+    }
+
+    /// The same operation, as a customer create.
+    pub(crate) const fn creating_customers(mut self) -> Self {
+        self.creates_customer = true;
+        self
     }
 }
 
@@ -61,6 +71,8 @@ pub(crate) struct Request<'a> {
     /// The vendor action: the span's `operation`.
     pub(crate) action: &'a str,
     pub(crate) kind: CallKind,
+    /// See [`Operation::creates_customer`].
+    pub(crate) creates_customer: bool,
     pub(crate) url: String,
     pub(crate) payload: Vec<u8>,
     /// The secret fields of the body (an SSN, a card number), masked in what comes back.
@@ -97,8 +109,9 @@ impl Transport {
         redactor: Redactor,
         pool: TokenPool,
     ) -> Result<Transport, Error> {
-        let auth_payload = serde_json::to_vec(&credentials.body())
-            // A map of strings always encodes; the reason could not quote a value anyway.
+        let auth_payload = credentials
+            .body()
+            // Strings always encode; the reason is not kept, as it could quote a value.
             .map_err(|_| Error::invalid("credentials", "cannot be encoded as JSON"))?;
         Ok(Transport {
             http,
@@ -211,10 +224,12 @@ impl Transport {
             self.pool.put(next);
         }
         if envelope.is_failure() {
-            return Err(classified(
-                envelope.vendor_error(&redactor(), request.action),
-                reply.retry_after,
-            ));
+            let error = if request.creates_customer {
+                envelope.create_error(&redactor(), request.action)
+            } else {
+                envelope.vendor_error(&redactor(), request.action)
+            };
+            return Err(classified(error, reply.retry_after));
         }
         Ok(envelope)
     }

@@ -1,12 +1,16 @@
 //! The JSON codec: the request envelope and the response envelope, and the errors an answer
 //! decodes to. No sending happens here (that is `transport.rs`).
 
-use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use telecom_core::lenient::{opt_secret, opt_text};
 use telecom_core::{Redacted, Redactor, Secret};
 
 use crate::Error;
-use crate::models::common::{MsgCode, Source};
+use crate::models::{CustomerId, MsgCode, Source};
 
 /// The fields every call carries besides its own.
 #[derive(Debug, Clone)]
@@ -37,51 +41,84 @@ pub(crate) fn validate_external_transaction_id(id: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// The whole request body: the action's own fields with the envelope beside them.
+#[derive(Serialize)]
+struct Outgoing<'a> {
+    #[serde(flatten)]
+    fields: &'a Map<String, Value>,
+    action: &'a str,
+    agent_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agent_password: Option<&'a str>,
+    source: Source,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    external_transaction_id: Option<&'a str>,
+}
+
 /// The request body: the action's own fields plus the envelope.
 pub(crate) fn request_body(
     action: &str,
-    mut body: Map<String, Value>,
+    fields: &Map<String, Value>,
     env: &EnvelopeFields<'_>,
 ) -> Result<Vec<u8>, Error> {
-    if let Some(key) = ENVELOPE_KEYS.iter().find(|k| body.contains_key(**k)) {
+    if let Some(key) = ENVELOPE_KEYS.iter().find(|k| fields.contains_key(**k)) {
         return Err(Error::invalid(
-            key,
-            "is written by the client; set it on the builder or with Client::with_external_transaction_id",
+            *key,
+            "is written by the client; set it in the credentials, on the builder or with Client::with_external_transaction_id",
         ));
     }
     if env.agent_id.trim().is_empty() {
         return Err(Error::invalid("agent_id", "must not be empty"));
     }
-    body.insert("action".into(), Value::from(action));
-    body.insert("agent_id".into(), Value::from(env.agent_id));
-    if let Some(password) = env.agent_password {
-        body.insert("agent_password".into(), Value::from(password.expose()));
-    }
-    body.insert("source".into(), Value::from(env.source.as_str()));
     if let Some(id) = env.external_transaction_id {
         validate_external_transaction_id(id)?;
-        body.insert("external_transaction_id".into(), Value::from(id));
     }
-    serde_json::to_vec(&Value::Object(body)).map_err(|e| Error::invalid("body", e.to_string()))
+    let outgoing = Outgoing {
+        fields,
+        action,
+        agent_id: env.agent_id,
+        agent_password: env.agent_password.map(Secret::expose),
+        source: env.source,
+        external_transaction_id: env.external_transaction_id,
+    };
+    // A serde reason could quote a value (a secret among them); it is not kept.
+    serde_json::to_vec(&outgoing).map_err(|_| Error::invalid("body", "cannot be encoded as JSON"))
+}
+
+/// `"Y"` or `"N"`, the vendor's request flags.
+pub(crate) fn yes_no(flag: bool) -> &'static str {
+    if flag { "Y" } else { "N" }
+}
+
+/// Decodes an action's `data` into its typed form; `None` (absent) reads as `null`. Reads
+/// from the borrowed tree, so the envelope keeps `data` for an error excerpt.
+pub(crate) fn data<T: DeserializeOwned>(data: Option<&Value>) -> Result<T, serde_json::Error> {
+    match data {
+        Some(value) => T::deserialize(value),
+        None => T::deserialize(&Value::Null),
+    }
 }
 
 /// A decoded response envelope.
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct Envelope {
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "opt_text")]
     pub(crate) msg: Option<String>,
     pub(crate) msg_code: MsgCode,
     #[serde(default)]
     pub(crate) data: Option<Value>,
     /// The next token; a secret, since its JWT payload holds the API credentials.
-    #[serde(default, deserialize_with = "crate::de::opt_secret")]
+    #[serde(default, deserialize_with = "next_token")]
     pub(crate) token: Option<Secret>,
     #[serde(default, deserialize_with = "errors_list")]
     pub(crate) errors: Vec<String>,
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "opt_text")]
     pub(crate) external_transaction_id: Option<String>,
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "opt_text")]
     pub(crate) success: Option<String>,
+    /// Top-level fields this version does not type.
+    #[serde(flatten)]
+    pub(crate) extra: BTreeMap<String, Value>,
     /// The HTTP status it came with (set after decoding).
     #[serde(skip)]
     pub(crate) status: u16,
@@ -96,6 +133,27 @@ impl Envelope {
     pub(crate) fn is_failure(&self) -> bool {
         !self.msg_code.is_success() || !self.errors.is_empty()
     }
+}
+
+/// The next token, when the answer carries a usable one. A token of another JSON type is
+/// no token (the chain is broken and the next call authenticates) rather than an answer
+/// that cannot be read: the call itself may have succeeded.
+fn next_token<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Secret>, D::Error> {
+    let value = Value::deserialize(d)?;
+    Ok(opt_secret(value).unwrap_or(None))
+}
+
+/// The customer id a failed create's `data` names (`customer_id`, else `cust_id`; in the
+/// object or the first line of a list), when it reads as one.
+fn named_customer(data: &Value) -> Option<CustomerId> {
+    let object = match data {
+        Value::Array(items) => items.first()?,
+        other => other,
+    };
+    ["customer_id", "cust_id"]
+        .iter()
+        .filter_map(|key| object.get(*key))
+        .find_map(|id| CustomerId::deserialize(id).ok())
 }
 
 /// `errors` arrives as an array of strings, a single string, nested arrays, or (seen in the
@@ -202,6 +260,32 @@ impl Envelope {
         }
     }
 
+    /// The error of a failed create: [`Error::AlreadyCreated`] when the vendor's words say
+    /// the enrollment already has its customer (with the customer id, when the answer's
+    /// `data` names one), else the vendor error. The enrollment ids are the request's: the
+    /// operation fills them in.
+    pub(crate) fn create_error(self, redactor: &Redactor, operation: &str) -> Error {
+        let said = self
+            .errors
+            .iter()
+            .map(String::as_str)
+            .chain(self.msg.as_deref())
+            .find(|text| crate::models::says_already_created(text))
+            .map(str::to_owned);
+        let Some(said) = said else {
+            return self.vendor_error(redactor, operation);
+        };
+        let redactor = self.redactor(redactor);
+        Error::AlreadyCreated {
+            operation: operation.to_owned(),
+            enrollment_ids: Vec::new(),
+            customer_id: self.data.as_ref().and_then(named_customer),
+            message: redactor.message(&said),
+            code: self.msg_code,
+            status: self.status,
+        }
+    }
+
     /// The error of a success answer whose `data` does not fit the action's output: the
     /// serde reason and an excerpt of `data`, both masked. Built only on failure, so the
     /// success path never copies `data`.
@@ -224,6 +308,72 @@ impl Envelope {
         }
     }
 }
+
+/// A request body: the action's own fields, as serde wrote them from the action's wire
+/// struct, and the secret values among them (an SSN, a card number, a password), so the call
+/// can mask them in whatever the vendor answers.
+pub(crate) struct Body {
+    fields: Map<String, Value>,
+    secrets: Vec<Secret>,
+}
+
+impl Body {
+    /// The fields of a typed action's wire struct (which must write a JSON object).
+    pub(crate) fn typed<T: Serialize>(fields: &T) -> Result<Self, Error> {
+        match serde_json::to_value(fields) {
+            Ok(Value::Object(fields)) => Ok(Body::from_fields(fields)),
+            // Every wire struct is a struct of strings, numbers and lists; the reason is not
+            // kept, as it could quote a value.
+            _ => Err(Error::invalid("body", "cannot be encoded as a JSON object")),
+        }
+    }
+
+    /// The fields of a body, with the secret values under the field names this vendor's
+    /// requests use for secrets ([`SECRET_FIELDS`]), at any depth. Typed and raw bodies
+    /// are told apart by nothing: the names are the one list of what is secret.
+    pub(crate) fn from_fields(fields: Map<String, Value>) -> Self {
+        fn collect(map: &Map<String, Value>, out: &mut Vec<Secret>) {
+            for (key, value) in map {
+                match value {
+                    Value::String(s) if SECRET_FIELDS.contains(&key.as_str()) && !s.is_empty() => {
+                        out.push(Secret::new(s.as_str()));
+                    }
+                    Value::Number(n) if SECRET_FIELDS.contains(&key.as_str()) => {
+                        out.push(Secret::new(n.to_string()));
+                    }
+                    Value::Object(inner) => collect(inner, out),
+                    Value::Array(items) => items
+                        .iter()
+                        .filter_map(Value::as_object)
+                        .for_each(|inner| collect(inner, out)),
+                    _ => {}
+                }
+            }
+        }
+        let mut secrets = Vec::new();
+        collect(&fields, &mut secrets);
+        Body { fields, secrets }
+    }
+
+    pub(crate) fn into_parts(self) -> (Map<String, Value>, Vec<Secret>) {
+        (self.fields, self.secrets)
+    }
+}
+
+/// The request fields that hold secrets, in the typed requests and in raw bodies alike.
+const SECRET_FIELDS: &[&str] = &[
+    "ssnum",
+    "ssn_last_four",
+    "card_number",
+    "cvv",
+    "password",
+    "pin",
+    "port_account_password",
+    "customer_token",
+    "payment_token",
+    "account_number",
+    "agent_password",
+];
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
@@ -335,123 +485,65 @@ mod tests {
         let mut body = Map::new();
         body.insert("source".into(), "X".into());
         assert!(matches!(
-            request_body("x", body, &env),
-            Err(Error::InvalidInput {
-                field: "source",
-                ..
-            })
+            request_body("x", &body, &env),
+            Err(Error::InvalidInput { field, .. }) if field == "source"
         ));
     }
-}
 
-/// A request body under construction: the action's own fields, in the vendor's shapes, and
-/// the secret values among them (an SSN, a card number, a password), so the call can mask
-/// them in whatever the vendor answers.
-#[derive(Default)]
-pub(crate) struct Body {
-    fields: Map<String, Value>,
-    secrets: Vec<Secret>,
-}
-
-impl Body {
-    pub(crate) fn new() -> Self {
-        Body::default()
+    #[test]
+    fn secrets_are_found_by_field_name_at_any_depth() {
+        let fields = serde_json::json!({
+            "ssnum": "3437",
+            "zip_code": "30901",
+            "lines": [{"pin": "9911", "first_name": "Ana"}],
+            "nested": {"card_number": "4111111111111111", "cvv": 123},
+            "password": ""
+        });
+        let Value::Object(fields) = fields else {
+            panic!("an object");
+        };
+        let (_, secrets) = Body::from_fields(fields).into_parts();
+        let mut found: Vec<&str> = secrets.iter().map(Secret::expose).collect();
+        found.sort_unstable();
+        assert_eq!(found, ["123", "3437", "4111111111111111", "9911"]);
     }
 
-    pub(crate) fn str(mut self, key: &str, value: &str) -> Self {
-        self.fields.insert(key.to_owned(), Value::from(value));
-        self
+    #[test]
+    fn a_create_told_already_created_keeps_the_customer_id() {
+        let body = br#"{"msg_code":"RESTAPI000","msg":"Success","errors":["Customer is already created"],"data":{"pending_id":439,"customer_id":"432"}}"#;
+        let env = decode(&Redactor::new(), "x", 200, body).unwrap();
+        let error = env.create_error(&Redactor::new(), "create_homephone_customer");
+        let Error::AlreadyCreated {
+            customer_id,
+            code,
+            message,
+            status,
+            ..
+        } = &error
+        else {
+            panic!("not AlreadyCreated: {error}");
+        };
+        assert_eq!(customer_id.as_ref().map(CustomerId::as_str), Some("432"));
+        assert_eq!((code.as_str(), *status), ("RESTAPI000", 200));
+        assert!(message.as_str().contains("already created"));
+        assert!(!error.is_retryable());
+
+        let body = br#"{"msg_code":"RESTAPI110","msg":"Error occurred","errors":["Please enter valid 5 digit Zip Code"]}"#;
+        let env = decode(&Redactor::new(), "x", 200, body).unwrap();
+        let error = env.create_error(&Redactor::new(), "create_homephone_customer");
+        assert!(matches!(error, Error::Vendor { .. }), "{error}");
     }
 
-    pub(crate) fn opt_str(self, key: &str, value: Option<&str>) -> Self {
-        match value {
-            Some(value) => self.str(key, value),
-            None => self,
-        }
-    }
-
-    pub(crate) fn secret(mut self, key: &str, value: &Secret) -> Self {
-        self.secrets.push(value.clone());
-        self.str(key, value.expose())
-    }
-
-    pub(crate) fn opt_secret(self, key: &str, value: Option<&Secret>) -> Self {
-        match value {
-            Some(value) => self.secret(key, value),
-            None => self,
-        }
-    }
-
-    /// `"Y"` or `"N"`.
-    pub(crate) fn yn(self, key: &str, value: bool) -> Self {
-        self.str(key, if value { "Y" } else { "N" })
-    }
-
-    pub(crate) fn opt_yn(self, key: &str, value: Option<bool>) -> Self {
-        match value {
-            Some(value) => self.yn(key, value),
-            None => self,
-        }
-    }
-
-    pub(crate) fn value(mut self, key: &str, value: Value) -> Self {
-        self.fields.insert(key.to_owned(), value);
-        self
-    }
-
-    pub(crate) fn strings(self, key: &str, values: &[String]) -> Self {
-        self.value(key, Value::from(values.to_vec()))
-    }
-
-    /// A list of objects, each with its own secrets.
-    pub(crate) fn objects(mut self, key: &str, items: Vec<Body>) -> Self {
-        let mut values = Vec::with_capacity(items.len());
-        for item in items {
-            self.secrets.extend(item.secrets);
-            values.push(Value::Object(item.fields));
-        }
-        self.value(key, Value::from(values))
-    }
-
-    /// Secret values a raw body carries under the field names this vendor's typed requests
-    /// use for secrets, at any depth: the typed requests mark theirs, a raw body cannot.
-    pub(crate) fn from_raw(fields: Map<String, Value>) -> Self {
-        fn collect(map: &Map<String, Value>, out: &mut Vec<Secret>) {
-            for (key, value) in map {
-                match value {
-                    Value::String(s) if SECRET_FIELDS.contains(&key.as_str()) => {
-                        out.push(Secret::new(s.as_str()));
-                    }
-                    Value::Object(inner) => collect(inner, out),
-                    Value::Array(items) => items
-                        .iter()
-                        .filter_map(Value::as_object)
-                        .for_each(|inner| collect(inner, out)),
-                    _ => {}
-                }
-            }
-        }
-        let mut secrets = Vec::new();
-        collect(&fields, &mut secrets);
-        Body { fields, secrets }
-    }
-
-    pub(crate) fn into_parts(self) -> (Map<String, Value>, Vec<Secret>) {
-        (self.fields, self.secrets)
+    #[test]
+    fn a_token_of_another_type_is_no_token() {
+        let env = decode(
+            &Redactor::new(),
+            "x",
+            200,
+            br#"{"msg_code":"RESTAPI000","token":{"odd":1},"data":"","later":7}"#,
+        )
+        .unwrap();
+        assert!(env.token.is_none());
+        assert_eq!(env.extra.get("later"), Some(&Value::from(7)));
     }
 }
-
-/// The request fields the typed requests send as secrets.
-const SECRET_FIELDS: &[&str] = &[
-    "ssnum",
-    "ssn_last_four",
-    "card_number",
-    "cvv",
-    "password",
-    "pin",
-    "port_account_password",
-    "customer_token",
-    "payment_token",
-    "account_number",
-    "agent_password",
-];

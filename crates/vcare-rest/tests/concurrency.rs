@@ -12,13 +12,18 @@ use telecom_sandbox::vcare::{VcareConfig, VcareSandbox};
 use vcare_rest::{Client, Credentials};
 
 fn client(url: &str, reuse: bool) -> Client {
-    Client::builder()
-        .base_url(url)
-        .credentials(Credentials::new("V1", "apiuser", "api-pass", "1234"))
-        .agent_id("ewebsiteapi")
-        .reuse_tokens(reuse)
-        .build()
-        .unwrap()
+    Client::builder(Credentials {
+        vendor_id: "V1".into(),
+        username: "apiuser".into(),
+        password: "api-pass".into(),
+        pin: "1234".into(),
+        agent_id: "ewebsiteapi".into(),
+        agent_password: None,
+    })
+    .base_url(url)
+    .reuse_tokens(reuse)
+    .build()
+    .unwrap()
 }
 
 async fn sandbox(token_lifetime: Duration) -> VcareSandbox {
@@ -45,7 +50,7 @@ async fn shared_client_never_reuses_a_token() {
         tasks.push(tokio::spawn(async move {
             for _ in 0..10 {
                 let reply = client
-                    .call_idempotent("plan", "plan_list", json!({"zip_code": "07502"}))
+                    .call_idempotent("plan", "plan_list", &json!({"zip_code": "07502"}))
                     .await
                     .unwrap();
                 // The fake's plan_list answer: both of its plans.
@@ -94,7 +99,7 @@ async fn without_reuse_every_call_authenticates() {
     let client = client(&fake.url(), false);
     for _ in 0..5 {
         client
-            .call_idempotent("plan", "plan_list", json!({}))
+            .call_idempotent("plan", "plan_list", &json!({}))
             .await
             .unwrap();
     }
@@ -123,7 +128,7 @@ async fn a_token_the_vendor_expired_is_replaced_once() {
     let client = client(&fake.url(), true);
     client.authenticate().await.unwrap();
     tokio::time::sleep(Duration::from_millis(5)).await;
-    let reply = client.call("plan", "plan_list", json!({})).await;
+    let reply = client.call("plan", "plan_list", &json!({})).await;
     // The fresh token from the retry is also dead on arrival at this fake, so the second
     // rejection is a typed error rather than a loop.
     let error = reply.unwrap_err();
@@ -159,10 +164,10 @@ fn client_is_clone_send_sync_and_futures_are_send() {
     fn assert_send<T: Send>(_: &T) {}
     assert_traits::<Client>();
     let c = client("http://127.0.0.1:9", true);
-    let request = vcare_rest::models::plan::PlanList::new(
-        "07502",
-        vcare_rest::models::enrollment::EnrollmentType::NonLifeline,
-    );
+    let request = vcare_rest::PlanList::builder()
+        .zip_code("07502")
+        .build()
+        .expect("a valid request");
     assert_send(&c.plan_list(&request));
-    assert_send(&c.call("plan", "plan_list", json!({})));
+    assert_send(&c.call("plan", "plan_list", &json!({})));
 }

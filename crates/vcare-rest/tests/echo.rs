@@ -14,11 +14,10 @@ mod support {
 use mock_http::{MockServer, Reply, Response};
 use serde_json::json;
 use support::log_buffer::Buffer;
-use vcare_rest::models::customer::CreateHomephoneCustomer;
-use vcare_rest::models::enrollment::EnrollmentType;
-use vcare_rest::models::payment::{Card, CardType, MakePayment, PaymentMethod, PaymentType};
-use vcare_rest::models::plan::PlanList;
-use vcare_rest::{Client, Credentials, Error, RetryPolicy};
+use vcare_rest::{
+    Card, CardType, Client, CreateHomephoneCustomer, Credentials, Error, MakePayment,
+    PaymentMethod, PaymentType, PlanList, RetryPolicy,
+};
 
 /// Characters that every encoding writes differently: `&`, `<`, `"`, a space.
 const PASSWORD: &str = "Qz7&pW<0rd\"X k";
@@ -85,28 +84,37 @@ fn error_texts(error: &Error) -> Vec<String> {
 }
 
 fn order(ssn: &str) -> CreateHomephoneCustomer {
-    let mut order = CreateHomephoneCustomer::new(
-        "WN1597",
-        "30901",
-        vec!["1577".into()],
-        "262",
-        ssn,
-        "RAKESH",
-        "ATTH",
-        "4567890765",
-    );
-    order.state = Some("GA".into());
-    order
+    CreateHomephoneCustomer::builder()
+        .enrollment_id("WN1597")
+        .zip_code("30901")
+        .features(["1577"])
+        .plan_id("262")
+        .ssnum(ssn)
+        .f_name("RAKESH")
+        .carrier("ATTH")
+        .phone_number("4567890765")
+        .state("GA")
+        .build()
+        .unwrap()
 }
 
 fn payment() -> MakePayment {
-    let card = Card::new(CardType::Visa, CARD, "123", 12, 2030, "R K");
-    MakePayment::new(
-        "30901",
-        "262",
-        PaymentType::Topup,
-        PaymentMethod::CreditCard(card),
-    )
+    let card = Card::builder()
+        .card_type(CardType::Visa)
+        .card_number(CARD)
+        .cvv("123")
+        .expiration_month(12)
+        .expiration_year(2030)
+        .name_on_card("R K")
+        .build()
+        .unwrap();
+    MakePayment::builder()
+        .zip_code("30901")
+        .plan_id("262")
+        .payment_type(PaymentType::Topup)
+        .payment_method(PaymentMethod::CreditCard(card))
+        .build()
+        .unwrap()
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -219,16 +227,23 @@ async fn echoed_secrets_never_leave_the_client() {
     .await
     .unwrap();
 
-    let client = Client::builder()
-        .base_url(server.url())
-        .credentials(Credentials::new("V1", "apiuser", PASSWORD, PIN))
-        .agent_id("ewebsiteapi")
-        .agent_password(AGENT_PASSWORD)
-        .retry_policy(RetryPolicy::never())
-        .build()
-        .unwrap();
+    let client = Client::builder(Credentials {
+        vendor_id: "V1".into(),
+        username: "apiuser".into(),
+        password: PASSWORD.into(),
+        pin: PIN.into(),
+        agent_id: "ewebsiteapi".into(),
+        agent_password: Some(AGENT_PASSWORD.into()),
+    })
+    .base_url(server.url())
+    .retry_policy(RetryPolicy::never())
+    .build()
+    .unwrap();
     let set = |m: &'static str| *mode.lock().unwrap() = m;
-    let plans = PlanList::new("07502", EnrollmentType::NonLifeline);
+    let plans = PlanList::builder()
+        .zip_code("07502")
+        .build()
+        .expect("a valid request");
 
     let mut errors = Vec::new();
     set("php-500");
@@ -281,7 +296,7 @@ async fn echoed_secrets_never_leave_the_client() {
     errors.push(e);
     set("rejected");
     let e = client
-        .call("customer", "cancel_autopay", json!({"card_number": CARD}))
+        .call("customer", "cancel_autopay", &json!({"card_number": CARD}))
         .await
         .unwrap_err();
     assert!(matches!(e, Error::TokenRejected { .. }), "{e}");

@@ -34,17 +34,22 @@ async fn server(script: Vec<Response>) -> MockServer {
 }
 
 fn client(url: &str) -> Client {
-    Client::builder()
-        .base_url(url)
-        .credentials(Credentials::new("V1", "apiuser", "api-pass", "1234"))
-        .agent_id("ewebsiteapi")
-        .retry_policy(
-            RetryPolicy::default()
-                .with_max_attempts(3)
-                .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
-        )
-        .build()
-        .unwrap()
+    Client::builder(Credentials {
+        vendor_id: "V1".into(),
+        username: "apiuser".into(),
+        password: "api-pass".into(),
+        pin: "1234".into(),
+        agent_id: "ewebsiteapi".into(),
+        agent_password: None,
+    })
+    .base_url(url)
+    .retry_policy(
+        RetryPolicy::default()
+            .with_max_attempts(3)
+            .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
+    )
+    .build()
+    .unwrap()
 }
 
 fn tokens_sent(server: &MockServer) -> Vec<String> {
@@ -68,7 +73,7 @@ async fn a_rejected_token_is_replaced_by_a_new_one_not_a_pooled_one() {
     client.authenticate().await.unwrap();
     client.authenticate().await.unwrap();
     client
-        .call("customer", "cancel_autopay", json!({}))
+        .call("customer", "cancel_autopay", &json!({}))
         .await
         .unwrap();
     // The first attempt took the freshest pooled token; the resend authenticated anew.
@@ -87,7 +92,7 @@ async fn a_second_rejection_is_a_typed_error() {
     };
     let server = server(vec![rejected(), rejected()]).await;
     let client = client(&server.url());
-    let error = client.call("customer", "x", json!({})).await.unwrap_err();
+    let error = client.call("customer", "x", &json!({})).await.unwrap_err();
     assert!(matches!(error, Error::TokenRejected { .. }), "{error}");
     assert_eq!(tokens_sent(&server), ["auth-1", "auth-2"]);
 }
@@ -100,7 +105,7 @@ async fn a_write_answered_429_is_resent_with_its_own_token() {
     let server = server(vec![throttled]).await;
     let client = client(&server.url());
     client
-        .call("payment", "make_payment", json!({}))
+        .call("payment", "make_payment", &json!({}))
         .await
         .unwrap();
     assert_eq!(tokens_sent(&server), ["auth-1", "auth-2"]);
@@ -112,7 +117,7 @@ async fn a_write_answered_503_is_not_resent_but_a_read_is() {
     let server = server(vec![unavailable(), unavailable()]).await;
     let client = client(&server.url());
     let error = client
-        .call("payment", "make_payment", json!({}))
+        .call("payment", "make_payment", &json!({}))
         .await
         .unwrap_err();
     assert!(
@@ -122,7 +127,7 @@ async fn a_write_answered_503_is_not_resent_but_a_read_is() {
     assert!(error.is_retryable());
     assert_eq!(tokens_sent(&server).len(), 1);
     client
-        .call_idempotent("plan", "plan_list", json!({}))
+        .call_idempotent("plan", "plan_list", &json!({}))
         .await
         .unwrap();
     assert_eq!(tokens_sent(&server), ["auth-1", "auth-2", "auth-3"]);

@@ -12,8 +12,7 @@ mod support {
 use mock_http::{MockServer, Reply, Response};
 use serde_json::json;
 use support::log_buffer::Buffer;
-use vcare_rest::models::customer::CreateHomephoneCustomer;
-use vcare_rest::{Client, Credentials};
+use vcare_rest::{Client, CreateHomephoneCustomer, Credentials};
 
 const PASSWORD: &str = "PW-SECRET-91";
 const PIN: &str = "PIN-SECRET-92";
@@ -22,6 +21,31 @@ const SSN: &str = "9876";
 /// The vendor's JWT payload carries the credentials; these stand for such tokens.
 fn token(n: usize) -> String {
     format!("eyJ0eXAiOiJKV1QifQ.eyJwYXNzd29yZCI6IlBXIn0.TOKSECRET{n}")
+}
+
+fn credentials() -> Credentials {
+    Credentials {
+        vendor_id: "V1".into(),
+        username: "apiuser".into(),
+        password: PASSWORD.into(),
+        pin: PIN.into(),
+        agent_id: "ewebsiteapi".into(),
+        agent_password: Some(AGENT_PASSWORD.into()),
+    }
+}
+
+fn order() -> CreateHomephoneCustomer {
+    CreateHomephoneCustomer::builder()
+        .enrollment_id("WN1")
+        .zip_code("30901")
+        .features(["1"])
+        .plan_id("2")
+        .ssnum(SSN)
+        .f_name("A")
+        .carrier("ATTH")
+        .phone_number("4567890765")
+        .build()
+        .unwrap()
 }
 
 fn assert_clean(what: &str, text: &str) {
@@ -67,31 +91,22 @@ async fn nothing_secret_in_logs_debug_or_errors() {
     .await
     .unwrap();
 
-    let client = Client::builder()
+    let client = Client::builder(credentials())
         .base_url(server.url())
-        .credentials(Credentials::new("V1", "apiuser", PASSWORD, PIN))
-        .agent_id("ewebsiteapi")
-        .agent_password(AGENT_PASSWORD)
         .retry_policy(vcare_rest::RetryPolicy::never())
         .build()
         .unwrap();
 
-    client.call("m", "ok", json!({})).await.unwrap();
+    client.call("m", "ok", &json!({})).await.unwrap();
     let mut errors = Vec::new();
     for action in ["used", "vendor", "malformed", "html"] {
-        errors.push(client.call("m", action, json!({})).await.unwrap_err());
+        errors.push(client.call("m", action, &json!({})).await.unwrap_err());
     }
+    // Valid when built, then made invalid: the call checks it again before sending.
+    let mut bad_zip = order();
+    bad_zip.zip_code = "1234".into();
     let invalid = client
-        .create_homephone_customer(&CreateHomephoneCustomer::new(
-            "WN1",
-            "1234",
-            vec!["1".into()],
-            "2",
-            SSN,
-            "A",
-            "ATTH",
-            "4567890765",
-        ))
+        .create_homephone_customer(&bad_zip)
         .await
         .unwrap_err();
     errors.push(invalid);
@@ -108,10 +123,8 @@ async fn nothing_secret_in_logs_debug_or_errors() {
         assert_clean("error Debug", &format!("{error:?}"));
     }
     assert_clean("client Debug", &format!("{client:?}"));
-    let credentials = Credentials::new("V1", "apiuser", PASSWORD, PIN);
-    assert_clean("credentials Debug", &format!("{credentials:?}"));
-    let mut order =
-        CreateHomephoneCustomer::new("WN1", "30901", vec![], "2", SSN, "A", "ATTH", "4567890765");
+    assert_clean("credentials Debug", &format!("{:?}", credentials()));
+    let mut order = order();
     order.email = Some("a@b.co".into());
     assert!(
         !format!("{order:?}").contains(SSN),

@@ -7,9 +7,10 @@
 //! and agent `ewebsiteapi`, so fixtures can pin the `/authenticate` body.
 //!
 //! Errors map to kinds: `invalid_input`, `transport`, `timeout`, `http_status` (with
-//! `status`), `decode`, `vendor` (with `code` and `status`), `auth` (with `code`), and one
-//! kind of this adapter's own: `token_rejected` (with `code`), the vendor refusing the token a
-//! second time after the client re-authenticated.
+//! `status`), `decode`, `vendor` (with `code` and `status`), `auth` (with `code`), and two
+//! kinds of this adapter's own: `token_rejected` (with `code`), the vendor refusing the token a
+//! second time after the client re-authenticated, and `already_created` (with `code` and
+//! `status`), a create repeated for an enrollment that already has its customer.
 //!
 //! `client` settings: `timeout_ms` (per attempt, default 2000), `max_attempts` (default 2),
 //! `token_max_age_ms` (default the crate's 10 s), `reuse_tokens` (default true), `source`
@@ -18,17 +19,11 @@
 use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::Value;
-use vcare_rest::models::customer::{
-    CreateCustomerV2, CreateHomephoneCustomer, CustomerInfoRequest,
+use vcare_rest::{
+    AddTopup, CheckDeviceCompatibility, CheckServiceAvailability, Client, CreateCustomerV2,
+    CreateHomephoneCustomer, Credentials, CustomerInfoRequest, Error, GetUsage, MakePayment,
+    PlanList, QueryPortin, SimSwap, Source, TopupList,
 };
-use vcare_rest::models::enrollment::CheckServiceAvailability;
-use vcare_rest::models::inventory::SimSwap;
-use vcare_rest::models::payment::MakePayment;
-use vcare_rest::models::plan::PlanList;
-use vcare_rest::models::port::QueryPortin;
-use vcare_rest::models::topup::{AddTopup, TopupList};
-use vcare_rest::models::usage::GetUsage;
-use vcare_rest::{Client, Credentials, Error, Source};
 
 use crate::adapter::{
     CaseContext, FixtureError, Outcome, VendorAdapter, VendorSession, input, outcome, typed,
@@ -54,6 +49,7 @@ impl VendorAdapter for Adapter {
             "make_payment",
             "query_portin",
             "sim_swap",
+            "check_device_compatibility",
             "get_usage",
             "topup_list",
             "add_topup",
@@ -62,10 +58,19 @@ impl VendorAdapter for Adapter {
     }
 
     async fn connect(&self, ctx: &CaseContext) -> Result<Box<dyn VendorSession>, String> {
-        let mut builder = Client::builder()
+        let credentials = Credentials {
+            vendor_id: "V1".into(),
+            username: "apiuser".into(),
+            password: "api-pass".into(),
+            pin: "1234".into(),
+            agent_id: "ewebsiteapi".into(),
+            agent_password: ctx
+                .setting("agent_password")
+                .and_then(Value::as_str)
+                .map(Into::into),
+        };
+        let mut builder = Client::builder(credentials)
             .base_url(ctx.server("api")?)
-            .credentials(Credentials::new("V1", "apiuser", "api-pass", "1234"))
-            .agent_id("ewebsiteapi")
             .timeouts(ctx.timeouts())
             .retry_policy(ctx.retry_policy(2));
         if let Some(age) = ctx.millis("token_max_age_ms") {
@@ -76,9 +81,6 @@ impl VendorAdapter for Adapter {
         }
         if let Some(source) = ctx.setting("source").and_then(Value::as_str) {
             builder = builder.source(source.parse::<Source>().map_err(|e| e.to_string())?);
-        }
-        if let Some(password) = ctx.setting("agent_password").and_then(Value::as_str) {
-            builder = builder.agent_password(password);
         }
         let mut client = builder.build().map_err(|e| e.to_string())?;
         if let Some(id) = ctx
@@ -116,12 +118,13 @@ impl FixtureError for Error {
             Error::Vendor { .. } => "vendor",
             Error::Auth { .. } => "auth",
             Error::TokenRejected { .. } => "token_rejected",
+            Error::AlreadyCreated { .. } => "already_created",
             _ => "other",
         }
     }
 
     fn code(&self) -> Option<String> {
-        self.vendor_code().map(|c| c.as_str().to_owned())
+        self.vendor_code().map(str::to_owned)
     }
 
     fn status(&self) -> Option<u16> {
@@ -164,14 +167,22 @@ impl VendorSession for Session {
             "make_payment" => typed!(c, input_value, MakePayment, make_payment),
             "query_portin" => typed!(c, input_value, QueryPortin, query_portin),
             "sim_swap" => typed!(c, input_value, SimSwap, sim_swap),
+            "check_device_compatibility" => {
+                typed!(
+                    c,
+                    input_value,
+                    CheckDeviceCompatibility,
+                    check_device_compatibility
+                )
+            }
             "get_usage" => typed!(c, input_value, GetUsage, get_usage),
             "topup_list" => typed!(c, input_value, TopupList, topup_list),
             "add_topup" => typed!(c, input_value, AddTopup, add_topup),
             "raw_call" => match input::<RawCall>(input_value) {
                 Ok(raw) if raw.idempotent => {
-                    outcome(c.call_idempotent(&raw.module, &raw.action, raw.body).await)
+                    outcome(c.call_idempotent(&raw.module, &raw.action, &raw.body).await)
                 }
-                Ok(raw) => outcome(c.call(&raw.module, &raw.action, raw.body).await),
+                Ok(raw) => outcome(c.call(&raw.module, &raw.action, &raw.body).await),
                 Err(bad) => bad,
             },
             _ => Outcome::UnknownOperation,

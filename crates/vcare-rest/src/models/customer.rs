@@ -1,15 +1,17 @@
 //! `/customer`: create_homephone_customer, create_prepaid_postpaid_customer_v2, customer_info.
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
 use serde_with::serde_as;
 use telecom_core::Secret;
 use telecom_core::dates::IsoDate;
 
 use crate::error::Error;
+use crate::models::builder::request_builder;
 use crate::models::common::{CustomerId, MsgCode, OrderId, PendingId, YesNo};
 use crate::validate as check;
-use crate::wire::Body;
 
 /// The `order_type` of a home phone order. The spec documents only `new_order`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -39,6 +41,12 @@ impl From<String> for OrderType {
         } else {
             OrderType::Other(text)
         }
+    }
+}
+
+impl Serialize for OrderType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -113,43 +121,62 @@ pub struct CreateHomephoneCustomer {
     pub telephone_number: Option<String>,
 }
 
-impl CreateHomephoneCustomer {
-    /// A request with the required fields; set the conditional ones on the result.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        enrollment_id: impl Into<String>,
-        zip_code: impl Into<String>,
-        features: Vec<String>,
-        plan_id: impl Into<String>,
-        ssnum: impl Into<Secret>,
-        f_name: impl Into<String>,
-        carrier: impl Into<String>,
-        phone_number: impl Into<String>,
-    ) -> Self {
-        CreateHomephoneCustomer {
-            enrollment_id: enrollment_id.into(),
-            zip_code: zip_code.into(),
-            features,
-            plan_id: plan_id.into(),
-            order_type: OrderType::NewOrder,
-            ssnum: ssnum.into(),
-            state: None,
-            city: None,
-            sameaddress: None,
-            f_name: f_name.into(),
-            l_name: None,
-            carrier: carrier.into(),
-            email: None,
-            type_of_service: None,
-            service_address_number: None,
-            service_address_street_name: None,
-            service_address_street_directional_prefix: None,
-            service_address_street_type: None,
-            phone_number: phone_number.into(),
-            telephone_number: None,
+request_builder! {
+    /// Builds a [`CreateHomephoneCustomer`]: every required field by name, so a zip code and
+    /// a plan id cannot trade places.
+    CreateHomephoneCustomer => CreateHomephoneCustomerBuilder {
+        required {
+            /// R: the enrollment id (`WN1597`), sent as `enroll_id`.
+            into enrollment_id: String => "enroll_id",
+            /// R: five-digit zip code.
+            into zip_code: String => "zip_code",
+            /// R: plan id (digits).
+            into plan_id: String => "plan_id",
+            /// R: the last four digits of the SSN.
+            into ssnum: Secret => "ssnum",
+            /// R: first name.
+            into f_name: String => "f_name",
+            /// R: carrier code (`ATTH`).
+            into carrier: String => "carrier",
+            /// R: ten-digit phone number.
+            into phone_number: String => "phone_number",
+        }
+        optional {
+            /// C: two-letter state.
+            into state: String,
+            /// C: city.
+            into city: String,
+            /// C: whether the service address is the same as the billing one.
+            value sameaddress: bool,
+            /// C: last name.
+            into l_name: String,
+            /// C: email address.
+            into email: String,
+            /// C: type of service (`2Bf-`).
+            into type_of_service: String,
+            /// C: service address house number.
+            into service_address_number: String,
+            /// C: service address street name.
+            into service_address_street_name: String,
+            /// C: service address street direction prefix (`E`).
+            into service_address_street_directional_prefix: String,
+            /// C: service address street type.
+            into service_address_street_type: String,
+            /// C: ten-digit telephone number.
+            into telephone_number: String,
+        }
+        defaulted {
+            /// R: the order type (default `new_order`).
+            into order_type: OrderType,
+        }
+        lists {
+            /// R: feature ids (digits), at least one.
+            features: String,
         }
     }
+}
 
+impl CreateHomephoneCustomer {
     pub(crate) fn validate(&self) -> Result<(), Error> {
         check::alphanumeric("enroll_id", &self.enrollment_id)?;
         check::zip("zip_code", &self.zip_code)?;
@@ -201,12 +228,12 @@ pub struct HomephoneCustomer {
     pub customer_id: Option<CustomerId>,
     /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// `customer_info`: look a customer up by one or more keys.
 #[serde_as]
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[non_exhaustive]
 pub struct CustomerInfoRequest {
     /// The enrollment id.
@@ -245,13 +272,76 @@ pub struct CustomerInfoRequest {
     pub get_beneficiary_details: Option<bool>,
 }
 
-impl CustomerInfoRequest {
-    /// A lookup by enrollment id.
-    pub fn by_enrollment_id(enrollment_id: impl Into<String>) -> Self {
-        CustomerInfoRequest {
-            enrollment_id: Some(enrollment_id.into()),
-            ..Default::default()
+request_builder! {
+    /// Builds a [`CustomerInfoRequest`]: give at least one lookup key.
+    CustomerInfoRequest => CustomerInfoRequestBuilder {
+        required {}
+        optional {
+            /// The enrollment id.
+            into enrollment_id: String,
+            /// The customer id.
+            into customer_id: String,
+            /// Email address.
+            into email: String,
+            /// Ten-digit phone number.
+            into mdn: String,
+            /// Last name.
+            into last_name: String,
+            /// Five-digit zip code.
+            into zip_code: String,
+            /// Last four SSN digits.
+            into ssn_last_four: Secret,
+            /// Account number.
+            into account_number: String,
+            /// Date of birth, sent as `YYYY-MM-DD`.
+            value dob: time::Date,
+            /// Ask for the security question answers too.
+            value get_security_question_answer_detail: bool,
+            /// Ask for beneficiary details too.
+            value get_beneficiary_details: bool,
         }
+        defaulted {}
+        lists {}
+    }
+}
+
+impl CustomerInfoRequest {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        let keys = [
+            self.enrollment_id.is_some(),
+            self.customer_id.is_some(),
+            self.email.is_some(),
+            self.mdn.is_some(),
+            self.last_name.is_some(),
+            self.zip_code.is_some(),
+            self.ssn_last_four.is_some(),
+            self.account_number.is_some(),
+            self.dob.is_some(),
+        ];
+        if !keys.contains(&true) {
+            return Err(Error::invalid(
+                "enrollment_id",
+                "is required (or another lookup key)",
+            ));
+        }
+        check::opt(self.enrollment_id.as_deref(), |s| {
+            check::alphanumeric("enrollment_id", s)
+        })?;
+        check::opt(self.customer_id.as_deref(), |s| {
+            check::non_empty("customer_id", s)
+        })?;
+        check::opt(self.email.as_deref(), |s| check::email("email", s))?;
+        check::opt(self.mdn.as_deref(), |s| check::phone10("mdn", s))?;
+        check::opt(self.last_name.as_deref(), |s| {
+            check::non_empty("last_name", s)
+        })?;
+        check::opt(self.zip_code.as_deref(), |s| check::zip("zip_code", s))?;
+        check::opt(self.ssn_last_four.as_ref(), |s| {
+            check::digits("ssn_last_four", s.expose(), 4)
+        })?;
+        check::opt(self.account_number.as_deref(), |s| {
+            check::non_empty("account_number", s)
+        })
     }
 }
 
@@ -266,38 +356,38 @@ telecom_core::open_enum! {
 }
 
 /// One line of a customer, as customer_info answers. The vendor has not published the full
-/// field list: the fields seen are typed and the rest kept in `other`.
+/// field list: the fields seen are typed and the rest kept in `extra`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CustomerRecord {
     /// The enrollment id.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub enrollment_id: Option<String>,
     /// The customer id.
     #[serde(default)]
     pub customer_id: Option<CustomerId>,
     /// The SIM's ESN/ICCID, when assigned.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub esn_number: Option<String>,
     /// The plan's description.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub plan_description: Option<String>,
     /// Whether the line is an eSIM.
     #[serde(default)]
     pub is_esim: Option<YesNo>,
     /// The line's phone number (a number or a string on the wire).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub telephone_number: Option<String>,
     /// The line's status.
     #[serde(default)]
     pub status: Option<CustomerStatus>,
     /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// The `enrollment_type` of a new line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum LineEnrollmentType {
@@ -305,15 +395,6 @@ pub enum LineEnrollmentType {
     Shipment,
     /// `HANDOVER`: the SIM is handed over in store.
     Handover,
-}
-
-impl LineEnrollmentType {
-    fn as_str(self) -> &'static str {
-        match self {
-            LineEnrollmentType::Shipment => "SHIPMENT",
-            LineEnrollmentType::Handover => "HANDOVER",
-        }
-    }
 }
 
 /// The number to port in with a new line; sending it sets `is_portin` to `Y`.
@@ -346,11 +427,59 @@ pub struct PortIn {
     pub port_zip_code: String,
 }
 
+request_builder! {
+    /// Builds a [`PortIn`].
+    PortIn => PortInBuilder {
+        required {
+            /// The ten-digit number to port.
+            into port_number: String => "port_number",
+            /// The account number at the losing carrier.
+            into port_account_number: String => "port_account_number",
+            /// The account password or PIN at the losing carrier.
+            into port_account_password: Secret => "port_account_password",
+            /// The account holder's first name.
+            into port_first_name: String => "port_first_name",
+            /// The account holder's last name.
+            into port_last_name: String => "port_last_name",
+            /// Address line one.
+            into port_address_one: String => "port_address_one",
+            /// City.
+            into port_city: String => "port_city",
+            /// Two-letter state.
+            into port_state: String => "port_state",
+            /// Five-digit zip code.
+            into port_zip_code: String => "port_zip_code",
+        }
+        optional {
+            /// The losing carrier.
+            into port_current_carrier: String,
+            /// Address line two.
+            into port_address_two: String,
+        }
+        defaulted {}
+        lists {}
+    }
+}
+
+impl PortIn {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        check::phone10("port_number", &self.port_number)?;
+        check::non_empty("port_account_number", &self.port_account_number)?;
+        check::non_empty("port_account_password", self.port_account_password.expose())?;
+        check::non_empty("port_first_name", &self.port_first_name)?;
+        check::non_empty("port_last_name", &self.port_last_name)?;
+        check::non_empty("port_address_one", &self.port_address_one)?;
+        check::non_empty("port_city", &self.port_city)?;
+        check::state("port_state", &self.port_state)?;
+        check::zip("port_zip_code", &self.port_zip_code)
+    }
+}
+
 /// One line of a `create_prepaid_postpaid_customer_v2` request.
 ///
 /// The vendor documents these fields through an example rather than a table; those the
 /// action cannot do without are required here, the rest are optional and shape-checked.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[non_exhaustive]
 pub struct NewLine {
     /// R: the enrollment id from check_service_availability.
@@ -438,6 +567,76 @@ pub struct NewLine {
     pub port: Option<PortIn>,
 }
 
+request_builder! {
+    /// Builds a [`NewLine`].
+    NewLine => NewLineBuilder {
+        required {
+            /// R: the enrollment id from check_service_availability.
+            into enrollment_id: String => "enrollment_id",
+            /// R: first name.
+            into first_name: String => "first_name",
+            /// R: last name.
+            into last_name: String => "last_name",
+            /// R: the plan id (a number on the wire, `5781`).
+            value plan_id: u64 => "plan_id",
+        }
+        optional {
+            /// The parent enrollment id (family lines).
+            into parent_enrollment_id: String,
+            /// The `order_id` make_payment returned.
+            into order_id: OrderId,
+            /// The customer's account password.
+            into password: Secret,
+            /// The customer's account PIN.
+            into pin: Secret,
+            /// Middle name.
+            into middle_name: String,
+            /// Email address.
+            into email: String,
+            /// Ten-digit alternate phone number.
+            into alternate_phone_number: String,
+            /// Service address line one.
+            into service_address_one: String,
+            /// Service address line two.
+            into service_address_two: String,
+            /// Service city.
+            into service_city: String,
+            /// Service state, two letters.
+            into service_state: String,
+            /// Service zip code, five digits.
+            into service_zip: String,
+            /// Billing address line one.
+            into billing_address_one: String,
+            /// Billing address line two.
+            into billing_address_two: String,
+            /// Billing city.
+            into billing_city: String,
+            /// Billing state, two letters.
+            into billing_state: String,
+            /// Billing zip code, five digits.
+            into billing_zip: String,
+            /// Device id.
+            into device_id: String,
+            /// SIM number.
+            into sim: String,
+            /// Carrier code (`BLUECONNECTSATT`).
+            into carrier: String,
+            /// Whether the line is an eSIM (`Y`/`N`).
+            value is_esim: bool,
+            /// How the SIM reaches the customer.
+            value enrollment_type: LineEnrollmentType,
+            /// Months billed in advance.
+            value no_of_advance_month: u32,
+            /// The child invoice number.
+            into child_invoice_number: String,
+            /// The number to port in, if any.
+            value port: PortIn,
+        }
+        defaulted {}
+        lists {}
+    }
+}
+
 impl NewLine {
     pub(crate) fn validate(&self) -> Result<(), Error> {
         check::alphanumeric("enrollment_id", &self.enrollment_id)?;
@@ -462,100 +661,44 @@ impl NewLine {
         check::opt(self.billing_zip.as_deref(), |s| {
             check::zip("billing_zip", s)
         })?;
-        if let Some(port) = &self.port {
-            check::phone10("port_number", &port.port_number)?;
-            check::non_empty("port_account_number", &port.port_account_number)?;
-            check::non_empty("port_account_password", port.port_account_password.expose())?;
-            check::non_empty("port_first_name", &port.port_first_name)?;
-            check::non_empty("port_last_name", &port.port_last_name)?;
-            check::non_empty("port_address_one", &port.port_address_one)?;
-            check::non_empty("port_city", &port.port_city)?;
-            check::state("port_state", &port.port_state)?;
-            check::zip("port_zip_code", &port.port_zip_code)?;
-        }
-        Ok(())
-    }
-
-    pub(crate) fn write(&self) -> Body {
-        let order_id = self.order_id.as_ref().map(|id| match id.as_u64() {
-            Some(n) => Value::from(n),
-            None => Value::from(id.as_str()),
-        });
-        let mut body = Body::new()
-            .str("enrollment_id", &self.enrollment_id)
-            .opt_str("parent_enrollment_id", self.parent_enrollment_id.as_deref())
-            .opt_secret("password", self.password.as_ref())
-            .opt_secret("pin", self.pin.as_ref())
-            .str("first_name", &self.first_name)
-            .opt_str("middle_name", self.middle_name.as_deref())
-            .str("last_name", &self.last_name)
-            .opt_str("email", self.email.as_deref())
-            .opt_str(
-                "alternate_phone_number",
-                self.alternate_phone_number.as_deref(),
-            )
-            .opt_str("service_address_one", self.service_address_one.as_deref())
-            .opt_str("service_address_two", self.service_address_two.as_deref())
-            .opt_str("service_city", self.service_city.as_deref())
-            .opt_str("service_state", self.service_state.as_deref())
-            .opt_str("service_zip", self.service_zip.as_deref())
-            .opt_str("billing_address_one", self.billing_address_one.as_deref())
-            .opt_str("billing_address_two", self.billing_address_two.as_deref())
-            .opt_str("billing_city", self.billing_city.as_deref())
-            .opt_str("billing_state", self.billing_state.as_deref())
-            .opt_str("billing_zip", self.billing_zip.as_deref())
-            .value("plan_id", Value::from(self.plan_id))
-            .opt_str("device_id", self.device_id.as_deref())
-            .opt_str("sim", self.sim.as_deref())
-            .opt_str("carrier", self.carrier.as_deref())
-            .opt_yn("is_esim", self.is_esim)
-            .opt_str(
-                "enrollment_type",
-                self.enrollment_type.map(LineEnrollmentType::as_str),
-            )
-            .opt_str("child_invoice_number", self.child_invoice_number.as_deref())
-            .yn("is_portin", self.port.is_some());
-        if let Some(order_id) = order_id {
-            body = body.value("order_id", order_id);
-        }
-        if let Some(months) = self.no_of_advance_month {
-            body = body.value("no_of_advance_month", Value::from(months));
-        }
-        if let Some(port) = &self.port {
-            body = body
-                .str("port_number", &port.port_number)
-                .opt_str("port_current_carrier", port.port_current_carrier.as_deref())
-                .str("port_account_number", &port.port_account_number)
-                .secret("port_account_password", &port.port_account_password)
-                .str("port_first_name", &port.port_first_name)
-                .str("port_last_name", &port.port_last_name)
-                .str("port_address_one", &port.port_address_one)
-                .opt_str("port_address_two", port.port_address_two.as_deref())
-                .str("port_city", &port.port_city)
-                .str("port_state", &port.port_state)
-                .str("port_zip_code", &port.port_zip_code);
-        }
-        body
+        check::opt(self.port.as_ref(), PortIn::validate)
     }
 }
 
 /// `create_prepaid_postpaid_customer_v2`: create one or more lines.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[non_exhaustive]
 pub struct CreateCustomerV2 {
     /// The lines, at least one.
     pub lines: Vec<NewLine>,
 }
 
+request_builder! {
+    /// Builds a [`CreateCustomerV2`].
+    CreateCustomerV2 => CreateCustomerV2Builder {
+        required {}
+        optional {}
+        defaulted {}
+        lists {
+            /// The lines, at least one.
+            lines: NewLine,
+        }
+    }
+}
+
 impl CreateCustomerV2 {
-    /// A request for these lines.
-    pub fn new(lines: Vec<NewLine>) -> Self {
-        CreateCustomerV2 { lines }
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        if self.lines.is_empty() {
+            return Err(Error::invalid("lines", "is required (at least one line)"));
+        }
+        self.lines.iter().try_for_each(NewLine::validate)
     }
 }
 
 /// What `create_prepaid_postpaid_customer_v2` answers: one result per line. A line can fail
-/// while the call as a whole succeeds; check [`CreatedLine::is_success`].
+/// while the call as a whole succeeds; check [`CreatedLine::is_success`] and
+/// [`CreatedLine::is_already_created`]. When every line was already created, the call is
+/// [`Error::AlreadyCreated`] instead.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct CreatedCustomer {
@@ -563,6 +706,9 @@ pub struct CreatedCustomer {
     pub external_transaction_id: Option<String>,
     /// One entry per requested line, in order.
     pub lines: Vec<CreatedLine>,
+    /// Top-level answer fields this version does not type.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// The result of one line.
@@ -570,21 +716,49 @@ pub struct CreatedCustomer {
 #[non_exhaustive]
 pub struct CreatedLine {
     /// The created line, when it was created.
-    #[serde(default, deserialize_with = "crate::de::opt_object")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_object")]
     pub data: Option<CreatedLineData>,
     /// The line's message ("Customer is already created ..." on a repeat).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub msg: Option<String>,
     /// The line's code.
     #[serde(default)]
     pub msg_code: Option<MsgCode>,
+    /// The line's own `errors`, when it failed.
+    #[serde(default, deserialize_with = "telecom_core::lenient::string_list")]
+    pub errors: Vec<String>,
+    /// Fields this version does not type.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 impl CreatedLine {
     /// True when this line was created.
     pub fn is_success(&self) -> bool {
-        self.msg_code.as_ref().is_none_or(MsgCode::is_success) && self.data.is_some()
+        self.msg_code.as_ref().is_none_or(MsgCode::is_success)
+            && self.errors.is_empty()
+            && self.data.is_some()
     }
+
+    /// True when the vendor says this line's enrollment already has its customer (a repeat
+    /// create): an earlier call did it.
+    pub fn is_already_created(&self) -> bool {
+        !self.is_success()
+            && self
+                .errors
+                .iter()
+                .map(String::as_str)
+                .chain(self.msg.as_deref())
+                .any(says_already_created)
+    }
+}
+
+/// True for the vendor's answer to a create whose enrollment already has its customer
+/// ("Customer is already created for this enrollment"; the exact wording is not documented,
+/// so the telling words are matched without case).
+pub(crate) fn says_already_created(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    text.contains("already created") && text.contains("customer")
 }
 
 /// A created line.
@@ -598,27 +772,27 @@ pub struct CreatedLineData {
     #[serde(default)]
     pub customer_id: Option<CustomerId>,
     /// The enrollment id.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub enrollment_id: Option<String>,
     /// The enrollment type.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub enrollment_type: Option<String>,
     /// The invoice number.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub invoice_number: Option<String>,
     /// The line's number, once assigned (a number, a string or null on the wire).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub mdn: Option<String>,
     /// The MSID.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub msid: Option<String>,
     /// The MSL.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub msl: Option<String>,
     /// eSIM activation details, for eSIM lines.
     #[serde(default)]
     pub esim: Option<Value>,
     /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }

@@ -1,12 +1,17 @@
 //! `/enrollment`: check_service_availability.
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::models::builder::request_builder;
 use crate::models::common::YesNo;
+use crate::validate as check;
 
 /// The `enrollment_type` of check_service_availability and plan_list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum EnrollmentType {
@@ -29,7 +34,7 @@ impl EnrollmentType {
 
 /// `check_service_availability`: is there service at this zip code, and (with
 /// `is_enrollment`) open an enrollment.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[non_exhaustive]
 pub struct CheckServiceAvailability {
     /// R: five-digit zip code.
@@ -42,33 +47,48 @@ pub struct CheckServiceAvailability {
     pub is_enrollment: Option<bool>,
 }
 
-impl CheckServiceAvailability {
-    /// A check for this zip code and enrollment type.
-    pub fn new(zip_code: impl Into<String>, enrollment_type: EnrollmentType) -> Self {
-        CheckServiceAvailability {
-            zip_code: zip_code.into(),
-            enrollment_type,
-            is_enrollment: None,
+request_builder! {
+    /// Builds a [`CheckServiceAvailability`].
+    CheckServiceAvailability => CheckServiceAvailabilityBuilder {
+        required {
+            /// R: five-digit zip code.
+            into zip_code: String => "zip_code",
         }
+        optional {
+            /// `true` creates and returns an `enrollment_id`; `false` only checks the zip
+            /// code.
+            value is_enrollment: bool,
+        }
+        defaulted {
+            /// R: the kind of enrollment (default `NON_LIFELINE`).
+            value enrollment_type: EnrollmentType,
+        }
+        lists {}
+    }
+}
+
+impl CheckServiceAvailability {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        check::zip("zip_code", &self.zip_code)
     }
 }
 
 /// What check_service_availability answers. The many Lifeline configuration flags that are
-/// not typed here are kept in `other`.
+/// not typed here are kept in `extra`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceAvailability {
     /// The new enrollment id (with `is_enrollment`).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub enrollment_id: Option<String>,
     /// City.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub city: Option<String>,
     /// State.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub state: Option<String>,
     /// Zip code, as text (the leading zero matters: `"07502"`).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub zip_code: Option<String>,
     /// Whether the zip code is tribal land.
     #[serde(default)]
@@ -80,9 +100,9 @@ pub struct ServiceAvailability {
     #[serde(default)]
     pub is_combo: Option<YesNo>,
     /// How many SSN digits the enrollment needs.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub required_ssn_digits: Option<u64>,
     /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }

@@ -1,16 +1,18 @@
 //! `/payment`: make_payment, and the card and billing address shared with add_topup.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use telecom_core::{Money, Secret};
 
 use crate::error::Error;
+use crate::models::builder::request_builder;
 use crate::models::common::OrderId;
 use crate::validate as check;
-use crate::wire::Body;
 
 /// A card brand, as `card_type` takes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub enum CardType {
     /// `VISA`.
@@ -25,17 +27,6 @@ pub enum CardType {
     /// `AMEX` (the vendor also accepts `AMERICAN EXPRESS`).
     #[serde(rename = "AMEX", alias = "AMERICAN EXPRESS")]
     Amex,
-}
-
-impl CardType {
-    fn as_str(self) -> &'static str {
-        match self {
-            CardType::Visa => "VISA",
-            CardType::Mastercard => "MASTERCARD",
-            CardType::Discover => "DISCOVER",
-            CardType::Amex => "AMEX",
-        }
-    }
 }
 
 /// A payment card. The number and CVV are secrets: redacted in `Debug`, sent only in the
@@ -57,26 +48,30 @@ pub struct Card {
     pub name_on_card: String,
 }
 
-impl Card {
-    /// A card.
-    pub fn new(
-        card_type: CardType,
-        card_number: impl Into<Secret>,
-        cvv: impl Into<Secret>,
-        expiration_month: u8,
-        expiration_year: u16,
-        name_on_card: impl Into<String>,
-    ) -> Self {
-        Card {
-            card_type,
-            card_number: card_number.into(),
-            cvv: cvv.into(),
-            expiration_month,
-            expiration_year,
-            name_on_card: name_on_card.into(),
+request_builder! {
+    /// Builds a [`Card`].
+    Card => CardBuilder {
+        required {
+            /// The brand.
+            value card_type: CardType => "card_type",
+            /// 16 digits (15 for Amex).
+            into card_number: Secret => "card_number",
+            /// 3 digits (4 for Amex).
+            into cvv: Secret => "cvv",
+            /// 1 to 12, sent as two digits.
+            value expiration_month: u8 => "expiration_month",
+            /// Four-digit year.
+            value expiration_year: u16 => "expiration_year",
+            /// The name on the card.
+            into name_on_card: String => "name_on_card",
         }
+        optional {}
+        defaulted {}
+        lists {}
     }
+}
 
+impl Card {
     pub(crate) fn validate(&self) -> Result<(), Error> {
         let amex = self.card_type == CardType::Amex;
         check::digits(
@@ -96,19 +91,10 @@ impl Card {
         }
         check::non_empty("name_on_card", &self.name_on_card)
     }
-
-    pub(crate) fn write(&self, body: Body) -> Body {
-        body.str("card_type", self.card_type.as_str())
-            .secret("card_number", &self.card_number)
-            .secret("cvv", &self.cvv)
-            .str("expiration_month", &format!("{:02}", self.expiration_month))
-            .str("expiration_year", &format!("{:04}", self.expiration_year))
-            .str("name_on_card", &self.name_on_card)
-    }
 }
 
 /// A billing address (`billing_*` fields).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[non_exhaustive]
 pub struct BillingAddress {
     /// Two-letter state.
@@ -126,16 +112,29 @@ pub struct BillingAddress {
     pub billing_address2: Option<String>,
 }
 
-impl BillingAddress {
-    /// An address with state and city; set the other lines on the result.
-    pub fn new(state: impl Into<String>, city: impl Into<String>) -> Self {
-        BillingAddress {
-            billing_state: state.into(),
-            billing_city: city.into(),
-            ..Default::default()
+request_builder! {
+    /// Builds a [`BillingAddress`].
+    BillingAddress => BillingAddressBuilder {
+        required {
+            /// Two-letter state.
+            into billing_state: String => "billing_state",
+            /// City.
+            into billing_city: String => "billing_city",
         }
+        optional {
+            /// Five-digit zip code.
+            into billing_zip: String,
+            /// Address line one.
+            into billing_address1: String,
+            /// Address line two.
+            into billing_address2: String,
+        }
+        defaulted {}
+        lists {}
     }
+}
 
+impl BillingAddress {
     pub(crate) fn validate(&self) -> Result<(), Error> {
         check::state("billing_state", &self.billing_state)?;
         check::non_empty("billing_city", &self.billing_city)?;
@@ -143,18 +142,10 @@ impl BillingAddress {
             check::zip("billing_zip", s)
         })
     }
-
-    pub(crate) fn write(&self, body: Body) -> Body {
-        body.str("billing_state", &self.billing_state)
-            .str("billing_city", &self.billing_city)
-            .opt_str("billing_zip", self.billing_zip.as_deref())
-            .opt_str("billing_address1", self.billing_address1.as_deref())
-            .opt_str("billing_address2", self.billing_address2.as_deref())
-    }
 }
 
 /// What a payment is for (`payment_type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum PaymentType {
@@ -179,24 +170,8 @@ pub enum PaymentType {
     EquipmentPurchase,
 }
 
-impl PaymentType {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            PaymentType::Topup => "TOPUP",
-            PaymentType::IldTopup => "ILDTOPUP",
-            PaymentType::Data => "DATA",
-            PaymentType::Upgrade => "UPGRADE",
-            PaymentType::ChangePlan => "CHANGE_PLAN",
-            PaymentType::RenewPlan => "RENEW_PLAN",
-            PaymentType::Plan => "PLAN",
-            PaymentType::NewSignup => "NEW_SIGNUP",
-            PaymentType::EquipmentPurchase => "EQUIPMENT_PURCHASE",
-        }
-    }
-}
-
 /// A card charge's `type`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum ChargeType {
@@ -279,33 +254,71 @@ pub struct MakePayment {
     pub coupon_code: Option<String>,
 }
 
-impl MakePayment {
-    /// A payment for a plan at a zip code.
-    pub fn new(
-        zip_code: impl Into<String>,
-        plan_id: impl Into<String>,
-        payment_type: PaymentType,
-        payment_method: PaymentMethod,
-    ) -> Self {
-        MakePayment {
-            enrollment_id: None,
-            zip_code: zip_code.into(),
-            plan_id: plan_id.into(),
-            plan_code: None,
-            payment_type,
-            charge_type: None,
-            payment_method,
-            billing: None,
-            save_card: None,
-            esn: Vec::new(),
-            uiccid: None,
-            equipment_id: Vec::new(),
-            model_id: Vec::new(),
-            model_child_id: Vec::new(),
-            no_of_lines: None,
-            shipping_id: None,
-            coupon_code: None,
+request_builder! {
+    /// Builds a [`MakePayment`].
+    MakePayment => MakePaymentBuilder {
+        required {
+            /// R: five-digit zip code.
+            into zip_code: String => "zip_code",
+            /// R: plan id (digits; a string on the wire, `"117"`).
+            into plan_id: String => "plan_id",
+            /// R: what the payment is for.
+            value payment_type: PaymentType => "payment_type",
+            /// R: how it is paid.
+            value payment_method: PaymentMethod => "payment_method",
         }
+        optional {
+            /// The enrollment id.
+            into enrollment_id: String,
+            /// Plan code.
+            into plan_code: String,
+            /// `sale` or `auth` (card payments), sent as `type`.
+            value charge_type: ChargeType,
+            /// Billing address.
+            value billing: BillingAddress,
+            /// Keep the card for later (`Y`/`N`).
+            value save_card: bool,
+            /// SIM ICCID.
+            into uiccid: String,
+            /// Number of lines.
+            value no_of_lines: u32,
+            /// Shipping method id (from get_shipping_methods).
+            into shipping_id: String,
+            /// A coupon code, sent as `coupon_info.coupon_code`.
+            into coupon_code: String,
+        }
+        defaulted {}
+        lists {
+            /// Device ESNs.
+            esn: String,
+            /// Equipment ids.
+            equipment_id: String,
+            /// Model ids.
+            model_id: String,
+            /// Child model ids.
+            model_child_id: String,
+        }
+    }
+}
+
+impl MakePayment {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        check::opt(self.enrollment_id.as_deref(), |s| {
+            check::alphanumeric("enrollment_id", s)
+        })?;
+        check::zip("zip_code", &self.zip_code)?;
+        check::numeric("plan_id", &self.plan_id)?;
+        match &self.payment_method {
+            PaymentMethod::CreditCard(card) => card.validate()?,
+            PaymentMethod::OtherPaymentOption {
+                payment_method_option,
+                ..
+            } => check::non_empty("payment_method_option", payment_method_option)?,
+        }
+        check::opt(self.billing.as_ref(), BillingAddress::validate)?;
+        check::opt(self.coupon_code.as_deref(), |s| {
+            check::non_empty("coupon_code", s)
+        })
     }
 }
 
@@ -325,46 +338,46 @@ pub struct Payment {
     #[serde(default)]
     pub order_id: Option<OrderId>,
     /// Invoice number (`2024-05-2002`).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub invoice_number: Option<String>,
     /// Payment status.
     #[serde(default)]
     pub payment_status: Option<PaymentStatus>,
     /// The payment's transaction number.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub transaction_no: Option<String>,
     /// The `external_transaction_id` echoed back.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub external_transaction_id: Option<String>,
     /// Total charged.
-    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_money")]
     pub total_amount: Option<Money>,
     /// Plan activation fee.
-    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_money")]
     pub plan_activation_fee: Option<Money>,
     /// Plan tax.
-    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_money")]
     pub plan_tax: Option<Money>,
     /// Processing fee (`processingFee` on the wire).
     #[serde(
         default,
         rename = "processingFee",
-        deserialize_with = "crate::de::opt_money"
+        deserialize_with = "telecom_core::lenient::opt_money"
     )]
     pub processing_fee: Option<Money>,
     /// Overnight shipping amount.
-    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_money")]
     pub overnight_shipping_amount: Option<Money>,
     /// Total shipping amount.
-    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_money")]
     pub total_shipping_amount: Option<Money>,
     /// Coupon transaction id.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub coupon_transaction_id: Option<String>,
     /// EVAD order number.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub evad_order_number: Option<String>,
     /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }

@@ -1,14 +1,19 @@
 //! `/topup`: topup_list and add_topup.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use telecom_core::{Money, Secret};
 
+use crate::error::Error;
+use crate::models::builder::request_builder;
 use crate::models::common::YesNo;
 use crate::models::payment::{BillingAddress, Card};
+use crate::validate as check;
 
 /// Which top-ups topup_list returns (`topup_type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum TopupType {
@@ -29,22 +34,8 @@ pub enum TopupType {
     Both,
 }
 
-impl TopupType {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            TopupType::All => "ALL",
-            TopupType::Topup => "TOPUP",
-            TopupType::Data => "DATA",
-            TopupType::Ild => "ILD",
-            TopupType::Addon => "ADDON",
-            TopupType::Irtopup => "IRTOPUP",
-            TopupType::Both => "BOTH",
-        }
-    }
-}
-
 /// `topup_list`: the top-ups on offer.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[non_exhaustive]
 pub struct TopupList {
     /// R: which top-ups.
@@ -57,14 +48,29 @@ pub struct TopupList {
     pub state: Option<String>,
 }
 
-impl TopupList {
-    /// The top-ups of a type for a payment method.
-    pub fn new(topup_type: TopupType, payment_method: impl Into<String>) -> Self {
-        TopupList {
-            topup_type,
-            payment_method: payment_method.into(),
-            state: None,
+request_builder! {
+    /// Builds a [`TopupList`].
+    TopupList => TopupListBuilder {
+        required {
+            /// R: the payment method as this action names it (`Credit Card`, `Courtesy`, ...).
+            into payment_method: String => "payment_method",
         }
+        optional {
+            /// Two-letter state.
+            into state: String,
+        }
+        defaulted {
+            /// R: which top-ups (default `ALL`).
+            value topup_type: TopupType,
+        }
+        lists {}
+    }
+}
+
+impl TopupList {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        check::non_empty("payment_method", &self.payment_method)?;
+        check::opt(self.state.as_deref(), |s| check::state("state", s))
     }
 }
 
@@ -73,14 +79,14 @@ impl TopupList {
 #[non_exhaustive]
 pub struct TopupCatalog {
     /// Data top-ups.
-    #[serde(default, deserialize_with = "crate::de::one_or_many")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::one_or_many")]
     pub data_plans: Vec<TopupPlan>,
     /// Minute top-ups.
-    #[serde(default, deserialize_with = "crate::de::one_or_many")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::one_or_many")]
     pub minute_plans: Vec<TopupPlan>,
-    /// Every other field.
+    /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// One top-up on offer.
@@ -88,44 +94,48 @@ pub struct TopupCatalog {
 #[non_exhaustive]
 pub struct TopupPlan {
     /// Plan id (a number on the wire).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub plan_id: Option<String>,
     /// Plan code.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub plan_code: Option<String>,
     /// Price (`18.99`).
-    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_money")]
     pub amount: Option<Money>,
     /// Carrier.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub carrier: Option<String>,
     /// Type (`type` on the wire).
-    #[serde(default, rename = "type", deserialize_with = "crate::de::opt_text")]
+    #[serde(
+        default,
+        rename = "type",
+        deserialize_with = "telecom_core::lenient::opt_text"
+    )]
     pub kind: Option<String>,
     /// Days until it expires.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub expiry_days: Option<u64>,
     /// Data allowance.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub data: Option<String>,
     /// SMS allowance.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub sms: Option<String>,
     /// Voice allowance.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub voice: Option<String>,
     /// Description.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub description: Option<String>,
     /// Category.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub category: Option<String>,
     /// Whether tax is included.
     #[serde(default)]
     pub is_tax_included: Option<YesNo>,
-    /// Every other field.
+    /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// Which top-up to buy: by id or by code.
@@ -173,20 +183,44 @@ pub struct AddTopup {
     pub billing: BillingAddress,
 }
 
-impl AddTopup {
-    /// A top-up purchase.
-    pub fn new(
-        enrollment_id: impl Into<String>,
-        topup: TopupRef,
-        payment: TopupPayment,
-        billing: BillingAddress,
-    ) -> Self {
-        AddTopup {
-            enrollment_id: enrollment_id.into(),
-            topup,
-            payment,
-            billing,
+request_builder! {
+    /// Builds an [`AddTopup`].
+    AddTopup => AddTopupBuilder {
+        required {
+            /// R: the enrollment id.
+            into enrollment_id: String => "enrollment_id",
+            /// R: which top-up (`plan_id` or `plan_code`).
+            value topup: TopupRef => "plan_id",
+            /// R: how it is paid.
+            value payment: TopupPayment => "payment_method",
+            /// R: billing address (state and city required).
+            value billing: BillingAddress => "billing_state",
         }
+        optional {}
+        defaulted {}
+        lists {}
+    }
+}
+
+impl AddTopup {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        check::alphanumeric("enrollment_id", &self.enrollment_id)?;
+        match &self.topup {
+            TopupRef::PlanId(id) => check::numeric("plan_id", id)?,
+            TopupRef::PlanCode(code) => check::non_empty("plan_code", code)?,
+        }
+        match &self.payment {
+            TopupPayment::CreditCard(card) => card.validate()?,
+            TopupPayment::SavedCard {
+                customer_token,
+                payment_token,
+            } => {
+                check::non_empty("customer_token", customer_token.expose())?;
+                check::non_empty("payment_token", payment_token.expose())?;
+            }
+            TopupPayment::PaypalBraintree | TopupPayment::OtherPaymentOption => {}
+        }
+        self.billing.validate()
     }
 }
 
@@ -196,18 +230,18 @@ impl AddTopup {
 #[non_exhaustive]
 pub struct TopupReceipt {
     /// Order id.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub order_id: Option<String>,
     /// Transaction number.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub transaction_no: Option<String>,
     /// Amount charged.
-    #[serde(default, deserialize_with = "crate::de::opt_money")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_money")]
     pub total_amount: Option<Money>,
     /// The confirmation message, when `data` is a message rather than an object.
     #[serde(default, skip_deserializing)]
     pub message: Option<String>,
-    /// Every other field.
+    /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }

@@ -1,10 +1,16 @@
 //! `/usage`: get_usage.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use serde_with::serde_as;
 use telecom_core::dates::{IsoDate, SqlDateTime};
 use time::{Date, PrimitiveDateTime};
+
+use crate::error::Error;
+use crate::models::builder::request_builder;
+use crate::validate as check;
 
 /// `get_usage`: a line's usage records, or a summary of every line. The account must have a
 /// phone number and a SIM and be Active or Suspend; history covers the last 90 days.
@@ -37,24 +43,34 @@ pub enum UsageQuery {
     },
 }
 
-impl GetUsage {
-    /// Usage records of one line between two days.
-    pub fn detail(enrollment_id: impl Into<String>, start_date: Date, end_date: Date) -> Self {
-        GetUsage {
-            enrollment_id: enrollment_id.into(),
-            query: UsageQuery::Detail {
-                start_date,
-                end_date,
-            },
+request_builder! {
+    /// Builds a [`GetUsage`]: `query(UsageQuery::Summary)` or
+    /// `query(UsageQuery::Detail { start_date, end_date })`.
+    GetUsage => GetUsageBuilder {
+        required {
+            /// R: the enrollment id.
+            into enrollment_id: String => "enrollment_id",
+            /// R: what to return (`summary_by_user` on the wire).
+            value query: UsageQuery => "summary_by_user",
         }
+        optional {}
+        defaulted {}
+        lists {}
     }
+}
 
-    /// Totals for every line of the account.
-    pub fn summary(enrollment_id: impl Into<String>) -> Self {
-        GetUsage {
-            enrollment_id: enrollment_id.into(),
-            query: UsageQuery::Summary,
+impl GetUsage {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        check::alphanumeric("enrollment_id", &self.enrollment_id)?;
+        if let UsageQuery::Detail {
+            start_date,
+            end_date,
+        } = self.query
+            && start_date > end_date
+        {
+            return Err(Error::invalid("start_date", "must not be after end_date"));
         }
+        Ok(())
     }
 }
 
@@ -74,23 +90,35 @@ pub enum Usage {
 #[non_exhaustive]
 pub struct UsageSummary {
     /// Data used (`OCSDATA`).
-    #[serde(default, rename = "OCSDATA", deserialize_with = "crate::de::opt_text")]
+    #[serde(
+        default,
+        rename = "OCSDATA",
+        deserialize_with = "telecom_core::lenient::opt_text"
+    )]
     pub data: Option<String>,
     /// Minutes used (`OCSMIN`).
-    #[serde(default, rename = "OCSMIN", deserialize_with = "crate::de::opt_text")]
+    #[serde(
+        default,
+        rename = "OCSMIN",
+        deserialize_with = "telecom_core::lenient::opt_text"
+    )]
     pub minutes: Option<String>,
     /// Messages sent (`OCSSMS`).
-    #[serde(default, rename = "OCSSMS", deserialize_with = "crate::de::opt_text")]
+    #[serde(
+        default,
+        rename = "OCSSMS",
+        deserialize_with = "telecom_core::lenient::opt_text"
+    )]
     pub sms: Option<String>,
     /// First name.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub fname: Option<String>,
     /// The line's number (a JSON number on the wire).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub telephone_number: Option<String>,
-    /// Every other field.
+    /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// One line's usage records.
@@ -98,20 +126,20 @@ pub struct UsageSummary {
 #[non_exhaustive]
 pub struct UsageDetail {
     /// The data unit (`KB`).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub data_usage_unit_type: Option<String>,
     /// Decimal digits used in the amounts.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub decimal_digit_number_usage: Option<u64>,
     /// Totals.
     #[serde(default)]
     pub total_usage: Option<TotalUsage>,
     /// The records; absent (empty here) when there was no usage.
-    #[serde(default, deserialize_with = "crate::de::one_or_many")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::one_or_many")]
     pub usage_detail: Vec<UsageRecord>,
-    /// Every other field.
+    /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// Usage totals.
@@ -119,23 +147,26 @@ pub struct UsageDetail {
 #[non_exhaustive]
 pub struct TotalUsage {
     /// Data.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub data: Option<u64>,
     /// MMS.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub mms: Option<u64>,
     /// SMS.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub sms: Option<u64>,
     /// Voice.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub voice: Option<u64>,
     /// Usage at normal speed.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub total_normal_usage: Option<u64>,
     /// Usage while throttled.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub total_throttled_usage: Option<u64>,
+    /// Fields this version does not type.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 telecom_core::open_enum! {
@@ -160,37 +191,37 @@ telecom_core::open_enum! {
 #[non_exhaustive]
 pub struct UsageRecord {
     /// Call type.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub call_type: Option<String>,
     /// Digits dialled.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub dialled_digit: Option<String>,
     /// When (`YYYY-MM-DD HH:MM:SS`, vendor local time).
     #[serde_as(as = "Option<SqlDateTime>")]
     #[serde(default)]
     pub effective_date: Option<PrimitiveDateTime>,
     /// The other party (a string or a number on the wire).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub other_party_number: Option<String>,
     /// Redirecting party.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub redirecting_party: Option<String>,
     /// The line's number (a JSON number on the wire).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub resource: Option<String>,
     /// Units used.
-    #[serde(default, deserialize_with = "crate::de::opt_u64")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub unit: Option<u64>,
     /// Units with more digits.
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub unit_more_digit: Option<String>,
     /// The unit (`KB`).
-    #[serde(default, deserialize_with = "crate::de::opt_text")]
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub unitun: Option<String>,
     /// What kind of usage.
     #[serde(default)]
     pub usage_type: Option<UsageType>,
-    /// Every other field.
+    /// Fields this version does not type.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub extra: BTreeMap<String, Value>,
 }

@@ -1,14 +1,14 @@
 //! Enrollment actions.
 
-use crate::Client;
-use crate::error::Error;
+use serde::Serialize;
 use telecom_core::CallKind;
 
-use crate::models::enrollment::{CheckServiceAvailability, ServiceAvailability};
+use crate::Client;
+use crate::error::Error;
+use crate::models::{CheckServiceAvailability, EnrollmentType, ServiceAvailability};
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
+use crate::wire::{self, Body, Envelope, yes_no};
 
 impl Client {
     /// `check_service_availability` (`POST /enrollment`): is there service at a zip code;
@@ -22,8 +22,17 @@ impl Client {
     }
 }
 
+/// The `check_service_availability` body.
+#[serde_with::skip_serializing_none]
+#[derive(Serialize)]
+struct CheckServiceAvailabilityBody<'a> {
+    zip_code: &'a str,
+    enrollment_type: EnrollmentType,
+    is_enrollment: Option<&'static str>,
+}
+
 impl Action for CheckServiceAvailability {
-    const OPERATION: Operation =
+    const OPERATION: Operation<'static> =
         Operation::new("enrollment", "check_service_availability", CallKind::Read);
     type Output = ServiceAvailability;
 
@@ -38,14 +47,15 @@ impl Action for CheckServiceAvailability {
     }
 
     fn body(&self) -> Result<Body, Error> {
-        check::zip("zip_code", &self.zip_code)?;
-        Ok(Body::new()
-            .str("zip_code", &self.zip_code)
-            .str("enrollment_type", self.enrollment_type.as_str())
-            .opt_yn("is_enrollment", self.is_enrollment))
+        self.validate()?;
+        Body::typed(&CheckServiceAvailabilityBody {
+            zip_code: &self.zip_code,
+            enrollment_type: self.enrollment_type,
+            is_enrollment: self.is_enrollment.map(yes_no),
+        })
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        crate::de::data(envelope.data.as_ref())
+        wire::data(envelope.data.as_ref())
     }
 }

@@ -1,15 +1,17 @@
-//! Inventory actions.
+//! Inventory actions: SIM swaps and the device compatibility inquiry.
 
-use crate::Client;
-use crate::error::Error;
+use serde::Serialize;
 use serde_json::Value;
 use telecom_core::CallKind;
 
-use crate::models::inventory::{ChangeType, SimSwap, SimSwapResult};
+use crate::Client;
+use crate::error::Error;
+use crate::models::{
+    ChangeReason, ChangeType, CheckDeviceCompatibility, DeviceCompatibility, SimSwap, SimSwapResult,
+};
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
+use crate::wire::{self, Body, Envelope};
 
 impl Client {
     /// `sim_swap` (`POST /inventory`): move a line to a new SIM or eSIM. Never resent once it
@@ -17,40 +19,45 @@ impl Client {
     pub async fn sim_swap(&self, request: &SimSwap) -> Result<SimSwapResult, Error> {
         self.send_action(request).await
     }
+
+    /// `check_device_compatibility` (`POST /inventory`): whether a device (by IMEI) works on
+    /// the network and can take an eSIM. A read: transient failures are retried.
+    pub async fn check_device_compatibility(
+        &self,
+        request: &CheckDeviceCompatibility,
+    ) -> Result<DeviceCompatibility, Error> {
+        self.send_action(request).await
+    }
+}
+
+/// The `sim_swap` body; `is_esim_swap` goes only as `Y`.
+#[serde_with::skip_serializing_none]
+#[derive(Serialize)]
+struct SimSwapBody<'a> {
+    enrollment_id: &'a str,
+    new_esn: Option<&'a str>,
+    model_id: &'a str,
+    store_id: &'a str,
+    change_type: ChangeType,
+    change_reason_process: ChangeReason,
+    is_esim_swap: Option<&'static str>,
 }
 
 impl Action for SimSwap {
-    const OPERATION: Operation = Operation::new("inventory", "sim_swap", CallKind::Write);
+    const OPERATION: Operation<'static> = Operation::new("inventory", "sim_swap", CallKind::Write);
     type Output = SimSwapResult;
 
     fn body(&self) -> Result<Body, Error> {
-        check::alphanumeric("enrollment_id", &self.enrollment_id)?;
-        match (&self.new_esn, self.is_esim_swap) {
-            (Some(esn), _) => check::non_empty("new_esn", esn)?,
-            (None, false) => {
-                return Err(Error::invalid("new_esn", "is required unless is_esim_swap"));
-            }
-            (None, true) => {}
-        }
-        check::non_empty("model_id", &self.model_id)?;
-        check::non_empty("store_id", &self.store_id)?;
-        let mut body = Body::new()
-            .str("enrollment_id", &self.enrollment_id)
-            .opt_str("new_esn", self.new_esn.as_deref())
-            .str("model_id", &self.model_id)
-            .str("store_id", &self.store_id)
-            .str(
-                "change_type",
-                match self.change_type {
-                    ChangeType::Electronic => "Electronic",
-                    ChangeType::Nonelectronic => "Nonelectronic",
-                },
-            )
-            .str("change_reason_process", self.change_reason_process.as_str());
-        if self.is_esim_swap {
-            body = body.yn("is_esim_swap", true);
-        }
-        Ok(body)
+        self.validate()?;
+        Body::typed(&SimSwapBody {
+            enrollment_id: &self.enrollment_id,
+            new_esn: self.new_esn.as_deref(),
+            model_id: &self.model_id,
+            store_id: &self.store_id,
+            change_type: self.change_type,
+            change_reason_process: self.change_reason_process,
+            is_esim_swap: self.is_esim_swap.then_some("Y"),
+        })
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
@@ -61,5 +68,33 @@ impl Action for SimSwap {
             // A physical swap answers `data: ""`.
             _ => Ok(SimSwapResult::Swapped),
         }
+    }
+}
+
+/// The `check_device_compatibility` body.
+#[serde_with::skip_serializing_none]
+#[derive(Serialize)]
+struct CheckDeviceCompatibilityBody<'a> {
+    imei: &'a str,
+    carrier: Option<&'a str>,
+    zip_code: Option<&'a str>,
+}
+
+impl Action for CheckDeviceCompatibility {
+    const OPERATION: Operation<'static> =
+        Operation::new("inventory", "check_device_compatibility", CallKind::Read);
+    type Output = DeviceCompatibility;
+
+    fn body(&self) -> Result<Body, Error> {
+        self.validate()?;
+        Body::typed(&CheckDeviceCompatibilityBody {
+            imei: &self.imei,
+            carrier: self.carrier.as_deref(),
+            zip_code: self.zip_code.as_deref(),
+        })
+    }
+
+    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
+        wire::data(envelope.data.as_ref())
     }
 }

@@ -6,18 +6,18 @@
 mod customer;
 mod enrollment;
 mod inventory;
-mod payment;
+pub(crate) mod payment;
 mod plan;
 mod port;
 pub(crate) mod raw;
 mod topup;
 mod usage;
 
-use telecom_core::CallKind;
+use telecom_core::{CallKind, Redactor};
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::models::common::Source;
+use crate::models::Source;
 use crate::transport::{Operation, Request};
 use crate::wire::{self, Body, Envelope, EnvelopeFields};
 
@@ -25,7 +25,7 @@ use crate::wire::{self, Body, Envelope, EnvelopeFields};
 /// its answer is read.
 pub(crate) trait Action {
     /// The module, the action and how it may be resent.
-    const OPERATION: Operation;
+    const OPERATION: Operation<'static>;
     type Output;
 
     /// The `source` values the action documents, when it narrows the envelope's four.
@@ -41,6 +41,24 @@ pub(crate) trait Action {
 
     /// Reads the answer (usually its `data`), borrowing it.
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error>;
+
+    /// The enrollments a create is for, named in its [`Error::AlreadyCreated`].
+    fn enrollment_ids(&self) -> Vec<&str> {
+        Vec::new()
+    }
+
+    /// What a read answer means for this request, when a success envelope can still say
+    /// that nothing was done (every line of a create already existed). `redactor` masks the
+    /// secrets the client holds and the request sent; [`Envelope::redactor`] adds the
+    /// answer's token.
+    fn settle(
+        &self,
+        output: Self::Output,
+        _envelope: &Envelope,
+        _redactor: &dyn Fn() -> Redactor,
+    ) -> Result<Self::Output, Error> {
+        Ok(output)
+    }
 }
 
 impl Client {
@@ -62,24 +80,29 @@ impl Client {
             }
         }
         let (envelope, secrets) = self
-            .execute(operation.module, operation.action, body, request.kind())
-            .await?;
-        A::output(&envelope).map_err(|e| {
+            .execute(operation, body, request.kind())
+            .await
+            .map_err(|error| error.for_enrollments(&request.enrollment_ids()))?;
+        // Built only when something is wrong: the success path copies no secrets.
+        let redactor = || {
             let mut redactor = self.inner.transport.redactor.clone();
             secrets.iter().for_each(|s| redactor.add_secret(s));
-            envelope.data_error(&redactor, operation.action, &e)
-        })
+            redactor
+        };
+        let output = A::output(&envelope)
+            .map_err(|e| envelope.data_error(&redactor(), operation.action, &e))?;
+        request.settle(output, &envelope, &redactor)
     }
 
     /// Sends one action and returns its successful envelope, and the secrets of its body
     /// for masking what is read from it afterwards.
     pub(crate) async fn execute(
         &self,
-        module: &str,
-        action: &str,
+        operation: Operation<'_>,
         body: Body,
         kind: CallKind,
     ) -> Result<(Envelope, Vec<telecom_core::Secret>), Error> {
+        let Operation { module, action, .. } = operation;
         let name_ok =
             |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !name_ok(module) {
@@ -94,18 +117,20 @@ impl Client {
                 "must be letters, digits and underscores",
             ));
         }
+        let credentials = &self.inner.credentials;
         let fields = EnvelopeFields {
-            agent_id: &self.inner.agent_id,
-            agent_password: self.inner.agent_password.as_ref(),
+            agent_id: &credentials.agent_id,
+            agent_password: credentials.agent_password.as_ref(),
             source: self.effective_source(),
             external_transaction_id: self.external_transaction_id.as_deref(),
         };
         let (fields_map, secrets) = body.into_parts();
-        let payload = wire::request_body(action, fields_map, &fields)?;
+        let payload = wire::request_body(action, &fields_map, &fields)?;
         let transport = &self.inner.transport;
         let request = Request {
             action,
             kind,
+            creates_customer: operation.creates_customer,
             url: format!("{}/{}", transport.base_url, module),
             payload,
             secrets,

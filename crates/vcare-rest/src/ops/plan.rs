@@ -1,15 +1,14 @@
 //! Plan actions.
 
-use crate::Client;
-use crate::error::Error;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use telecom_core::CallKind;
 
-use crate::models::plan::{Plan, PlanList};
+use crate::Client;
+use crate::error::Error;
+use crate::models::{EnrollmentType, Plan, PlanList};
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
+use crate::wire::{self, Body, Envelope, yes_no};
 
 impl Client {
     /// `plan_list` (`POST /plan`): the plans offered at a zip code. A read: transient
@@ -19,25 +18,37 @@ impl Client {
     }
 }
 
+/// The `plan_list` body. `plan_id` is always sent, `""` meaning every plan.
+#[serde_with::skip_serializing_none]
+#[derive(Serialize)]
+struct PlanListBody<'a> {
+    request_name: &'static str,
+    zip_code: &'a str,
+    enrollment_type: EnrollmentType,
+    plan_id: &'a str,
+    tribal: Option<&'static str>,
+    is_family_plan: Option<&'static str>,
+}
+
 impl Action for PlanList {
-    const OPERATION: Operation = Operation::new("plan", "plan_list", CallKind::Read);
+    const OPERATION: Operation<'static> = Operation::new("plan", "plan_list", CallKind::Read);
     type Output = Vec<Plan>;
 
     fn body(&self) -> Result<Body, Error> {
-        check::zip("zip_code", &self.zip_code)?;
-        check::opt(self.plan_id.as_deref(), |s| check::numeric("plan_id", s))?;
-        Ok(Body::new()
-            .str("request_name", "plan")
-            .str("zip_code", &self.zip_code)
-            .str("enrollment_type", self.enrollment_type.as_str())
-            .str("plan_id", self.plan_id.as_deref().unwrap_or(""))
-            .opt_yn("tribal", self.tribal)
-            .opt_yn("is_family_plan", self.is_family_plan))
+        self.validate()?;
+        Body::typed(&PlanListBody {
+            request_name: "plan",
+            zip_code: &self.zip_code,
+            enrollment_type: self.enrollment_type,
+            plan_id: self.plan_id.as_deref().unwrap_or(""),
+            tribal: self.tribal.map(yes_no),
+            is_family_plan: self.is_family_plan.map(yes_no),
+        })
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
         #[derive(Deserialize)]
-        struct Plans(#[serde(deserialize_with = "crate::de::one_or_many")] Vec<Plan>);
-        crate::de::data::<Plans>(envelope.data.as_ref()).map(|p| p.0)
+        struct Plans(#[serde(deserialize_with = "telecom_core::lenient::one_or_many")] Vec<Plan>);
+        wire::data::<Plans>(envelope.data.as_ref()).map(|p| p.0)
     }
 }

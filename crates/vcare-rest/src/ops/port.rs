@@ -1,14 +1,14 @@
 //! Port-in actions.
 
-use crate::Client;
-use crate::error::Error;
+use serde::Serialize;
 use telecom_core::CallKind;
 
-use crate::models::port::{PortinStatus, QueryPortin};
+use crate::Client;
+use crate::error::Error;
+use crate::models::{PortinStatus, QueryPortin};
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
+use crate::wire::{self, Body, Envelope};
 
 impl Client {
     /// `query_portin` (`POST /port`): the state of a port-in. A read: transient failures are
@@ -18,23 +18,30 @@ impl Client {
     }
 }
 
+/// The `query_portin` body; this older action names the enrollment `enroll_id`.
+#[derive(Serialize)]
+struct QueryPortinBody<'a> {
+    enroll_id: &'a str,
+    esn: &'a str,
+    mdn: &'a str,
+    carrier: &'a str,
+}
+
 impl Action for QueryPortin {
-    const OPERATION: Operation = Operation::new("port", "query_portin", CallKind::Read);
+    const OPERATION: Operation<'static> = Operation::new("port", "query_portin", CallKind::Read);
     type Output = PortinStatus;
 
     fn body(&self) -> Result<Body, Error> {
-        check::alphanumeric("enroll_id", &self.enrollment_id)?;
-        check::non_empty("esn", &self.esn)?;
-        check::phone10("mdn", &self.mdn)?;
-        check::non_empty("carrier", &self.carrier)?;
-        Ok(Body::new()
-            .str("enroll_id", &self.enrollment_id)
-            .str("esn", &self.esn)
-            .str("mdn", &self.mdn)
-            .str("carrier", &self.carrier))
+        self.validate()?;
+        Body::typed(&QueryPortinBody {
+            enroll_id: &self.enrollment_id,
+            esn: &self.esn,
+            mdn: &self.mdn,
+            carrier: &self.carrier,
+        })
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        crate::de::data(envelope.data.as_ref())
+        wire::data(envelope.data.as_ref())
     }
 }

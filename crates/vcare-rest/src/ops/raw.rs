@@ -1,11 +1,14 @@
 //! The low-level call for actions this crate has not typed.
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 use telecom_core::CallKind;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::models::common::MsgCode;
+use crate::models::MsgCode;
+use crate::transport::Operation;
 use crate::wire::Body;
 
 /// What the vendor answered to a low-level [`Client::call`]: the envelope, with the token
@@ -23,6 +26,9 @@ pub struct RawResponse {
     pub external_transaction_id: Option<String>,
     /// The top-level `success` text a few actions add.
     pub success: Option<String>,
+    /// Other top-level fields of the answer.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 impl Client {
@@ -40,7 +46,7 @@ impl Client {
         &self,
         module: &str,
         action: &str,
-        body: Value,
+        body: &Value,
     ) -> Result<RawResponse, Error> {
         self.raw(module, action, body, CallKind::Write).await
     }
@@ -51,7 +57,7 @@ impl Client {
         &self,
         module: &str,
         action: &str,
-        body: Value,
+        body: &Value,
     ) -> Result<RawResponse, Error> {
         self.raw(module, action, body, CallKind::Read).await
     }
@@ -60,14 +66,18 @@ impl Client {
         &self,
         module: &str,
         action: &str,
-        body: Value,
+        body: &Value,
         kind: CallKind,
     ) -> Result<RawResponse, Error> {
         let Value::Object(body) = body else {
             return Err(Error::invalid("body", "must be a JSON object"));
         };
         let (env, _) = self
-            .execute(module, action, Body::from_raw(body), kind)
+            .execute(
+                Operation::new(module, action, kind),
+                Body::from_fields(body.clone()),
+                kind,
+            )
             .await?;
         Ok(RawResponse {
             msg: env.msg,
@@ -75,6 +85,7 @@ impl Client {
             data: env.data,
             external_transaction_id: env.external_transaction_id,
             success: env.success,
+            extra: env.extra,
         })
     }
 }

@@ -1,17 +1,20 @@
 //! Top-up actions.
 
-use crate::Client;
-use crate::error::Error;
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
 use telecom_core::CallKind;
 
-use crate::models::topup::{
-    AddTopup, TopupCatalog, TopupList, TopupPayment, TopupReceipt, TopupRef,
+use crate::Client;
+use crate::error::Error;
+use crate::models::{
+    AddTopup, TopupCatalog, TopupList, TopupPayment, TopupReceipt, TopupRef, TopupType,
 };
 use crate::ops::Action;
+use crate::ops::payment::{BillingBody, CardBody};
 use crate::transport::Operation;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
+use crate::wire::{self, Body, Envelope};
 
 impl Client {
     /// `topup_list` (`POST /topup`): the top-ups on offer. A read: transient failures are
@@ -27,61 +30,86 @@ impl Client {
     }
 }
 
+/// The `topup_list` body.
+#[serde_with::skip_serializing_none]
+#[derive(Serialize)]
+struct TopupListBody<'a> {
+    topup_type: TopupType,
+    payment_method: &'a str,
+    state: Option<&'a str>,
+}
+
 impl Action for TopupList {
-    const OPERATION: Operation = Operation::new("topup", "topup_list", CallKind::Read);
+    const OPERATION: Operation<'static> = Operation::new("topup", "topup_list", CallKind::Read);
     type Output = TopupCatalog;
 
     fn body(&self) -> Result<Body, Error> {
-        check::non_empty("payment_method", &self.payment_method)?;
-        check::opt(self.state.as_deref(), |s| check::state("state", s))?;
-        Ok(Body::new()
-            .str("topup_type", self.topup_type.as_str())
-            .str("payment_method", &self.payment_method)
-            .opt_str("state", self.state.as_deref()))
+        self.validate()?;
+        Body::typed(&TopupListBody {
+            topup_type: self.topup_type,
+            payment_method: &self.payment_method,
+            state: self.state.as_deref(),
+        })
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        crate::de::data(envelope.data.as_ref())
+        wire::data(envelope.data.as_ref())
     }
 }
 
+/// The `add_topup` body: a saved card is `CREDIT_CARD` with the card's tokens instead of its
+/// number.
+#[serde_with::skip_serializing_none]
+#[derive(Serialize)]
+struct AddTopupBody<'a> {
+    enrollment_id: &'a str,
+    plan_id: Option<&'a str>,
+    plan_code: Option<&'a str>,
+    payment_method: &'static str,
+    #[serde(flatten)]
+    card: Option<CardBody<'a>>,
+    customer_token: Option<&'a str>,
+    payment_token: Option<&'a str>,
+    #[serde(flatten)]
+    billing: BillingBody<'a>,
+}
+
 impl Action for AddTopup {
-    const OPERATION: Operation = Operation::new("topup", "add_topup", CallKind::Write);
+    const OPERATION: Operation<'static> = Operation::new("topup", "add_topup", CallKind::Write);
     type Output = TopupReceipt;
 
     fn body(&self) -> Result<Body, Error> {
-        check::alphanumeric("enrollment_id", &self.enrollment_id)?;
-        let mut body = Body::new().str("enrollment_id", &self.enrollment_id);
-        body = match &self.topup {
-            TopupRef::PlanId(id) => {
-                check::numeric("plan_id", id)?;
-                body.str("plan_id", id)
-            }
-            TopupRef::PlanCode(code) => {
-                check::non_empty("plan_code", code)?;
-                body.str("plan_code", code)
-            }
+        self.validate()?;
+        let (plan_id, plan_code) = match &self.topup {
+            TopupRef::PlanId(id) => (Some(id.as_str()), None),
+            TopupRef::PlanCode(code) => (None, Some(code.as_str())),
         };
-        body = match &self.payment {
+        let (payment_method, card, customer_token, payment_token) = match &self.payment {
             TopupPayment::CreditCard(card) => {
-                card.validate()?;
-                card.write(body.str("payment_method", "CREDIT_CARD"))
+                ("CREDIT_CARD", Some(CardBody::from(card)), None, None)
             }
             TopupPayment::SavedCard {
                 customer_token,
                 payment_token,
-            } => {
-                check::non_empty("customer_token", customer_token.expose())?;
-                check::non_empty("payment_token", payment_token.expose())?;
-                body.str("payment_method", "CREDIT_CARD")
-                    .secret("customer_token", customer_token)
-                    .secret("payment_token", payment_token)
-            }
-            TopupPayment::PaypalBraintree => body.str("payment_method", "PAYPAL_BRAINTREE"),
-            TopupPayment::OtherPaymentOption => body.str("payment_method", "OTHER_PAYMENT_OPTION"),
+            } => (
+                "CREDIT_CARD",
+                None,
+                Some(customer_token.expose()),
+                Some(payment_token.expose()),
+            ),
+            TopupPayment::PaypalBraintree => ("PAYPAL_BRAINTREE", None, None, None),
+            TopupPayment::OtherPaymentOption => ("OTHER_PAYMENT_OPTION", None, None, None),
         };
-        self.billing.validate()?;
-        Ok(self.billing.write(body))
+        Body::typed(&AddTopupBody {
+            enrollment_id: &self.enrollment_id,
+            plan_id,
+            plan_code,
+            payment_method,
+            card,
+            customer_token,
+            payment_token,
+            billing: BillingBody::from(&self.billing),
+        })
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
@@ -97,7 +125,7 @@ impl Action for AddTopup {
                     .and_then(Value::as_str)
                     .map(str::to_owned)
                     .or_else(|| envelope.msg.clone()),
-                other: Map::new(),
+                extra: BTreeMap::new(),
             }),
         }
     }

@@ -1,16 +1,16 @@
 //! Usage actions.
 
-use crate::Client;
-use crate::error::Error;
+use serde::Serialize;
 use serde_json::Value;
 use telecom_core::CallKind;
+use telecom_core::dates::format_iso_date;
 
-use crate::models::usage::{GetUsage, Usage, UsageQuery};
+use crate::Client;
+use crate::error::Error;
+use crate::models::{GetUsage, Usage, UsageQuery};
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::validate as check;
-use crate::wire::{Body, Envelope};
-use telecom_core::dates::format_iso_date;
+use crate::wire::{self, Body, Envelope, yes_no};
 
 impl Client {
     /// `get_usage` (`POST /usage`): usage records or per-line totals. A read: transient
@@ -20,26 +20,38 @@ impl Client {
     }
 }
 
+/// The `get_usage` body: the dates go only with `summary_by_user=N`.
+#[serde_with::skip_serializing_none]
+#[derive(Serialize)]
+struct GetUsageBody<'a> {
+    enrollment_id: &'a str,
+    summary_by_user: &'static str,
+    start_date: Option<String>,
+    end_date: Option<String>,
+}
+
 impl Action for GetUsage {
-    const OPERATION: Operation = Operation::new("usage", "get_usage", CallKind::Read);
+    const OPERATION: Operation<'static> = Operation::new("usage", "get_usage", CallKind::Read);
     type Output = Usage;
 
     fn body(&self) -> Result<Body, Error> {
-        check::alphanumeric("enrollment_id", &self.enrollment_id)?;
-        let body = Body::new().str("enrollment_id", &self.enrollment_id);
-        Ok(match self.query {
-            UsageQuery::Summary => body.yn("summary_by_user", true),
+        self.validate()?;
+        let (summary, start_date, end_date) = match self.query {
+            UsageQuery::Summary => (true, None, None),
             UsageQuery::Detail {
                 start_date,
                 end_date,
-            } => {
-                if start_date > end_date {
-                    return Err(Error::invalid("start_date", "must not be after end_date"));
-                }
-                body.yn("summary_by_user", false)
-                    .str("start_date", &format_iso_date(start_date))
-                    .str("end_date", &format_iso_date(end_date))
-            }
+            } => (
+                false,
+                Some(format_iso_date(start_date)),
+                Some(format_iso_date(end_date)),
+            ),
+        };
+        Body::typed(&GetUsageBody {
+            enrollment_id: &self.enrollment_id,
+            summary_by_user: yes_no(summary),
+            start_date,
+            end_date,
         })
     }
 
@@ -48,7 +60,7 @@ impl Action for GetUsage {
             Some(lines @ Value::Array(_)) => {
                 serde::Deserialize::deserialize(lines).map(Usage::Summary)
             }
-            other => crate::de::data(other.as_ref()).map(Usage::Detail),
+            other => wire::data(other.as_ref()).map(Usage::Detail),
         }
     }
 }
