@@ -2,7 +2,7 @@
 //! lookup fields, carrier configurations and confirmed activations, authenticated with
 //! OAuth2 tokens from the iQmetrix accounts service.
 //!
-//! - Every operation of the spec is a typed method on [`Client`]; [`Client::send_raw`] is
+//! - Every operation of the spec is a typed method on [`Client`]; [`Client::call_raw`] is
 //!   the way out for anything else, with the same auth, retries and errors.
 //! - Tokens: the password grant, refresh-token grant, early refresh before expiry, one
 //!   token request in flight however many tasks share the client, and one
@@ -210,6 +210,6 @@ pub use auth::Credentials;
 pub use client::{Client, ClientBuilder, Environment};
 pub use error::{Error, ErrorCode, RateLimit, Result, TokenErrorCode};
 pub use models::*;
-/// The HTTP method of [`Client::send_raw`].
+/// The HTTP method of [`Client::call_raw`].
 pub use reqwest::Method;
 pub use telecom_core::{CallKind, Money, PhoneNumber, Redacted, RetryPolicy, Secret, Timeouts};

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use fake_vendor::FakeVendor;
 use serde_json::json;
-use vcare_rest::{Client, Credentials};
+use vcare_rest::{CallKind, Client, Credentials};
 
 const TASKS: usize = 32;
 const CALLS_PER_TASK: usize = 50;
@@ -54,7 +54,7 @@ async fn round(reuse: bool) -> Round {
             for _ in 0..CALLS_PER_TASK {
                 let body = json!({"zip_code": "07502", "enrollment_type": "NON_LIFELINE"});
                 if client
-                    .call_idempotent("plan", "plan_list", &body)
+                    .call_raw("plan", "plan_list", &body, CallKind::Read)
                     .await
                     .is_err()
                 {

@@ -8,8 +8,8 @@
 use serde_json::json;
 use telecom_sandbox::vcare::VcareConfig;
 use vcare_rest::{
-    CheckDeviceCompatibility, Client, CreateHomephoneCustomer, Credentials, CustomerInfoRequest,
-    Error, PlanList, Source,
+    CallKind, CheckDeviceCompatibility, Client, CreateHomephoneCustomer, Credentials,
+    CustomerInfoRequest, Error, PlanList, Source,
 };
 
 #[tokio::main(flavor = "current_thread")]
@@ -124,7 +124,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // The low-level escape hatch, with an action the vendor does not have.
-    match client.call("customer", "no_such_action", &json!({})).await {
+    match client
+        .call_raw("customer", "no_such_action", &json!({}), CallKind::Write)
+        .await
+    {
         Ok(reply) => println!("unexpected success: {reply:?}"),
         Err(error) => println!(
             "vendor error, as expected: {error} (code {:?})",

@@ -102,14 +102,14 @@
 //! a timeout, a reset after sending, a 5xx or a truncated answer may all hide a write the
 //! vendor did. Reads ([`CallKind::Read`]) are `plan_list`, `customer_info`, `query_portin`,
 //! `get_usage`, `topup_list`, `check_device_compatibility`, `check_service_availability`
-//! unless it opens an enrollment, `/authenticate` and [`Client::call_idempotent`]; creates,
-//! payments, swaps, top-ups and [`Client::call`] are writes ([`CallKind::Write`]). A token
+//! unless it opens an enrollment, `/authenticate` and [`Client::call_raw`]; creates,
+//! payments, swaps, top-ups and [`Client::call_raw`] are writes ([`CallKind::Write`]). A token
 //! rejection is resent once with a brand-new token whatever the kind. Each call is one `call`
 //! span with `vendor = "vcare"` (`RUST_LOG=telecom_core::call=debug` shows them).
 //!
 //! # Actions not typed here
 //!
-//! [`Client::call`] and [`Client::call_idempotent`] send any module and action with a JSON
+//! [`Client::call_raw`] and [`Client::call_raw`] send any module and action with a JSON
 //! body, with the same tokens, envelope and error handling.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

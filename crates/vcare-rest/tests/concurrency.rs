@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde_json::json;
 use telecom_sandbox::RecordedRequest;
 use telecom_sandbox::vcare::{VcareConfig, VcareSandbox};
-use vcare_rest::{Client, Credentials};
+use vcare_rest::{CallKind, Client, Credentials};
 
 fn client(url: &str, reuse: bool) -> Client {
     Client::builder(Credentials {
@@ -50,7 +50,12 @@ async fn shared_client_never_reuses_a_token() {
         tasks.push(tokio::spawn(async move {
             for _ in 0..10 {
                 let reply = client
-                    .call_idempotent("plan", "plan_list", &json!({"zip_code": "07502"}))
+                    .call_raw(
+                        "plan",
+                        "plan_list",
+                        &json!({"zip_code": "07502"}),
+                        CallKind::Read,
+                    )
                     .await
                     .unwrap();
                 // The fake's plan_list answer: both of its plans.
@@ -99,7 +104,7 @@ async fn without_reuse_every_call_authenticates() {
     let client = client(&fake.url(), false);
     for _ in 0..5 {
         client
-            .call_idempotent("plan", "plan_list", &json!({}))
+            .call_raw("plan", "plan_list", &json!({}), CallKind::Read)
             .await
             .unwrap();
     }
@@ -128,7 +133,9 @@ async fn a_token_the_vendor_expired_is_replaced_once() {
     let client = client(&fake.url(), true);
     client.authenticate().await.unwrap();
     tokio::time::sleep(Duration::from_millis(5)).await;
-    let reply = client.call("plan", "plan_list", &json!({})).await;
+    let reply = client
+        .call_raw("plan", "plan_list", &json!({}), CallKind::Write)
+        .await;
     // The fresh token from the retry is also dead on arrival at this fake, so the second
     // rejection is a typed error rather than a loop.
     let error = reply.unwrap_err();
@@ -169,5 +176,5 @@ fn client_is_clone_send_sync_and_futures_are_send() {
         .build()
         .expect("a valid request");
     assert_send(&c.plan_list(&request));
-    assert_send(&c.call("plan", "plan_list", &json!({})));
+    assert_send(&c.call_raw("plan", "plan_list", &json!({}), CallKind::Write));
 }

@@ -15,7 +15,7 @@ use mock_http::{MockServer, Reply, Response};
 use serde_json::json;
 use support::log_buffer::Buffer;
 use vcare_rest::{
-    Card, CardType, Client, CreateHomephoneCustomer, Credentials, Error, MakePayment,
+    CallKind, Card, CardType, Client, CreateHomephoneCustomer, Credentials, Error, MakePayment,
     PaymentMethod, PaymentType, PlanList, RetryPolicy,
 };
 
@@ -296,7 +296,12 @@ async fn echoed_secrets_never_leave_the_client() {
     errors.push(e);
     set("rejected");
     let e = client
-        .call("customer", "cancel_autopay", &json!({"card_number": CARD}))
+        .call_raw(
+            "customer",
+            "cancel_autopay",
+            &json!({"card_number": CARD}),
+            CallKind::Write,
+        )
         .await
         .unwrap_err();
     assert!(matches!(e, Error::TokenRejected { .. }), "{e}");

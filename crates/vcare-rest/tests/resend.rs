@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use mock_http::{MockServer, Response};
 use serde_json::json;
-use vcare_rest::{Client, Credentials, Error, RetryPolicy};
+use vcare_rest::{CallKind, Client, Credentials, Error, RetryPolicy};
 
 /// A server whose API answers follow `script` in order (then success), and whose
 /// `/authenticate` hands out `auth-1`, `auth-2`, ...
@@ -73,7 +73,7 @@ async fn a_rejected_token_is_replaced_by_a_new_one_not_a_pooled_one() {
     client.authenticate().await.unwrap();
     client.authenticate().await.unwrap();
     client
-        .call("customer", "cancel_autopay", &json!({}))
+        .call_raw("customer", "cancel_autopay", &json!({}), CallKind::Write)
         .await
         .unwrap();
     // The first attempt took the freshest pooled token; the resend authenticated anew.
@@ -92,7 +92,10 @@ async fn a_second_rejection_is_a_typed_error() {
     };
     let server = server(vec![rejected(), rejected()]).await;
     let client = client(&server.url());
-    let error = client.call("customer", "x", &json!({})).await.unwrap_err();
+    let error = client
+        .call_raw("customer", "x", &json!({}), CallKind::Write)
+        .await
+        .unwrap_err();
     assert!(matches!(error, Error::TokenRejected { .. }), "{error}");
     assert_eq!(tokens_sent(&server), ["auth-1", "auth-2"]);
 }
@@ -105,7 +108,7 @@ async fn a_write_answered_429_is_resent_with_its_own_token() {
     let server = server(vec![throttled]).await;
     let client = client(&server.url());
     client
-        .call("payment", "make_payment", &json!({}))
+        .call_raw("payment", "make_payment", &json!({}), CallKind::Write)
         .await
         .unwrap();
     assert_eq!(tokens_sent(&server), ["auth-1", "auth-2"]);
@@ -117,7 +120,7 @@ async fn a_write_answered_503_is_not_resent_but_a_read_is() {
     let server = server(vec![unavailable(), unavailable()]).await;
     let client = client(&server.url());
     let error = client
-        .call("payment", "make_payment", &json!({}))
+        .call_raw("payment", "make_payment", &json!({}), CallKind::Write)
         .await
         .unwrap_err();
     assert!(
@@ -127,7 +130,7 @@ async fn a_write_answered_503_is_not_resent_but_a_read_is() {
     assert!(error.is_retryable());
     assert_eq!(tokens_sent(&server).len(), 1);
     client
-        .call_idempotent("plan", "plan_list", &json!({}))
+        .call_raw("plan", "plan_list", &json!({}), CallKind::Read)
         .await
         .unwrap();
     assert_eq!(tokens_sent(&server), ["auth-1", "auth-2", "auth-3"]);

@@ -12,7 +12,7 @@ mod support {
 use mock_http::{MockServer, Reply, Response};
 use serde_json::json;
 use support::log_buffer::Buffer;
-use vcare_rest::{Client, CreateHomephoneCustomer, Credentials};
+use vcare_rest::{CallKind, Client, CreateHomephoneCustomer, Credentials};
 
 const PASSWORD: &str = "PW-SECRET-91";
 const PIN: &str = "PIN-SECRET-92";
@@ -97,10 +97,18 @@ async fn nothing_secret_in_logs_debug_or_errors() {
         .build()
         .unwrap();
 
-    client.call("m", "ok", &json!({})).await.unwrap();
+    client
+        .call_raw("m", "ok", &json!({}), CallKind::Write)
+        .await
+        .unwrap();
     let mut errors = Vec::new();
     for action in ["used", "vendor", "malformed", "html"] {
-        errors.push(client.call("m", action, &json!({})).await.unwrap_err());
+        errors.push(
+            client
+                .call_raw("m", action, &json!({}), CallKind::Write)
+                .await
+                .unwrap_err(),
+        );
     }
     // Valid when built, then made invalid: the call checks it again before sending.
     let mut bad_zip = order();

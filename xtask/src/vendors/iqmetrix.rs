@@ -5,7 +5,7 @@
 //! are fetched from `/v1/oauth2/token`).
 //!
 //! Operations are the spec's seven requests, plus `list_confirmed_activations_all` (the
-//! paging stream collected into a JSON array) and `send_raw` (the escape hatch). Inputs:
+//! paging stream collected into a JSON array) and `call_raw` (the escape hatch). Inputs:
 //!
 //! | operation | input |
 //! |---|---|
@@ -14,7 +14,7 @@
 //! | `get_activation_lookup_fields`, `get_configurations` | `company_id`, `carrier_id` |
 //! | `enable_carrier_integration`, `disable_carrier_integration` | `company_id`, `carrier_id`, `location_id` |
 //! | `get_confirmed_activations`, `list_confirmed_activations_all` | `company_id`, `carrier_id`, `since` (date-time text), optional `skip`, `top` |
-//! | `send_raw` | `method`, `path`, optional `body` |
+//! | `call_raw` | `method`, `path`, optional `body` |
 //!
 //! `client` settings:
 //! - `auth`: `"bearer"` (default) sends `token` (default `test-access-token`) as is;
@@ -31,8 +31,8 @@
 use async_trait::async_trait;
 use futures::TryStreamExt;
 use iqmetrix_carrier::{
-    Activation, ActivationPath, CarrierPath, Client, ConfirmedActivationsQuery, Credentials, Error,
-    LocationPath, LookupKey,
+    Activation, ActivationPath, CallKind, CarrierPath, Client, ConfirmedActivationsQuery,
+    Credentials, Error, LocationPath, LookupKey,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -60,7 +60,7 @@ impl VendorAdapter for Adapter {
             "disable_carrier_integration",
             "get_confirmed_activations",
             "list_confirmed_activations_all",
-            "send_raw",
+            "call_raw",
         ]
     }
 
@@ -194,6 +194,9 @@ struct RawInput {
     path: String,
     #[serde(default)]
     body: Option<Value>,
+    /// `read`, `idempotent_write` or `write`; the method's usual kind when absent.
+    #[serde(default)]
+    kind: Option<String>,
 }
 
 impl FixtureError for Error {
@@ -289,17 +292,29 @@ impl VendorSession for Session {
                 },
                 Err(bad) => bad,
             },
-            "send_raw" => match input::<RawInput>(value) {
+            "call_raw" => match input::<RawInput>(value) {
                 Ok(raw) => match raw.method.parse::<iqmetrix_carrier::Method>() {
-                    Ok(method) => outcome(
-                        c.send_raw::<Value, Value>(
-                            "send_raw",
-                            method,
-                            &raw.path,
-                            raw.body.as_ref(),
+                    Ok(method) => {
+                        let kind = match raw.kind.as_deref() {
+                            Some("read") => CallKind::Read,
+                            Some("idempotent_write") => CallKind::IdempotentWrite,
+                            Some("write") => CallKind::Write,
+                            Some(other) => {
+                                return Outcome::BadInput(format!("unknown kind {other:?}"));
+                            }
+                            None => CallKind::for_http_method(raw.method.as_str()),
+                        };
+                        outcome(
+                            c.call_raw::<Value, Value>(
+                                "call_raw",
+                                method,
+                                &raw.path,
+                                raw.body.as_ref(),
+                                kind,
+                            )
+                            .await,
                         )
-                        .await,
-                    ),
+                    }
                     Err(e) => Outcome::BadInput(e.to_string()),
                 },
                 Err(bad) => bad,

@@ -1,7 +1,7 @@
 //! Conformance adapter for `vcare-rest`.
 //!
 //! Operation names are the vendor's `action` values, plus `authenticate` (the client's
-//! start-up credential check) and `raw_call` (the low-level escape hatch: input
+//! start-up credential check) and `call_raw` (the low-level escape hatch: input
 //! `{"module", "action", "body", "idempotent"}`). Inputs are the crate's typed requests as
 //! JSON. Every client is built with the credentials `V1` / `apiuser` / `api-pass` / `1234`
 //! and agent `ewebsiteapi`, so fixtures can pin the `/authenticate` body.
@@ -20,9 +20,9 @@ use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::Value;
 use vcare_rest::{
-    AddTopup, CheckDeviceCompatibility, CheckServiceAvailability, Client, CreateCustomerV2,
-    CreateHomephoneCustomer, Credentials, CustomerInfoRequest, Error, GetUsage, MakePayment,
-    PlanList, QueryPortin, SimSwap, Source, TopupList,
+    AddTopup, CallKind, CheckDeviceCompatibility, CheckServiceAvailability, Client,
+    CreateCustomerV2, CreateHomephoneCustomer, Credentials, CustomerInfoRequest, Error, GetUsage,
+    MakePayment, PlanList, QueryPortin, SimSwap, Source, TopupList,
 };
 
 use crate::adapter::{
@@ -53,7 +53,7 @@ impl VendorAdapter for Adapter {
             "get_usage",
             "topup_list",
             "add_topup",
-            "raw_call",
+            "call_raw",
         ]
     }
 
@@ -178,11 +178,15 @@ impl VendorSession for Session {
             "get_usage" => typed!(c, input_value, GetUsage, get_usage),
             "topup_list" => typed!(c, input_value, TopupList, topup_list),
             "add_topup" => typed!(c, input_value, AddTopup, add_topup),
-            "raw_call" => match input::<RawCall>(input_value) {
-                Ok(raw) if raw.idempotent => {
-                    outcome(c.call_idempotent(&raw.module, &raw.action, &raw.body).await)
+            "call_raw" => match input::<RawCall>(input_value) {
+                Ok(raw) => {
+                    let kind = if raw.idempotent {
+                        CallKind::Read
+                    } else {
+                        CallKind::Write
+                    };
+                    outcome(c.call_raw(&raw.module, &raw.action, &raw.body, kind).await)
                 }
-                Ok(raw) => outcome(c.call(&raw.module, &raw.action, &raw.body).await),
                 Err(bad) => bad,
             },
             _ => Outcome::UnknownOperation,

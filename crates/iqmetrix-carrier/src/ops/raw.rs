@@ -17,23 +17,34 @@ impl Client {
     ///
     /// `path` is relative to the carrier-services base and already percent-encoded
     /// (`Companies(123)/Carriers(41)/Configurations`). The bearer token, retries and error
-    /// mapping are those of the typed calls; GET and HEAD are reads, PUT and DELETE
-    /// idempotent writes, any other method a write (resent only when no connection was made
-    /// or iQmetrix answered 429). An empty success body reads as JSON `null`.
+    /// mapping are those of the typed calls. `kind` says when the request may be sent again:
+    /// a [`CallKind::Write`] only when no connection was made or iQmetrix answered 429, a
+    /// [`CallKind::Read`] or [`CallKind::IdempotentWrite`] after any transient failure within
+    /// the retry policy ([`CallKind::for_http_method`] gives the usual one: GET and HEAD read, PUT
+    /// and DELETE idempotent, anything else a write). Every crate of the workspace has this
+    /// same `call_raw(.., kind)`. An empty success body reads as JSON `null`.
     ///
     /// ```no_run
     /// # async fn demo(client: iqmetrix_carrier::Client) -> iqmetrix_carrier::Result<()> {
+    /// use iqmetrix_carrier::{CallKind, Method};
     /// let fields: serde_json::Value = client
-    ///     .send_raw("activation_import_fields", reqwest::Method::GET, "Companies(123)/Carriers(41)/ActivationImportFields", None::<&()>)
+    ///     .call_raw(
+    ///         "activation_import_fields",
+    ///         Method::GET,
+    ///         "Companies(123)/Carriers(41)/ActivationImportFields",
+    ///         None::<&()>,
+    ///         CallKind::Read,
+    ///     )
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn send_raw<B: Serialize + ?Sized, T: DeserializeOwned>(
+    pub async fn call_raw<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
         operation: &'static str,
         method: Method,
         path: &str,
         body: Option<&B>,
+        kind: CallKind,
     ) -> Result<T> {
         if path.contains("://")
             || path.starts_with("//")
@@ -44,11 +55,6 @@ impl Client {
                 "must be relative to the carrier-services base",
             ));
         }
-        let kind = match method {
-            Method::GET | Method::HEAD => CallKind::Read,
-            Method::PUT | Method::DELETE => CallKind::IdempotentWrite,
-            _ => CallKind::Write,
-        };
         let mut call = Call::new(Operation::new(operation, kind), method, path.to_owned());
         if let Some(body) = body {
             call = call.with_json(body)?;

@@ -30,6 +30,21 @@ impl CallKind {
         }
     }
 
+    /// The usual kind of an HTTP method by its semantics (RFC 9110 §9.2): `GET`, `HEAD`,
+    /// `OPTIONS` and `TRACE` read, `PUT` and `DELETE` are idempotent writes, anything else
+    /// (`POST`, `PATCH`, an unknown method) is a write. Case-insensitive.
+    pub fn for_http_method(method: &str) -> CallKind {
+        const READS: [&str; 4] = ["GET", "HEAD", "OPTIONS", "TRACE"];
+        const IDEMPOTENT: [&str; 2] = ["PUT", "DELETE"];
+        if READS.iter().any(|m| m.eq_ignore_ascii_case(method)) {
+            CallKind::Read
+        } else if IDEMPOTENT.iter().any(|m| m.eq_ignore_ascii_case(method)) {
+            CallKind::IdempotentWrite
+        } else {
+            CallKind::Write
+        }
+    }
+
     /// The resend rule: may an attempt that failed as `class` be sent again?
     ///
     /// Reads and idempotent writes go again after any transient failure. A write goes again
@@ -130,6 +145,21 @@ impl<E> Failure<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_of_http_methods() {
+        for (method, kind) in [
+            ("GET", CallKind::Read),
+            ("head", CallKind::Read),
+            ("PUT", CallKind::IdempotentWrite),
+            ("Delete", CallKind::IdempotentWrite),
+            ("POST", CallKind::Write),
+            ("PATCH", CallKind::Write),
+            ("PURGE", CallKind::Write),
+        ] {
+            assert_eq!(CallKind::for_http_method(method), kind, "{method}");
+        }
+    }
 
     #[test]
     fn the_resend_rule_as_a_table() {

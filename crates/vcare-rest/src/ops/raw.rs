@@ -11,7 +11,7 @@ use crate::models::MsgCode;
 use crate::transport::Operation;
 use crate::wire::Body;
 
-/// What the vendor answered to a low-level [`Client::call`]: the envelope, with the token
+/// What the vendor answered to a low-level [`Client::call_raw`]: the envelope, with the token
 /// taken out (it went back into the pool).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
@@ -40,26 +40,18 @@ impl Client {
     /// `password`, `pin`, ...) are masked by value in what comes back; other secrets only by
     /// shape.
     ///
-    /// The call is a [`CallKind::Write`]: it is sent again only when no connection was made
-    /// or the vendor answered 429. Use [`Client::call_idempotent`] for reads.
-    pub async fn call(
+    /// `kind` says what the action is, and so when it may be sent again: a
+    /// [`CallKind::Write`] only when no connection was made or the vendor answered 429; a
+    /// [`CallKind::Read`] after any transient failure within the retry policy. Every crate of
+    /// the workspace has this same `call_raw(.., kind)`.
+    pub async fn call_raw(
         &self,
         module: &str,
         action: &str,
         body: &Value,
+        kind: CallKind,
     ) -> Result<RawResponse, Error> {
-        self.raw(module, action, body, CallKind::Write).await
-    }
-
-    /// As [`Client::call`], for reads and idempotent actions ([`CallKind::Read`]): timeouts,
-    /// resets and 408/429/5xx answers are resent under the retry policy.
-    pub async fn call_idempotent(
-        &self,
-        module: &str,
-        action: &str,
-        body: &Value,
-    ) -> Result<RawResponse, Error> {
-        self.raw(module, action, body, CallKind::Read).await
+        self.raw(module, action, body, kind).await
     }
 
     async fn raw(
