@@ -7,13 +7,13 @@ use telecom_sandbox::traitel::{self, TraitelConfig, TraitelSandbox};
 use telecom_sandbox::{Fault, FaultRule};
 use time::macros::date;
 use traitel_am::{
-    AssignNumber, Client, Credentials, DidQuery, ErrorCode, IvmlType, LogQuery, NewIvml,
+    AssignNumber, Client, Credentials, DidQuery, IvmlType, LogQuery, LogQueryBuilder, NewIvml,
     NewSubAccount, NumberFilter, RetryPolicy, Service, SubAccountUpdate, SubscribeDid, Target,
 };
 
 fn client(sandbox: &TraitelSandbox) -> Client {
     Client::builder(Credentials::new("demo", "s3cret-pass"))
-        .primary_url(sandbox.primary_url())
+        .base_url(sandbox.primary_url())
         .alternate_url(sandbox.alternate_url())
         .retry_policy(
             RetryPolicy::default()
@@ -22,6 +22,12 @@ fn client(sandbox: &TraitelSandbox) -> Client {
         )
         .build()
         .expect("client builds")
+}
+
+fn january() -> LogQueryBuilder {
+    LogQuery::builder()
+        .start_date(date!(2024 - 01 - 01))
+        .end_date(date!(2024 - 01 - 31))
 }
 
 #[tokio::test]
@@ -36,19 +42,34 @@ async fn account_journey_with_state() {
 
     let id = client
         .add_subaccount(
-            &NewSubAccount::new("sales")
+            &NewSubAccount::builder()
+                .alias("sales")
                 .email("ann@example.com")
-                .name("Ann", "Lee"),
+                .first_name("Ann")
+                .last_name("Lee")
+                .build()
+                .expect("valid"),
         )
         .await
         .expect("added");
     let dup = client
-        .add_subaccount(&NewSubAccount::new("sales"))
+        .add_subaccount(
+            &NewSubAccount::builder()
+                .alias("sales")
+                .build()
+                .expect("valid"),
+        )
         .await
         .expect_err("same alias");
-    assert_eq!(dup.vendor_code(), Some(&ErrorCode::from("102")));
+    assert_eq!(dup.vendor_code(), Some("102"));
     client
-        .update_subaccount(&SubAccountUpdate::new(id.clone()).company("Lee, Smith & Co"))
+        .update_subaccount(
+            &SubAccountUpdate::builder()
+                .subid(id.clone())
+                .company("Lee, Smith & Co")
+                .build()
+                .expect("valid"),
+        )
         .await
         .expect("updated");
     let subs = client.query_subaccounts().await.expect("listed");
@@ -57,42 +78,70 @@ async fn account_journey_with_state() {
     assert_eq!(subs[0].company.as_deref(), Some("Lee, Smith & Co"));
 
     let ivml = client
-        .add_ivml(&NewIvml::new(
-            "Survey",
-            "https://ivr.example.com/launch",
-            IvmlType::Inbound,
-        ))
+        .add_ivml(
+            &NewIvml::builder()
+                .name("Survey")
+                .launch_url("https://ivr.example.com/launch")
+                .kind(IvmlType::Inbound)
+                .build()
+                .expect("valid"),
+        )
         .await
         .expect("ivml added");
     client
-        .assign_number(&AssignNumber::new(
-            "61290002222",
-            Target::Ivml(ivml.clone()),
-        ))
+        .assign_number(
+            &AssignNumber::builder()
+                .number("61290002222")
+                .target(Target::Ivml(ivml.clone()))
+                .build()
+                .expect("valid"),
+        )
         .await
         .expect("assigned");
     let listed = client.list_ivml().await.expect("listed");
     assert_eq!(listed.len(), 1);
     let bad = client
-        .assign_number(&AssignNumber::new(
-            "61290002222",
-            Target::Ivml("999".into()),
-        ))
+        .assign_number(
+            &AssignNumber::builder()
+                .number("61290002222")
+                .target(Target::Ivml("999".into()))
+                .build()
+                .expect("valid"),
+        )
         .await
         .expect_err("no such IVML");
-    assert_eq!(bad.vendor_code(), Some(&ErrorCode::from("110")));
+    assert_eq!(bad.vendor_code(), Some("110"));
 
     let offers = client
-        .query_dids(&DidQuery::new(Service::Voice, "Australia", "Sydney").quantity(2))
+        .query_dids(
+            &DidQuery::builder()
+                .service(Service::Voice)
+                .country("Australia")
+                .city("Sydney")
+                .quantity(2)
+                .build()
+                .expect("valid"),
+        )
         .await
         .expect("offers");
     assert_eq!(offers.len(), 2);
     client
-        .subscribe_did(&SubscribeDid::new(Service::Voice, &offers[0]))
+        .subscribe_did(
+            &SubscribeDid::builder()
+                .service(Service::Voice)
+                .offered(&offers[0])
+                .build()
+                .expect("valid"),
+        )
         .await
         .expect("subscribed");
     let voice = client
-        .query_numbers(&NumberFilter::all().service(Service::Voice))
+        .query_numbers(
+            &NumberFilter::builder()
+                .service(Service::Voice)
+                .build()
+                .expect("valid"),
+        )
         .await
         .expect("numbers");
     assert_eq!(voice.len(), 3);
@@ -110,26 +159,26 @@ async fn account_journey_with_state() {
         .set_timezone("Mars/Olympus")
         .await
         .expect_err("not a zone");
-    assert_eq!(tz.vendor_code(), Some(&ErrorCode::from("119")));
+    assert_eq!(tz.vendor_code(), Some("119"));
 
     client.delete_subaccount(&id).await.expect("deleted");
     let gone = client
         .delete_subaccount(&id)
         .await
         .expect_err("already gone");
-    assert_eq!(gone.vendor_code(), Some(&ErrorCode::from("105")));
+    assert_eq!(gone.vendor_code(), Some("105"));
 }
 
 #[tokio::test]
 async fn bad_credentials_get_error_002() {
     let sandbox = traitel::start().await.expect("sandbox starts");
     let client = Client::builder(Credentials::new("demo", "wrong"))
-        .primary_url(sandbox.primary_url())
+        .base_url(sandbox.primary_url())
         .alternate_url(sandbox.alternate_url())
         .build()
         .expect("client builds");
     let err = client.query_balance().await.expect_err("refused");
-    assert_eq!(err.vendor_code(), Some(&ErrorCode::from("002")));
+    assert_eq!(err.vendor_code(), Some("002"));
 }
 
 #[tokio::test]
@@ -186,7 +235,7 @@ async fn a_million_row_log_is_streamed() {
     .expect("sandbox starts");
     let client = client(&sandbox);
     let rows = client
-        .log_sms_out(&LogQuery::new(date!(2024 - 01 - 01), date!(2024 - 01 - 31)).limit(1_000_000))
+        .log_sms_out(&january().limit(1_000_000).build().expect("valid"))
         .await
         .expect("log starts");
     let (count, last) = rows
@@ -201,7 +250,7 @@ async fn a_million_row_log_is_streamed() {
     assert_eq!(last.entry.date, date!(2024 - 01 - 31));
 
     let bad = client
-        .log_sms_out(&LogQuery::new(date!(2024 - 01 - 01), date!(2024 - 01 - 31)).subid("42"))
+        .log_sms_out(&january().subid("42").build().expect("valid"))
         .await;
     let err = match bad {
         Ok(stream) => stream
@@ -210,7 +259,7 @@ async fn a_million_row_log_is_streamed() {
             .expect_err("no such sub-account"),
         Err(e) => e,
     };
-    assert_eq!(err.vendor_code(), Some(&ErrorCode::from("105")));
+    assert_eq!(err.vendor_code(), Some("105"));
 }
 
 #[tokio::test]

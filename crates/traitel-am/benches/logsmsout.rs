@@ -193,14 +193,15 @@ fn child(kind: &str) {
             .await
             .expect("server");
             let client = traitel_am::Client::builder(traitel_am::Credentials::new("u", "p"))
-                .primary_url(format!("{}/accountmanager.pl", server.url()))
+                .base_url(format!("{}/accountmanager.pl", server.url()))
                 .without_alternate()
                 .build()
                 .expect("client");
-            let query = traitel_am::LogQuery::new(
-                time::macros::date!(2024 - 01 - 01),
-                time::macros::date!(2024 - 01 - 31),
-            );
+            let query = traitel_am::LogQuery::builder()
+                .start_date(time::macros::date!(2024 - 01 - 01))
+                .end_date(time::macros::date!(2024 - 01 - 31))
+                .build()
+                .expect("valid query");
             let mut stream = client.log_sms_out(&query).await.expect("opened");
             let (mut rows, mut total) = (0u64, Money::ZERO);
             while let Some(row) = stream.next().await {

@@ -7,7 +7,9 @@
 use futures::TryStreamExt;
 use telecom_sandbox::traitel::TraitelConfig;
 use time::macros::date;
-use traitel_am::{Client, Credentials, LogQuery, NewSubAccount, SmsCostQuery, SmsCostType};
+use traitel_am::{
+    Client, Credentials, ErrorCode, LogQuery, NewSubAccount, SmsCostQuery, SmsCostType,
+};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -19,18 +21,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The sandbox's default account.
     let account = TraitelConfig::default();
     let client = Client::builder(Credentials::new(account.user, account.pass))
-        .primary_url(sandbox.primary_url())
+        .base_url(sandbox.primary_url())
         .alternate_url(sandbox.alternate_url())
         .build()?;
 
     println!("balance: {}", client.query_balance().await?);
-    let id = client
-        .add_subaccount(&NewSubAccount::new("kiosk-7").email("kiosk7@example.com"))
-        .await?;
+    let kiosk = NewSubAccount::builder()
+        .alias("kiosk-7")
+        .email("kiosk7@example.com")
+        .build()?;
+    let id = client.add_subaccount(&kiosk).await?;
     println!("new sub-account: {id}");
-    let cost = client
-        .query_sms_cost(&SmsCostQuery::new("+61 412 345 678", SmsCostType::Replies))
-        .await?;
+    let price = SmsCostQuery::builder()
+        .number("+61 412 345 678")
+        .kind(SmsCostType::Replies)
+        .build()?;
+    let cost = client.query_sms_cost(&price).await?;
     println!("one SMS to +61 412 345 678: {cost}");
     println!(
         "time zone: {}",
@@ -39,9 +45,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Logs arrive as a stream of typed rows, parsed as the body comes in (the sandbox
     // generates them on the fly: three a day here).
-    let mut rows = client
-        .log_sms_in(&LogQuery::new(date!(2024 - 01 - 01), date!(2024 - 01 - 31)))
-        .await?;
+    let january = LogQuery::builder()
+        .start_date(date!(2024 - 01 - 01))
+        .end_date(date!(2024 - 01 - 31))
+        .build()?;
+    let mut rows = client.log_sms_in(&january).await?;
     let mut count = 0;
     while let Some(sms) = rows.try_next().await? {
         if count < 3 {
@@ -58,12 +66,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{count} SMS received in January");
 
     // The gateway keeps state: a second sub-account with the same alias is refused.
-    match client.add_subaccount(&NewSubAccount::new("kiosk-7")).await {
-        Err(e) => println!(
+    let again = NewSubAccount::builder().alias("kiosk-7").build()?;
+    match client.add_subaccount(&again).await {
+        Err(e) if e.error_code() == Some(&ErrorCode::AliasAlreadyRegistered) => println!(
             "addsubaccount again: {e} (code {:?}, retryable: {})",
             e.vendor_code(),
             e.is_retryable()
         ),
+        Err(e) => return Err(e.into()),
         Ok(id) => println!("unexpected second sub-account {id}"),
     }
 

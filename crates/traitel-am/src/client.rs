@@ -9,10 +9,12 @@ use url::Url;
 use crate::auth::{Credentials, RequestMethod};
 use crate::error::{Error, Gateway, Result};
 
-/// The primary gateway (the spec prints `http://`; it says HTTPS works on both).
-pub const PRIMARY_URL: &str = "https://api.traitel.com/accountmanager.pl";
-/// The alternate gateway, used when the primary fails.
-pub const ALTERNATE_URL: &str = "https://api2.traitel.com/accountmanager.pl";
+/// The primary gateway, the default [`ClientBuilder::base_url`] (the spec prints `http://`;
+/// it says HTTPS works on both).
+pub const DEFAULT_BASE_URL: &str = "https://api.traitel.com/accountmanager.pl";
+/// The alternate gateway, used when the primary fails: the default
+/// [`ClientBuilder::alternate_url`].
+pub const DEFAULT_ALTERNATE_URL: &str = "https://api2.traitel.com/accountmanager.pl";
 
 /// A TraiTel Account Management client. Cheap to clone (an `Arc` inside); share one per
 /// account.
@@ -59,17 +61,26 @@ impl Client {
         Client::builder(credentials).build()
     }
 
+    /// The primary gateway's URL (what [`ClientBuilder::base_url`] set, as parsed).
+    pub fn base_url(&self) -> &str {
+        self.inner
+            .gateways
+            .first()
+            .map_or(DEFAULT_BASE_URL, |(_, url)| url.as_str())
+    }
+
     /// The redactor every error text of this client goes through.
     pub(crate) fn redactor(&self) -> &Redactor {
         &self.inner.redactor
     }
 
-    /// Starts a builder.
+    /// Starts a builder: both TraiTel gateways over HTTPS, a form-encoded POST, the default
+    /// [`Timeouts`] and [`RetryPolicy`].
     pub fn builder(credentials: Credentials) -> ClientBuilder {
         ClientBuilder {
             credentials,
-            primary: PRIMARY_URL.to_owned(),
-            alternate: Some(ALTERNATE_URL.to_owned()),
+            primary: DEFAULT_BASE_URL.to_owned(),
+            alternate: Some(DEFAULT_ALTERNATE_URL.to_owned()),
             method: RequestMethod::default(),
             timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
@@ -91,27 +102,10 @@ pub struct ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// The primary gateway's full URL (default [`PRIMARY_URL`]), e.g. a local mock.
-    pub fn primary_url(mut self, url: impl Into<String>) -> Self {
+    /// The primary gateway's full URL, script path included (default [`DEFAULT_BASE_URL`]):
+    /// a local fake such as `telecom_sandbox::traitel`, or a mock.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.primary = url.into();
-        self
-    }
-
-    /// The alternate gateway's full URL (default [`ALTERNATE_URL`]).
-    pub fn alternate_url(mut self, url: impl Into<String>) -> Self {
-        self.alternate = Some(url.into());
-        self
-    }
-
-    /// Uses the primary gateway only: no failover.
-    pub fn without_alternate(mut self) -> Self {
-        self.alternate = None;
-        self
-    }
-
-    /// How parameters and credentials are sent (default: a form-encoded POST body).
-    pub fn method(mut self, method: RequestMethod) -> Self {
-        self.method = method;
         self
     }
 
@@ -135,10 +129,35 @@ impl ClientBuilder {
         self
     }
 
+    /// The alternate gateway's full URL (default [`DEFAULT_ALTERNATE_URL`]), tried when the
+    /// primary fails.
+    pub fn alternate_url(mut self, url: impl Into<String>) -> Self {
+        self.alternate = Some(url.into());
+        self
+    }
+
+    /// Uses the primary gateway only: no failover.
+    pub fn without_alternate(mut self) -> Self {
+        self.alternate = None;
+        self
+    }
+
+    /// How parameters and credentials are sent (default: a form-encoded POST body).
+    pub fn method(mut self, method: RequestMethod) -> Self {
+        self.method = method;
+        self
+    }
+
     /// Checks the URLs and builds the client, with the redactor that masks the password in
     /// every gateway text an error keeps.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] naming the setting: `base_url` or `alternate_url` not an
+    /// http(s) URL or carrying a query or user info, or `http_client` when the default
+    /// HTTP client cannot be built (no TLS backend).
     pub fn build(self) -> Result<Client> {
-        let mut gateways = vec![(Gateway::Primary, gateway_url("primary_url", &self.primary)?)];
+        let mut gateways = vec![(Gateway::Primary, gateway_url("base_url", &self.primary)?)];
         if let Some(alt) = &self.alternate {
             gateways.push((Gateway::Alternate, gateway_url("alternate_url", alt)?));
         }
@@ -148,10 +167,8 @@ impl ClientBuilder {
                 .connect_timeout(self.timeouts.connect)
                 .user_agent(concat!("traitel-am/", env!("CARGO_PKG_VERSION")))
                 .build()
-                .map_err(|e| Error::Transport {
-                    gateway: Gateway::Primary,
-                    connect: true,
-                    source: Box::new(e.without_url()),
+                .map_err(|e| {
+                    Error::invalid("http_client", format!("cannot build the default: {e}"))
                 })?,
         };
         let mut redactor = Redactor::new();
@@ -170,7 +187,7 @@ impl ClientBuilder {
     }
 }
 
-fn gateway_url(field: &'static str, text: &str) -> Result<Url> {
+fn gateway_url(field: &str, text: &str) -> Result<Url> {
     // The text itself stays out of the messages: a URL may carry user info.
     let url = Url::parse(text).map_err(|e| Error::invalid(field, format!("not a URL: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") {
@@ -213,11 +230,17 @@ mod tests {
         assert_eq!(
             urls,
             [
-                (Gateway::Primary, PRIMARY_URL),
-                (Gateway::Alternate, ALTERNATE_URL)
+                (Gateway::Primary, DEFAULT_BASE_URL),
+                (Gateway::Alternate, DEFAULT_ALTERNATE_URL)
             ]
         );
         assert!(urls.iter().all(|(_, u)| u.starts_with("https://")));
+        assert_eq!(client.base_url(), DEFAULT_BASE_URL);
+        let local = builder()
+            .base_url("http://127.0.0.1:8080/accountmanager.pl")
+            .build()
+            .expect("client");
+        assert_eq!(local.base_url(), "http://127.0.0.1:8080/accountmanager.pl");
         assert_eq!(client.inner.method, RequestMethod::PostForm);
         let debug = format!("{client:?}");
         assert!(
@@ -229,18 +252,18 @@ mod tests {
     #[test]
     fn refuses_urls_that_are_not_http_or_carry_credentials() {
         for (url, field) in [
-            ("ftp://api.traitel.com/accountmanager.pl", "primary_url"),
-            ("not a url", "primary_url"),
+            ("ftp://api.traitel.com/accountmanager.pl", "base_url"),
+            ("not a url", "base_url"),
             (
                 "https://me:pw@api.traitel.com/accountmanager.pl",
-                "primary_url",
+                "base_url",
             ),
             (
                 "https://api.traitel.com/accountmanager.pl?user=me",
-                "primary_url",
+                "base_url",
             ),
         ] {
-            match builder().primary_url(url).build() {
+            match builder().base_url(url).build() {
                 Err(Error::InvalidInput { field: f, reason }) => {
                     assert_eq!(f, field);
                     assert!(
@@ -250,6 +273,10 @@ mod tests {
                 }
                 other => panic!("{url}: {other:?}"),
             }
+        }
+        match builder().alternate_url("api2.traitel.com").build() {
+            Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "alternate_url"),
+            other => panic!("{other:?}"),
         }
         let only_primary = builder().without_alternate().build().expect("client");
         assert_eq!(only_primary.inner.gateways.len(), 1);

@@ -57,7 +57,7 @@ telecom_core::open_enum! {
 /// Which of the two gateways an attempt went to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gateway {
-    /// `api.traitel.com`, or the URL set with [`ClientBuilder::primary_url`](crate::ClientBuilder::primary_url).
+    /// `api.traitel.com`, or the URL set with [`ClientBuilder::base_url`](crate::ClientBuilder::base_url).
     Primary,
     /// `api2.traitel.com`, or the URL set with [`ClientBuilder::alternate_url`](crate::ClientBuilder::alternate_url).
     Alternate,
@@ -87,12 +87,13 @@ impl fmt::Display for Gateway {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The input was rejected before anything was sent.
+    /// A request field or a builder setting was rejected; nothing was sent.
     #[error("invalid input `{field}`: {reason}")]
     InvalidInput {
-        /// The request field (the vendor's parameter name).
-        field: &'static str,
-        /// Why it was rejected.
+        /// The request parameter as the gateway names it (`alias`, `startdate`, `type`), or
+        /// the builder setting (`base_url`, `alternate_url`, `http_client`).
+        field: String,
+        /// Why it was rejected (`is required` for a field a builder did not get).
         reason: String,
     },
 
@@ -168,14 +169,6 @@ fn row_suffix(row: Option<u64>) -> String {
 }
 
 impl Error {
-    /// The vendor's error code, for [`Error::Vendor`].
-    pub fn vendor_code(&self) -> Option<&ErrorCode> {
-        match self {
-            Error::Vendor { code, .. } => Some(code),
-            _ => None,
-        }
-    }
-
     /// True when the same call may succeed later: transport failures, timeouts, HTTP 429,
     /// 408, 500, 502, 503 and 504, and `Error 001: Service Unavailable`. It is the verdict
     /// the client's own resend decision starts from. Whether it is *safe* to resend is the
@@ -183,6 +176,45 @@ impl Error {
     /// goes again only when no connection was made or the gateway answered 429.
     pub fn is_retryable(&self) -> bool {
         self.class().is_transient()
+    }
+
+    /// The vendor's code as TraiTel sent it (`"001"`, `"105"`), for [`Error::Vendor`].
+    pub fn vendor_code(&self) -> Option<&str> {
+        self.error_code().map(ErrorCode::as_str)
+    }
+
+    /// The vendor's code as the open enum [`ErrorCode`], for [`Error::Vendor`].
+    pub fn error_code(&self) -> Option<&ErrorCode> {
+        match self {
+            Error::Vendor { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of an answer other than 200 ([`Error::HttpStatus`]). TraiTel's own
+    /// errors come with 200, so a [`Error::Vendor`] or [`Error::Decode`] has none.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::HttpStatus { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The start of the body (or of the CSV row) the error kept, the password masked:
+    /// for [`Error::HttpStatus`] and [`Error::Decode`].
+    pub fn excerpt(&self) -> Option<&str> {
+        match self {
+            Error::HttpStatus { excerpt, .. } | Error::Decode { excerpt, .. } => {
+                Some(excerpt.as_str())
+            }
+            _ => None,
+        }
+    }
+
+    /// True for `Error 002: Authentication failed` (wrong user or password, or the account
+    /// is locked or disabled).
+    pub fn is_auth_failure(&self) -> bool {
+        self.error_code() == Some(&ErrorCode::AuthenticationFailed)
     }
 
     /// What this error says about resending the call: the classifier of the send path.
@@ -204,14 +236,9 @@ impl Error {
         }
     }
 
-    /// True for `Error 002: Authentication failed`.
-    pub fn is_auth(&self) -> bool {
-        self.vendor_code() == Some(&ErrorCode::AuthenticationFailed)
-    }
-
-    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+    pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidInput {
-            field,
+            field: field.into(),
             reason: reason.into(),
         }
     }
@@ -276,7 +303,29 @@ mod tests {
         let e = Error::vendor(&Redactor::new(), "112", "Invalid city.");
         assert_eq!(e.to_string(), "TraiTel error 112: Invalid city.");
         assert!(!e.is_retryable());
-        assert_eq!(e.vendor_code(), Some(&ErrorCode::InvalidCity));
+        assert_eq!(e.vendor_code(), Some("112"));
+        assert_eq!(e.error_code(), Some(&ErrorCode::InvalidCity));
+        assert_eq!((e.status(), e.excerpt()), (None, None));
+        let e = Error::vendor(&Redactor::new(), "150", "Account suspended");
+        assert_eq!(e.vendor_code(), Some("150"));
+        assert_eq!(e.error_code(), Some(&ErrorCode::Unknown("150".into())));
+        assert!(Error::vendor(&Redactor::new(), "002", "x").is_auth_failure());
+    }
+
+    #[test]
+    fn status_and_excerpt_of_an_http_error() {
+        let mut redactor = Redactor::new();
+        redactor.add("s3cret-pass");
+        let e = Error::HttpStatus {
+            gateway: Gateway::Primary,
+            status: 503,
+            excerpt: redactor.excerpt(b"busy, pass=s3cret-pass"),
+        };
+        assert_eq!(e.status(), Some(503));
+        assert_eq!(e.excerpt(), Some("busy, pass=[REDACTED]"));
+        assert_eq!(e.vendor_code(), None);
+        let e = Error::decode(&redactor, "querybalance", "not money", b"Ok\nabc");
+        assert_eq!((e.status(), e.excerpt().is_some()), (None, true));
     }
 
     #[test]

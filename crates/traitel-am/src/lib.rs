@@ -5,34 +5,63 @@
 //! # Quick start
 //!
 //! ```no_run
-//! use traitel_am::{Client, Credentials, LogQuery, Service, SmsCostQuery, SmsCostType};
+//! use std::time::Duration;
+//!
 //! use futures::TryStreamExt;
 //! use time::macros::date;
+//! use traitel_am::{
+//!     Client, Credentials, Error, ErrorCode, LogQuery, RetryPolicy, Service, SmsCostQuery,
+//!     SmsCostType, Timeouts,
+//! };
 //!
 //! # async fn demo() -> Result<(), traitel_am::Error> {
-//! let client = Client::new(Credentials::new("myuser", "mypassword"))?;
+//! // `Client::new(credentials)` is the same with every default.
+//! let client = Client::builder(Credentials::new("myuser", "mypassword"))
+//!     .timeouts(Timeouts::new(Duration::from_secs(5), Duration::from_secs(30)))
+//!     .retry_policy(RetryPolicy::default().with_max_attempts(3))
+//!     .build()?;
 //!
 //! let balance = client.query_balance().await?;
 //! println!("credit: {balance}");
 //!
-//! let price = client
-//!     .query_sms_cost(&SmsCostQuery::new("+61412345678", SmsCostType::Replies))
-//!     .await?;
-//! println!("one SMS: {price}");
+//! let query = SmsCostQuery::builder()
+//!     .number("+61412345678")
+//!     .kind(SmsCostType::Replies)
+//!     .build()?;
+//! match client.query_sms_cost(&query).await {
+//!     Ok(price) => println!("one SMS: {price}"),
+//!     Err(e) if e.error_code() == Some(&ErrorCode::InvalidDestinationNumber) => {
+//!         println!("TraiTel refused the number: {e}")
+//!     }
+//!     Err(e) if e.is_retryable() => println!("try again later: {e}"),
+//!     Err(e) => return Err(e),
+//! }
 //!
 //! for country in client.query_did_countries(&Service::Voice).await? {
 //!     println!("{}", country.country);
 //! }
 //!
 //! // Logs arrive as a stream, parsed as the body comes in.
-//! let mut rows = client
-//!     .log_sms_in(&LogQuery::new(date!(2024 - 01 - 01), date!(2024 - 01 - 31)))
-//!     .await?;
+//! let query = LogQuery::builder()
+//!     .start_date(date!(2024 - 01 - 01))
+//!     .end_date(date!(2024 - 01 - 31))
+//!     .build()?;
+//! let mut rows = client.log_sms_in(&query).await?;
 //! while let Some(sms) = rows.try_next().await? {
 //!     println!("{}: {:?}", sms.entry.from, sms.message.text);
 //! }
+//! # let _: Option<Error> = None;
 //! # Ok(()) }
 //! ```
+//!
+//! Every request type is made the same way: `X::builder()`, a setter per field, `build()`,
+//! which names a missing required field (`Error::InvalidInput { field: "startdate", .. }`).
+//! Each operation takes its request by reference.
+//!
+//! In tests, point [`ClientBuilder::base_url`] and [`ClientBuilder::alternate_url`] at the
+//! stateful TraiTel fake of `telecom-sandbox` (`telecom_sandbox::traitel::start()`, its
+//! `primary_url()` and `alternate_url()`), and pass your own `reqwest::Client` with
+//! [`ClientBuilder::http_client`] for a proxy or custom TLS.
 //!
 //! # What the client does for you
 //!
@@ -67,36 +96,49 @@
 //!   [`PhoneNumber`], dates and times are `time` values,
 //!   durations are [`std::time::Duration`]; server-controlled values are open enums that
 //!   keep what this version does not know.
-//! - **Inputs** are checked before sending; a rejected field is named in
-//!   [`Error::InvalidInput`].
+//! - **Inputs** are checked before sending (by `build()`, and again by the call); a
+//!   rejected field is named in [`Error::InvalidInput`] as the gateway names it.
+//! - **Unknown columns** are kept: every CSV row has an `extra` map of the columns this
+//!   version does not type, by header name.
 //! - Any mode by name: [`Client::call_raw`].
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod auth;
 mod client;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod models;
 mod ops;
 mod stream;
 mod transport;
+mod validate;
 mod wire;
 
 pub use auth::{Credentials, RequestMethod};
-pub use client::{ALTERNATE_URL, Client, ClientBuilder, PRIMARY_URL};
+pub use client::{Client, ClientBuilder, DEFAULT_ALTERNATE_URL, DEFAULT_BASE_URL};
 pub use error::{Error, ErrorCode, Gateway, Result};
 pub use models::Service;
-pub use models::cost::{BillingType, FaxCost, SmsCostQuery, SmsCostType, VoiceCost};
+pub use models::cost::{
+    BillingType, FaxCost, SmsCostQuery, SmsCostQueryBuilder, SmsCostType, VoiceCost,
+};
 pub use models::did::{
-    AssignNumber, AssignedService, Assignment, CityQuery, DidCity, DidCountry, DidEntry, DidQuery,
-    Number, NumberFilter, OfferedDid, SubscribeDid, Target,
+    AssignNumber, AssignNumberBuilder, AssignedService, Assignment, CityQuery, CityQueryBuilder,
+    DidCity, DidCountry, DidEntry, DidQuery, DidQueryBuilder, Number, NumberFilter,
+    NumberFilterBuilder, OfferedDid, SubscribeDid, SubscribeDidBuilder, Target,
 };
 pub use models::fax_code::{FaxCallState, FaxError, FaxErrorCode};
-pub use models::ivml::{IvmlConfig, IvmlType, IvmlUpdate, IvrMenu, NewIvml};
-pub use models::log::{CallResult, FaxIn, FaxOut, LogEntry, LogQuery, SmsIn, SmsOut, VoiceCall};
+pub use models::ivml::{
+    IvmlConfig, IvmlType, IvmlUpdate, IvmlUpdateBuilder, IvrMenu, NewIvml, NewIvmlBuilder,
+};
+pub use models::log::{
+    CallResult, FaxIn, FaxOut, LogEntry, LogQuery, LogQueryBuilder, SmsIn, SmsOut, VoiceCall,
+};
 pub use models::sms::{MessageType, SmsMessage};
-pub use models::subaccount::{NewSubAccount, SubAccount, SubAccountUpdate};
+pub use models::subaccount::{
+    NewSubAccount, NewSubAccountBuilder, SubAccount, SubAccountUpdate, SubAccountUpdateBuilder,
+};
 pub use ops::RawResponse;
 pub use ops::SMS_COST_MODE;
 pub use stream::{LogRow, LogStream};
-pub use telecom_core::CallKind;
-pub use telecom_core::{Money, PhoneNumber, Redacted, RetryPolicy, Secret, Timeouts};
+pub use telecom_core::{CallKind, Money, PhoneNumber, Redacted, RetryPolicy, Secret, Timeouts};

@@ -9,7 +9,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, BufReade
 
 use crate::error::{Error, Gateway, Result};
 use crate::transport::io_error;
-use crate::wire::{self, CsvRow, Fields, record_text, resolve_columns};
+use crate::wire::{self, Columns, CsvRow, Fields, is_empty_header, record_text, resolve_columns};
 
 /// A row type of a log mode: [`FaxIn`](crate::FaxIn), [`FaxOut`](crate::FaxOut),
 /// [`VoiceCall`](crate::VoiceCall), [`SmsIn`](crate::SmsIn), [`SmsOut`](crate::SmsOut).
@@ -30,7 +30,10 @@ impl<T: CsvRow + Send + 'static> LogRow for T {}
 /// use futures::TryStreamExt;
 /// use time::macros::date;
 ///
-/// let query = traitel_am::LogQuery::new(date!(2024 - 01 - 01), date!(2024 - 01 - 31));
+/// let query = traitel_am::LogQuery::builder()
+///     .start_date(date!(2024 - 01 - 01))
+///     .end_date(date!(2024 - 01 - 31))
+///     .build()?;
 /// let mut rows = client.log_sms_out(&query).await?;
 /// while let Some(row) = rows.try_next().await? {
 ///     println!("{} -> {}: {:?}", row.entry.from, row.entry.to, row.cost);
@@ -134,7 +137,7 @@ enum State<R: AsyncRead + Unpin + Send> {
 
 struct Rows<R: AsyncRead + Unpin + Send> {
     csv: csv_async::AsyncReader<R>,
-    cols: Vec<Option<usize>>,
+    cols: Columns,
     record: csv_async::StringRecord,
     row: u64,
     redactor: Redactor,
@@ -191,13 +194,24 @@ async fn read_status<R: AsyncBufRead + AsyncRead + Unpin>(
     redactor: &Redactor,
     reader: &mut R,
 ) -> Result<()> {
-    let mut line = Vec::new();
-    (&mut *reader)
-        .take(wire::MAX_STATUS_LINE)
-        .read_until(b'\n', &mut line)
+    let line = read_status_line(reader)
         .await
         .map_err(|e| io_error(ctx.gateway.unwrap_or(Gateway::Primary), e))?;
     wire::check_status_line(redactor, ctx.mode, &line, &line)
+}
+
+/// The first line with its `\n`, or the first [`wire::MAX_STATUS_LINE`]` + 1` bytes when no
+/// `\n` comes that soon: what [`wire::check_status_line`] takes, the same as
+/// [`wire::split_body`] gives it for a whole body.
+pub(crate) async fn read_status_line<R: AsyncBufRead + Unpin>(
+    reader: &mut R,
+) -> std::io::Result<Vec<u8>> {
+    let mut line = Vec::new();
+    (&mut *reader)
+        .take(wire::MAX_STATUS_LINE as u64 + 1)
+        .read_until(b'\n', &mut line)
+        .await?;
+    Ok(line)
 }
 
 async fn start_rows<T: CsvRow, R>(
@@ -217,10 +231,7 @@ where
         Ok(h) => h.clone(),
         Err(e) => return Err(ctx.csv_error(&redactor, e, None, "")),
     };
-    if header.is_empty()
-        || (header.len() == 1 && header.get(0).is_some_and(|h| h.trim().is_empty()))
-    {
-        // `Ok` and nothing more: no rows, from a gateway that omits the header then.
+    if is_empty_header(&header) {
         return Ok(None);
     }
     let cols = resolve_columns::<T>(&header).map_err(|reason| {

@@ -9,15 +9,17 @@ use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use futures::{Stream, StreamExt};
+use serde::Serialize;
 use telecom_core::call::{Attempt, CallPlan, drive, record_endpoint, record_status};
 use telecom_core::{CallKind, Failure, RetryAfter};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use tokio::io::{AsyncReadExt, BufReader};
 use tokio_util::io::StreamReader;
 use url::Url;
 
 use crate::auth::RequestMethod;
 use crate::client::Client;
 use crate::error::{Error, Gateway, Result};
+use crate::stream::read_status_line;
 use crate::wire;
 
 /// The vendor name on the call span.
@@ -60,25 +62,38 @@ fn failure(error: Error) -> Failure<Error> {
 }
 
 impl Client {
-    /// Sends a mode and returns the payload after `Ok`.
-    pub(crate) async fn call(&self, op: Op<'_>, params: &[(&str, String)]) -> Result<Bytes> {
+    /// Sends a mode with its parameters (a form struct of `models/`) and returns the
+    /// payload after `Ok`.
+    pub(crate) async fn call<P: Serialize + ?Sized>(
+        &self,
+        op: Op<'_>,
+        params: &P,
+    ) -> Result<Bytes> {
         let form = self.encode(op, params)?;
-        let form = form.as_str();
+        self.call_form(op, &form).await
+    }
+
+    /// Sends a log mode and returns the body positioned after `Ok`; from there the rows
+    /// are streamed and no longer resent.
+    pub(crate) async fn open<P: Serialize + ?Sized>(
+        &self,
+        op: Op<'_>,
+        params: &P,
+    ) -> Result<(BodyReader, Gateway)> {
+        let form = self.encode(op, params)?;
+        self.open_form(op, &form).await
+    }
+
+    // The send paths take the encoded form, so only the encoding is generic over the
+    // parameters' type.
+    async fn call_form(&self, op: Op<'_>, form: &str) -> Result<Bytes> {
         self.run(op, |gateway, url| {
             self.attempt_whole(op.mode, gateway, url, form)
         })
         .await
     }
 
-    /// Sends a log mode and returns the body positioned after `Ok`; from there the rows
-    /// are streamed and no longer resent.
-    pub(crate) async fn open(
-        &self,
-        op: Op<'_>,
-        params: &[(&str, String)],
-    ) -> Result<(BodyReader, Gateway)> {
-        let form = self.encode(op, params)?;
-        let form = form.as_str();
+    async fn open_form(&self, op: Op<'_>, form: &str) -> Result<(BodyReader, Gateway)> {
         self.run(op, |gateway, url| async move {
             let reader = self.attempt_stream(op.mode, gateway, url, form).await?;
             Ok((reader, gateway))
@@ -115,9 +130,9 @@ impl Client {
     }
 
     /// The parameters with the credentials, encoded once so every attempt sends the same.
-    fn encode(&self, op: Op<'_>, params: &[(&str, String)]) -> Result<String> {
+    fn encode<P: Serialize + ?Sized>(&self, op: Op<'_>, params: &P) -> Result<String> {
         let credentials = &self.inner.credentials;
-        wire::encode_params(
+        wire::encode_form(
             credentials.user(),
             credentials.pass().expose(),
             op.mode,
@@ -253,10 +268,7 @@ impl Client {
                 .map(|r| r.map_err(|e| io::Error::other(e.without_url())));
             let body: ByteStream = Box::pin(idle_timeout(Box::pin(body), limit));
             let mut reader = BufReader::with_capacity(64 * 1024, StreamReader::new(body));
-            let mut line = Vec::new();
-            (&mut reader)
-                .take(wire::MAX_STATUS_LINE)
-                .read_until(b'\n', &mut line)
+            let mut line = read_status_line(&mut reader)
                 .await
                 .map_err(|e| failure(io_error(gateway, e)))?;
             let first_len = line.len();

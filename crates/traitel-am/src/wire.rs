@@ -1,50 +1,72 @@
 //! The response codec: the `Ok` / `Error NNN: message` status line, single values, and CSV
 //! tables read by column name.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
+use serde::Serialize;
 use telecom_core::{Money, Redactor};
 use time::{Date, Time};
 
 use crate::error::{Error, Result};
 
-/// The longest status line accepted; a body whose first line is longer is not TraiTel's.
-pub(crate) const MAX_STATUS_LINE: u64 = 4096;
+/// The longest status line accepted (without its `\n`); a body whose first line is longer
+/// is not TraiTel's. Both the whole-body and the streamed reader hold to it.
+pub(crate) const MAX_STATUS_LINE: usize = 4096;
 
 /// The request's parameters, form-encoded once for every attempt: `user`, `pass` and `mode`
-/// first, then the mode's own. The same text is a POST body or a GET query string.
-pub(crate) fn encode_params(
+/// first, then the mode's own (any `serde` value serde_urlencoded takes: a struct, a map, a
+/// list of pairs). The same text is a POST body or a GET query string.
+pub(crate) fn encode_form<P: Serialize + ?Sized>(
     user: &str,
     pass: &str,
     mode: &str,
-    params: &[(&str, String)],
+    params: &P,
 ) -> Result<String> {
-    let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 3);
-    pairs.push(("user", user));
-    pairs.push(("pass", pass));
-    pairs.push(("mode", mode));
-    pairs.extend(params.iter().map(|(k, v)| (*k, v.as_str())));
+    #[derive(Serialize)]
+    struct Auth<'a> {
+        user: &'a str,
+        pass: &'a str,
+        mode: &'a str,
+    }
     // The error names no value: the pairs hold the password.
-    serde_urlencoded::to_string(&pairs)
-        .map_err(|_| Error::invalid("params", "cannot be form-encoded"))
+    let mut form = serde_urlencoded::to_string(Auth { user, pass, mode })
+        .map_err(|_| Error::invalid("params", "cannot be form-encoded"))?;
+    let own = serde_urlencoded::to_string(params)
+        .map_err(|e| Error::invalid("params", format!("not flat key/value pairs: {e}")))?;
+    if !own.is_empty() {
+        form.push('&');
+        form.push_str(&own);
+    }
+    Ok(form)
 }
 
 /// Checks the first line of a body: `Ok` passes, `Error NNN: message` becomes
-/// [`Error::Vendor`], anything else (HTML, nothing at all) is [`Error::Decode`].
-/// `body_start` is what the error excerpt shows; every text of the error goes through
-/// `redactor`.
+/// [`Error::Vendor`], anything else (HTML, nothing at all, a line longer than
+/// [`MAX_STATUS_LINE`]) is [`Error::Decode`]. `line` is the first line with its `\n`, or
+/// the first `MAX_STATUS_LINE + 1` bytes when no `\n` comes that soon; `body_start` is what
+/// the error excerpt shows. Every text of the error goes through `redactor`.
 pub(crate) fn check_status_line(
     redactor: &Redactor,
     mode: &str,
     line: &[u8],
     body_start: &[u8],
 ) -> Result<()> {
-    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-    let line = line.trim_ascii();
-    if line.eq_ignore_ascii_case(b"ok") {
+    let content = line.strip_suffix(b"\n").unwrap_or(line);
+    if content.len() > MAX_STATUS_LINE {
+        return Err(Error::decode(
+            redactor,
+            mode,
+            "first line is longer than any `Ok` or `Error NNN: message` line",
+            body_start,
+        ));
+    }
+    let content = content.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(content);
+    let content = content.trim_ascii();
+    if content.eq_ignore_ascii_case(b"ok") {
         return Ok(());
     }
-    if let Some((code, message)) = parse_error_line(line) {
+    if let Some((code, message)) = parse_error_line(content) {
         return Err(Error::vendor(redactor, code, message));
     }
     let reason = if body_start.trim_ascii().is_empty() {
@@ -57,7 +79,7 @@ pub(crate) fn check_status_line(
 
 /// `Error 012: Human-Readable Error Message` (the colon and message are optional): the
 /// code and the message.
-fn parse_error_line(line: &[u8]) -> Option<(&str, &str)> {
+pub(crate) fn parse_error_line(line: &[u8]) -> Option<(&str, &str)> {
     let text = std::str::from_utf8(line).ok()?;
     let rest = text
         .get(..6)
@@ -75,12 +97,13 @@ fn parse_error_line(line: &[u8]) -> Option<(&str, &str)> {
 
 /// Splits a whole body into its status line and the payload after it.
 pub(crate) fn split_body<'a>(redactor: &Redactor, mode: &str, body: &'a [u8]) -> Result<&'a [u8]> {
-    let (first, rest) = match body.iter().position(|&b| b == b'\n') {
-        Some(i) => (&body[..i], &body[i + 1..]),
-        None => (body, &[][..]),
-    };
-    check_status_line(redactor, mode, first, body)?;
-    Ok(rest)
+    let head = &body[..body.len().min(MAX_STATUS_LINE + 1)];
+    let end = head
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(head.len(), |i| i + 1);
+    check_status_line(redactor, mode, &body[..end], body)?;
+    Ok(&body[end..])
 }
 
 /// The single value after `Ok` (balance, new ID, time zone, cost).
@@ -148,17 +171,30 @@ pub(crate) mod sealed {
 pub(crate) use sealed::CsvRow;
 
 /// Header names compared without case, spaces or punctuation (`Sub-ID` is `SubID`).
-fn normalise(name: &str) -> String {
+pub(crate) fn normalise(name: &str) -> String {
     name.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
-/// Where each wanted column is in this header row.
-pub(crate) fn resolve_columns<T: CsvRow>(
-    header: &dyn Record,
-) -> Result<Vec<Option<usize>>, String> {
+/// Where each column of a row type is in one header row, and the columns it does not type.
+pub(crate) struct Columns {
+    /// For each of `COLUMNS` then `OPTIONAL`, its index in the header, when there.
+    at: Vec<Option<usize>>,
+    /// The header's other columns: index and name (trimmed), first of a name only.
+    extra: Vec<(usize, String)>,
+}
+
+/// True for a header row that is no header: `Ok` and nothing after it, or a blank line, as
+/// an empty result comes from a gateway that omits the header then.
+pub(crate) fn is_empty_header(header: &dyn Record) -> bool {
+    header.count() == 0
+        || (header.count() == 1 && header.field(0).is_some_and(|h| h.trim().is_empty()))
+}
+
+/// Where each wanted column is in this header row; the error names the missing ones.
+pub(crate) fn resolve_columns<T: CsvRow>(header: &dyn Record) -> Result<Columns, String> {
     let names: Vec<String> = (0..header.count())
         .map(|i| normalise(header.field(i).unwrap_or_default()))
         .collect();
@@ -166,14 +202,14 @@ pub(crate) fn resolve_columns<T: CsvRow>(
         let want = normalise(want);
         names.iter().position(|n| *n == want)
     };
-    let mut cols = Vec::with_capacity(T::COLUMNS.len() + T::OPTIONAL.len());
+    let mut at = Vec::with_capacity(T::COLUMNS.len() + T::OPTIONAL.len());
     let mut missing = Vec::new();
     for want in T::COLUMNS {
-        let at = find(want);
-        if at.is_none() {
+        let found = find(want);
+        if found.is_none() {
             missing.push(*want);
         }
-        cols.push(at);
+        at.push(found);
     }
     if !missing.is_empty() {
         return Err(format!(
@@ -182,8 +218,16 @@ pub(crate) fn resolve_columns<T: CsvRow>(
             T::COLUMNS.join(",")
         ));
     }
-    cols.extend(T::OPTIONAL.iter().map(|w| find(w)));
-    Ok(cols)
+    at.extend(T::OPTIONAL.iter().map(|w| find(w)));
+    let mut extra: Vec<(usize, String)> = Vec::new();
+    for i in 0..header.count() {
+        let name = header.field(i).unwrap_or_default().trim();
+        // A repeated name keeps its first column, so no value is silently replaced.
+        if !at.contains(&Some(i)) && !extra.iter().any(|(_, n)| n == name) {
+            extra.push((i, name.to_owned()));
+        }
+    }
+    Ok(Columns { at, extra })
 }
 
 /// The text of a record, for an error excerpt (masked and cut by [`Error::decode_row`]).
@@ -198,11 +242,28 @@ pub(crate) fn record_text(record: &dyn Record) -> String {
 pub struct Fields<'a> {
     record: &'a dyn Record,
     cols: &'a [Option<usize>],
+    extra: &'a [(usize, String)],
 }
 
 impl<'a> Fields<'a> {
-    pub(crate) fn new(record: &'a dyn Record, cols: &'a [Option<usize>]) -> Self {
-        Fields { record, cols }
+    pub(crate) fn new(record: &'a dyn Record, columns: &'a Columns) -> Self {
+        Fields {
+            record,
+            cols: &columns.at,
+            extra: &columns.extra,
+        }
+    }
+
+    /// The columns the row type does not type, by header name, values as sent (an empty
+    /// map, without allocating, when the header has no such column).
+    pub(crate) fn extra(&self) -> BTreeMap<String, String> {
+        self.extra
+            .iter()
+            .map(|(i, name)| {
+                let value = self.record.field(*i).unwrap_or_default();
+                (name.clone(), value.to_owned())
+            })
+            .collect()
     }
 
     /// The trimmed text of column `c`; empty when the column is absent.
@@ -284,7 +345,7 @@ fn parse_money(s: &str) -> Result<Money, String> {
 }
 
 /// Log dates: the spec's own `yyyy-mm-dd`, with `m/d/yyyy` accepted too.
-fn parse_log_date(s: &str) -> Result<Date, String> {
+pub(crate) fn parse_log_date(s: &str) -> Result<Date, String> {
     telecom_core::dates::parse_iso_date(s)
         .or_else(|_| telecom_core::dates::parse_us_date(s))
         .map_err(|e| e.to_string())
@@ -354,8 +415,7 @@ pub(crate) fn parse_table<T: CsvRow>(
         .headers()
         .map_err(|e| Error::decode(redactor, mode, &format!("header row: {e}"), payload))?
         .clone();
-    if header.is_empty() || (header.len() == 1 && header.get(0).is_some_and(str::is_empty)) {
-        // `Ok` and nothing else: an empty result from a gateway that omits the header.
+    if is_empty_header(&header) {
         return Ok(Vec::new());
     }
     let cols = resolve_columns::<T>(&header)
@@ -408,10 +468,10 @@ mod tests {
         assert!(check_status_line(&r(), "m", b"Ok", b"Ok").is_ok());
         assert!(check_status_line(&r(), "m", b"OK\r", b"OK").is_ok());
         let e = check_status_line(&r(), "m", b"Error 112: Invalid city.", b"").unwrap_err();
-        assert_eq!(e.vendor_code(), Some(&ErrorCode::InvalidCity));
+        assert_eq!(e.error_code(), Some(&ErrorCode::InvalidCity));
         assert_eq!(e.to_string(), "TraiTel error 112: Invalid city.");
         let e = check_status_line(&r(), "m", b"Error 999", b"").unwrap_err();
-        assert_eq!(e.vendor_code(), Some(&ErrorCode::Unknown("999".into())));
+        assert_eq!(e.error_code(), Some(&ErrorCode::Unknown("999".into())));
         let html = b"<html><body>502 Bad Gateway</body></html>";
         assert!(matches!(
             check_status_line(&r(), "m", html, html),
@@ -425,6 +485,47 @@ mod tests {
             check_status_line(&r(), "m", b"Error: x", b""),
             Err(Error::Decode { .. })
         ));
+    }
+
+    #[test]
+    fn a_status_line_longer_than_the_limit_is_no_status_line() {
+        let padded = |n: usize| format!("Ok{}\n12.50\n", " ".repeat(n));
+        let fits = padded(MAX_STATUS_LINE - 2);
+        assert_eq!(
+            split_body(&r(), "m", fits.as_bytes()).ok(),
+            Some(&b"12.50\n"[..])
+        );
+        let long = padded(MAX_STATUS_LINE - 1);
+        assert!(matches!(
+            split_body(&r(), "m", long.as_bytes()),
+            Err(Error::Decode { .. })
+        ));
+        assert_eq!(split_body(&r(), "m", b"Ok").ok(), Some(&b""[..]));
+    }
+
+    #[test]
+    fn columns_beyond_the_known_ones_are_kept_by_name() {
+        use crate::models::did::DidCountry;
+        let rows = parse_table::<DidCountry>(
+            &r(),
+            "m",
+            b"CountryName, Region ,CountryName\nAustralia,Oceania,AU\n",
+        )
+        .expect("rows");
+        let extra: Vec<_> = rows[0].extra.iter().collect();
+        assert_eq!(rows[0].country, "Australia");
+        assert_eq!(
+            extra,
+            [
+                (&"CountryName".to_owned(), &"AU".to_owned()),
+                (&"Region".to_owned(), &"Oceania".to_owned())
+            ]
+        );
+        assert!(
+            parse_table::<DidCountry>(&r(), "m", b" \n")
+                .expect("empty")
+                .is_empty()
+        );
     }
 
     #[test]

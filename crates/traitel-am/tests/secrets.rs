@@ -208,7 +208,7 @@ fn gateway(req: &Request) -> Reply {
 
 fn client(primary: &str, alternate: &str, method: RequestMethod) -> Client {
     Client::builder(Credentials::new("acme", PASSWORD))
-        .primary_url(format!("{primary}/accountmanager.pl"))
+        .base_url(format!("{primary}/accountmanager.pl"))
         .alternate_url(format!("{alternate}/accountmanager.pl"))
         .method(method)
         .timeouts(Timeouts::default().with_request(Duration::from_millis(150)))
@@ -222,7 +222,12 @@ fn client(primary: &str, alternate: &str, method: RequestMethod) -> Client {
 }
 
 fn log_query(subid: &str) -> LogQuery {
-    LogQuery::new(date!(2024 - 01 - 01), date!(2024 - 01 - 31)).subid(subid)
+    LogQuery::builder()
+        .start_date(date!(2024 - 01 - 01))
+        .end_date(date!(2024 - 01 - 31))
+        .subid(subid)
+        .build()
+        .expect("valid query")
 }
 
 #[tokio::test]
@@ -277,7 +282,13 @@ async fn no_piece_of_the_password_leaks_however_it_is_echoed() {
         assert!(matches!(e, Error::Decode { .. }), "{e}");
         keep("balance", &e);
         let e = c
-            .query_sms_cost(&SmsCostQuery::new("+61412345678", SmsCostType::Replies))
+            .query_sms_cost(
+                &SmsCostQuery::builder()
+                    .number("+61412345678")
+                    .kind(SmsCostType::Replies)
+                    .build()
+                    .expect("valid query"),
+            )
             .await
             .expect_err("sms cost");
         keep("sms cost", &e);

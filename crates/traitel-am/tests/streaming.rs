@@ -24,7 +24,7 @@ async fn client_for(reply: Reply) -> (MockServer, Client) {
         .await
         .expect("server");
     let client = Client::builder(Credentials::new("u", "p"))
-        .primary_url(format!("{}/accountmanager.pl", server.url()))
+        .base_url(format!("{}/accountmanager.pl", server.url()))
         .without_alternate()
         .build()
         .expect("client");
@@ -32,7 +32,11 @@ async fn client_for(reply: Reply) -> (MockServer, Client) {
 }
 
 fn query() -> LogQuery {
-    LogQuery::new(date!(2024 - 01 - 01), date!(2024 - 01 - 31))
+    LogQuery::builder()
+        .start_date(date!(2024 - 01 - 01))
+        .end_date(date!(2024 - 01 - 31))
+        .build()
+        .expect("valid query")
 }
 
 #[tokio::test]
@@ -131,5 +135,5 @@ async fn from_reader_parses_a_saved_body() {
         .collect_all()
         .await
         .expect_err("vendor error");
-    assert_eq!(err.vendor_code().map(|c| c.as_str()), Some("117"));
+    assert_eq!(err.vendor_code(), Some("117"));
 }

@@ -77,7 +77,7 @@ impl VendorAdapter for Adapter {
             Some(other) => return Err(format!("unknown client.method {other:?}")),
         };
         let mut builder = Client::builder(Credentials::new("demo", "s3cret-pass"))
-            .primary_url(format!("{}{PATH}", ctx.server("primary")?))
+            .base_url(format!("{}{PATH}", ctx.server("primary")?))
             .alternate_url(format!("{}{PATH}", ctx.server("alternate")?))
             .method(method)
             .timeouts(ctx.timeouts())
@@ -142,17 +142,11 @@ impl FixtureError for Error {
     }
 
     fn code(&self) -> Option<String> {
-        match self {
-            Error::Vendor { code, .. } => Some(code.as_str().to_owned()),
-            _ => None,
-        }
+        self.vendor_code().map(str::to_owned)
     }
 
     fn status(&self) -> Option<u16> {
-        match self {
-            Error::HttpStatus { status, .. } => Some(*status),
-            _ => None,
-        }
+        Error::status(self)
     }
 }
 

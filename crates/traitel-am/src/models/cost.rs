@@ -1,9 +1,13 @@
 //! Cost queries: `querysmscost`, `queryvoicecost`, `queryfaxcost`.
 
-use serde::{Deserialize, Serialize};
-use telecom_core::{Money, PhoneNumber};
+use std::collections::BTreeMap;
 
-use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use telecom_core::Money;
+
+use super::builder::request_builder;
+use crate::error::Result;
+use crate::validate::{international, known};
 use crate::wire::{CsvRow, Fields};
 
 telecom_core::open_enum! {
@@ -48,6 +52,9 @@ pub struct VoiceCost {
     pub billing_type: BillingType,
     /// `Cost`, pre-tax.
     pub cost: Money,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for VoiceCost {
@@ -60,6 +67,7 @@ impl CsvRow for VoiceCost {
             per_minute: f.opt_money(2, "PerMinute")?,
             billing_type: BillingType::from(f.raw(3)),
             cost: f.money(4, "Cost")?,
+            extra: f.extra(),
         })
     }
 }
@@ -80,6 +88,9 @@ pub struct FaxCost {
     pub billing_type: BillingType,
     /// `Cost`, pre-tax.
     pub cost: Money,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for FaxCost {
@@ -99,11 +110,12 @@ impl CsvRow for FaxCost {
             per_page: f.opt_money(3, "PerPage")?,
             billing_type: BillingType::from(f.raw(4)),
             cost: f.money(5, "Cost")?,
+            extra: f.extra(),
         })
     }
 }
 
-/// The input of `querysmscost`.
+/// The input of `querysmscost` ([`SmsCostQuery::builder`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SmsCostQuery {
@@ -114,44 +126,60 @@ pub struct SmsCostQuery {
     pub kind: SmsCostType,
 }
 
-impl SmsCostQuery {
-    /// The price of an SMS of product `kind` to `number`.
-    pub fn new(number: impl Into<String>, kind: SmsCostType) -> Self {
-        SmsCostQuery {
-            number: number.into(),
-            kind,
+request_builder! {
+    /// Builds an [`SmsCostQuery`]; `number` and `kind` are required.
+    ///
+    /// ```
+    /// use traitel_am::{SmsCostQuery, SmsCostType};
+    /// let query = SmsCostQuery::builder()
+    ///     .number("+61412345678")
+    ///     .kind(SmsCostType::Replies)
+    ///     .build()?;
+    /// # Ok::<(), traitel_am::Error>(())
+    /// ```
+    SmsCostQuery => SmsCostQueryBuilder {
+        required {
+            /// `number`: the destination in international form (`+61412345678`).
+            number: String => "number",
+            /// `type`: the SMS product to price.
+            kind: SmsCostType => "type",
         }
-    }
-
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        if self.kind.is_unknown() {
-            return Err(Error::invalid(
-                "type",
-                format!(
-                    "{:?} is not one of replies, masking, tracking, masktrack",
-                    self.kind.as_str()
-                ),
-            ));
-        }
-        Ok(vec![
-            ("number", international("number", &self.number)?),
-            ("type", self.kind.as_str().to_owned()),
-        ])
+        optional {}
     }
 }
 
-/// A destination in international form, sent as its E.164 digits without `+`.
-///
-/// A ten-digit NANP number without its country code is refused: the gateway prices
-/// numbers worldwide and would read it as some other country's number.
-pub(crate) fn international(field: &'static str, text: &str) -> Result<String> {
-    let n = PhoneNumber::parse(text).map_err(|e| Error::invalid(field, e.to_string()))?;
-    let written = text.chars().filter(char::is_ascii_digit).count();
-    match n.e164_digits() {
-        Some(d) if d.len() == written => Ok(d.to_owned()),
-        _ => Err(Error::invalid(
-            field,
-            format!("{text:?} lacks its country code; write it in international form"),
-        )),
+impl SmsCostQuery {
+    pub(crate) fn form(&self) -> Result<SmsCostForm<'_>> {
+        Ok(SmsCostForm {
+            kind: known(
+                "type",
+                self.kind.as_str(),
+                self.kind.is_unknown(),
+                SmsCostType::known_values(),
+            )?,
+            number: international("number", &self.number)?,
+        })
+    }
+}
+
+/// The parameters of `querysmscost`.
+#[derive(Serialize)]
+pub(crate) struct SmsCostForm<'a> {
+    number: String,
+    #[serde(rename = "type")]
+    kind: &'a str,
+}
+
+/// The parameter of `queryvoicecost` and `queryfaxcost`.
+#[derive(Serialize)]
+pub(crate) struct CostForm {
+    number: String,
+}
+
+impl CostForm {
+    pub(crate) fn new(number: &str) -> Result<Self> {
+        Ok(CostForm {
+            number: international("number", number)?,
+        })
     }
 }

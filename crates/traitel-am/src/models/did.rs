@@ -1,12 +1,15 @@
 //! DIDs: `querynumbers`, `assignnumber`, `querydidcountries`, `querydidcities`, `querydids`,
 //! `subscribedid`, and the DID lists of `listivr` / `listivml`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize, Serializer};
 use telecom_core::PhoneNumber;
 
 use super::Service;
-use super::subaccount::required;
+use super::builder::request_builder;
 use crate::error::{Error, Result};
+use crate::validate::{known, optional, required};
 use crate::wire::{CsvRow, Fields};
 
 telecom_core::open_enum! {
@@ -41,6 +44,9 @@ pub struct Number {
     pub service: Service,
     /// `Assigned-Service` and `Assigned-ID`; `None` when unassigned.
     pub assignment: Option<Assignment>,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for Number {
@@ -56,11 +62,12 @@ impl CsvRow for Number {
             number: PhoneNumber::from_vendor(f.text(0)),
             service: Service::from(f.raw(1)),
             assignment,
+            extra: f.extra(),
         })
     }
 }
 
-/// The filter of `querynumbers`.
+/// The filter of `querynumbers` ([`NumberFilter::builder`]); the default lists every DID.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NumberFilter {
@@ -72,45 +79,36 @@ pub struct NumberFilter {
     pub service: Option<Service>,
 }
 
+request_builder! {
+    /// Builds a [`NumberFilter`]; every field is optional.
+    NumberFilter => NumberFilterBuilder {
+        required {}
+        optional {
+            /// `subid`: only this sub-account's DIDs.
+            into subid: String,
+            /// `service`: only DIDs of this service.
+            into service: Service,
+        }
+    }
+}
+
 impl NumberFilter {
-    /// Every DID.
-    pub fn all() -> Self {
-        NumberFilter::default()
-    }
-
-    /// Only this sub-account's DIDs.
-    pub fn subid(mut self, subid: impl Into<String>) -> Self {
-        self.subid = Some(subid.into());
-        self
-    }
-
-    /// Only DIDs of this service.
-    pub fn service(mut self, service: Service) -> Self {
-        self.service = Some(service);
-        self
-    }
-
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        let mut p = Vec::new();
-        if let Some(s) = &self.subid {
-            p.push(("subid", required("subid", s)?));
-        }
-        if let Some(s) = &self.service {
-            p.push(("service", known_service("service", s)?));
-        }
-        Ok(p)
+    pub(crate) fn form(&self) -> Result<DidForm<'_>> {
+        Ok(DidForm {
+            subid: optional("subid", self.subid.as_ref())?,
+            service: self
+                .service
+                .as_ref()
+                .map(|s| known_service("service", s))
+                .transpose()?,
+            ..DidForm::default()
+        })
     }
 }
 
 /// A known service, as its wire text; an unknown one is refused before sending.
-pub(crate) fn known_service(field: &'static str, s: &Service) -> Result<String> {
-    if s.is_unknown() {
-        return Err(Error::invalid(
-            field,
-            format!("{s:?} is not one of fax, voice, sms"),
-        ));
-    }
-    Ok(s.as_str().to_owned())
+pub(crate) fn known_service<'a>(field: &str, s: &'a Service) -> Result<&'a str> {
+    known(field, s.as_str(), s.is_unknown(), Service::known_values())
 }
 
 /// Where `assignnumber` sends a DID.
@@ -128,7 +126,7 @@ pub enum Target {
     Sip(Option<String>),
 }
 
-/// The input of `assignnumber`.
+/// The input of `assignnumber` ([`AssignNumber::builder`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AssignNumber {
@@ -138,31 +136,56 @@ pub struct AssignNumber {
     pub target: Target,
 }
 
-impl AssignNumber {
-    /// Assigns `number` to `target`.
-    pub fn new(number: impl Into<String>, target: Target) -> Self {
-        AssignNumber {
-            number: number.into(),
-            target,
+request_builder! {
+    /// Builds an [`AssignNumber`]; `number` and `target` are required.
+    ///
+    /// ```
+    /// use traitel_am::{AssignNumber, Target};
+    /// let assign = AssignNumber::builder()
+    ///     .number("61290002222")
+    ///     .target(Target::Ivml("5".into()))
+    ///     .build()?;
+    /// # Ok::<(), traitel_am::Error>(())
+    /// ```
+    AssignNumber => AssignNumberBuilder {
+        required {
+            /// `number`: a DID of the account.
+            number: String => "number",
+            /// Where the DID goes (`service`, `servicetype`, `serviceid`).
+            target: Target => "service",
         }
+        optional {}
     }
+}
 
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        let mut p = vec![("number", required("number", &self.number)?)];
-        let voice = |p: &mut Vec<(&'static str, String)>, kind: &str, id: String| {
-            p.push(("service", "voice".to_owned()));
-            p.push(("servicetype", kind.to_owned()));
-            p.push(("serviceid", id));
+impl AssignNumber {
+    pub(crate) fn form(&self) -> Result<AssignForm<'_>> {
+        let number = required("number", &self.number)?;
+        let (service, servicetype, serviceid) = match &self.target {
+            Target::Fax => ("fax", None, None),
+            Target::Ivr(id) => ("voice", Some("IVR"), Some(required("serviceid", id)?)),
+            Target::Ivml(id) => ("voice", Some("IVML"), Some(required("serviceid", id)?)),
+            Target::Sip(None) => ("voice", Some("SIP"), Some("0")),
+            Target::Sip(Some(id)) => ("voice", Some("SIP"), Some(required("serviceid", id)?)),
         };
-        match &self.target {
-            Target::Fax => p.push(("service", "fax".to_owned())),
-            Target::Ivr(id) => voice(&mut p, "IVR", required("serviceid", id)?),
-            Target::Ivml(id) => voice(&mut p, "IVML", required("serviceid", id)?),
-            Target::Sip(None) => voice(&mut p, "SIP", "0".to_owned()),
-            Target::Sip(Some(id)) => voice(&mut p, "SIP", required("serviceid", id)?),
-        }
-        Ok(p)
+        Ok(AssignForm {
+            number,
+            service,
+            servicetype,
+            serviceid,
+        })
     }
+}
+
+/// The parameters of `assignnumber`.
+#[derive(Serialize)]
+pub(crate) struct AssignForm<'a> {
+    number: &'a str,
+    service: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    servicetype: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    serviceid: Option<&'a str>,
 }
 
 /// A country with DIDs for subscription (`querydidcountries`).
@@ -171,12 +194,18 @@ impl AssignNumber {
 pub struct DidCountry {
     /// `CountryName`, to pass to `querydidcities`.
     pub country: String,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for DidCountry {
     const COLUMNS: &'static [&'static str] = &["CountryName"];
     fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
-        Ok(DidCountry { country: f.text(0) })
+        Ok(DidCountry {
+            country: f.text(0),
+            extra: f.extra(),
+        })
     }
 }
 
@@ -188,6 +217,9 @@ pub struct DidCity {
     pub country: String,
     /// `CityName`.
     pub city: String,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for DidCity {
@@ -196,6 +228,7 @@ impl CsvRow for DidCity {
         Ok(DidCity {
             country: f.text(0),
             city: f.text(1),
+            extra: f.extra(),
         })
     }
 }
@@ -210,6 +243,9 @@ pub struct OfferedDid {
     pub city: String,
     /// `DID`, to pass to `subscribedid`.
     pub did: String,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for OfferedDid {
@@ -221,11 +257,12 @@ impl CsvRow for OfferedDid {
             country: f.text(0),
             city: f.text(1),
             did: f.text(2),
+            extra: f.extra(),
         })
     }
 }
 
-/// The input of `querydidcities`.
+/// The input of `querydidcities` ([`CityQuery::builder`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CityQuery {
@@ -235,24 +272,30 @@ pub struct CityQuery {
     pub country: String,
 }
 
-impl CityQuery {
-    /// Cities of `country` with DIDs of `service`.
-    pub fn new(service: Service, country: impl Into<String>) -> Self {
-        CityQuery {
-            service,
-            country: country.into(),
+request_builder! {
+    /// Builds a [`CityQuery`]; `service` and `country` are required.
+    CityQuery => CityQueryBuilder {
+        required {
+            /// `service`.
+            service: Service => "service",
+            /// `country`: a name from `querydidcountries`.
+            country: String => "country",
         }
-    }
-
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        Ok(vec![
-            ("service", known_service("service", &self.service)?),
-            ("country", required("country", &self.country)?),
-        ])
+        optional {}
     }
 }
 
-/// The input of `querydids`.
+impl CityQuery {
+    pub(crate) fn form(&self) -> Result<DidForm<'_>> {
+        Ok(DidForm {
+            service: Some(known_service("service", &self.service)?),
+            country: Some(required("country", &self.country)?),
+            ..DidForm::default()
+        })
+    }
+}
+
+/// The input of `querydids` ([`DidQuery::builder`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DidQuery {
@@ -267,43 +310,56 @@ pub struct DidQuery {
     pub quantity: Option<u8>,
 }
 
-impl DidQuery {
-    /// One DID of `service` in `city`, `country`.
-    pub fn new(service: Service, country: impl Into<String>, city: impl Into<String>) -> Self {
-        DidQuery {
-            service,
-            country: country.into(),
-            city: city.into(),
-            quantity: None,
+request_builder! {
+    /// Builds a [`DidQuery`]; `service`, `country` and `city` are required.
+    ///
+    /// ```
+    /// use traitel_am::{DidQuery, Service};
+    /// let query = DidQuery::builder()
+    ///     .service(Service::Voice)
+    ///     .country("Australia")
+    ///     .city("Sydney")
+    ///     .quantity(2)
+    ///     .build()?;
+    /// # Ok::<(), traitel_am::Error>(())
+    /// ```
+    DidQuery => DidQueryBuilder {
+        required {
+            /// `service`.
+            service: Service => "service",
+            /// `country`: a name from `querydidcountries`.
+            country: String => "country",
+            /// `city`: a name from `querydidcities`.
+            city: String => "city",
         }
-    }
-
-    /// Asks for `n` DIDs (1 to 10).
-    pub fn quantity(mut self, n: u8) -> Self {
-        self.quantity = Some(n);
-        self
-    }
-
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        let mut p = vec![
-            ("service", known_service("service", &self.service)?),
-            ("country", required("country", &self.country)?),
-            ("city", required("city", &self.city)?),
-        ];
-        if let Some(n) = self.quantity {
-            if !(1..=10).contains(&n) {
-                return Err(Error::invalid(
-                    "quantity",
-                    format!("{n} is not between 1 and 10"),
-                ));
-            }
-            p.push(("quantity", n.to_string()));
+        optional {
+            /// `quantity`: how many DIDs to offer, 1 to 10.
+            value quantity: u8,
         }
-        Ok(p)
     }
 }
 
-/// The input of `subscribedid`.
+impl DidQuery {
+    pub(crate) fn form(&self) -> Result<DidForm<'_>> {
+        if let Some(n) = self.quantity
+            && !(1..=10).contains(&n)
+        {
+            return Err(Error::invalid(
+                "quantity",
+                format!("{n} is not between 1 and 10"),
+            ));
+        }
+        Ok(DidForm {
+            service: Some(known_service("service", &self.service)?),
+            country: Some(required("country", &self.country)?),
+            city: Some(required("city", &self.city)?),
+            quantity: self.quantity,
+            ..DidForm::default()
+        })
+    }
+}
+
+/// The input of `subscribedid` ([`SubscribeDid::builder`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscribeDid {
@@ -317,25 +373,71 @@ pub struct SubscribeDid {
     pub did: String,
 }
 
-impl SubscribeDid {
-    /// Subscribes to an offered DID.
-    pub fn new(service: Service, offered: &OfferedDid) -> Self {
-        SubscribeDid {
-            service,
-            country: offered.country.clone(),
-            city: offered.city.clone(),
-            did: offered.did.clone(),
+request_builder! {
+    /// Builds a [`SubscribeDid`]; `service`, `country`, `city` and `did` are required
+    /// ([`SubscribeDidBuilder::offered`] sets the last three from an offer).
+    ///
+    /// ```
+    /// # fn demo(offer: &traitel_am::OfferedDid) -> Result<(), traitel_am::Error> {
+    /// use traitel_am::{Service, SubscribeDid};
+    /// let subscribe = SubscribeDid::builder()
+    ///     .service(Service::Voice)
+    ///     .offered(offer)
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    SubscribeDid => SubscribeDidBuilder {
+        required {
+            /// `service`.
+            service: Service => "service",
+            /// `country`.
+            country: String => "country",
+            /// `city`.
+            city: String => "city",
+            /// `did`: a DID from `querydids`.
+            did: String => "did",
         }
+        optional {}
     }
+}
 
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        Ok(vec![
-            ("service", known_service("service", &self.service)?),
-            ("country", required("country", &self.country)?),
-            ("city", required("city", &self.city)?),
-            ("did", required("did", &self.did)?),
-        ])
+impl SubscribeDidBuilder {
+    /// `country`, `city` and `did` of a DID `querydids` offered.
+    pub fn offered(self, offer: &OfferedDid) -> Self {
+        self.country(offer.country.as_str())
+            .city(offer.city.as_str())
+            .did(offer.did.as_str())
     }
+}
+
+impl SubscribeDid {
+    pub(crate) fn form(&self) -> Result<DidForm<'_>> {
+        Ok(DidForm {
+            service: Some(known_service("service", &self.service)?),
+            country: Some(required("country", &self.country)?),
+            city: Some(required("city", &self.city)?),
+            did: Some(required("did", &self.did)?),
+            ..DidForm::default()
+        })
+    }
+}
+
+/// The parameters of `querynumbers`, `querydidcountries`, `querydidcities`, `querydids`
+/// and `subscribedid`: each sets the ones it has.
+#[derive(Default, Serialize)]
+pub(crate) struct DidForm<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) subid: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) service: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) city: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) quantity: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) did: Option<&'a str>,
 }
 
 /// One entry of a `DIDs` column: a number, or the outbound service.

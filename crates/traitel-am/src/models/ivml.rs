@@ -1,11 +1,14 @@
 //! IVR menus and IVML configurations: `listivr`, `listivml`, `addivml`, `updateivml`,
 //! `deleteivml`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
+use super::builder::request_builder;
 use super::did::{DidEntry, did_list};
-use super::subaccount::required;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::validate::{known, optional, required, web_url};
 use crate::wire::{CsvRow, Fields};
 
 telecom_core::open_enum! {
@@ -28,6 +31,9 @@ pub struct IvrMenu {
     pub name: String,
     /// `DIDs`: the numbers assigned, and [`DidEntry::Outbound`] for the outbound service.
     pub dids: Vec<DidEntry>,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for IvrMenu {
@@ -37,6 +43,7 @@ impl CsvRow for IvrMenu {
             id: f.text(0),
             name: f.text(1),
             dids: did_list(f.raw(2)),
+            extra: f.extra(),
         })
     }
 }
@@ -55,6 +62,9 @@ pub struct IvmlConfig {
     pub result_url: Option<String>,
     /// `DIDs`: the numbers assigned, and [`DidEntry::Outbound`] for the outbound service.
     pub dids: Vec<DidEntry>,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for IvmlConfig {
@@ -66,11 +76,12 @@ impl CsvRow for IvmlConfig {
             launch_url: f.text(2),
             result_url: f.opt(3),
             dids: did_list(f.raw(4)),
+            extra: f.extra(),
         })
     }
 }
 
-/// The input of `addivml`.
+/// The input of `addivml` ([`NewIvml::builder`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NewIvml {
@@ -86,38 +97,48 @@ pub struct NewIvml {
     pub kind: IvmlType,
 }
 
-impl NewIvml {
-    /// A configuration without a result URL.
-    pub fn new(name: impl Into<String>, launch_url: impl Into<String>, kind: IvmlType) -> Self {
-        NewIvml {
-            name: name.into(),
-            launch_url: launch_url.into(),
-            result_url: None,
-            kind,
+request_builder! {
+    /// Builds a [`NewIvml`]; `name`, `launch_url` and `kind` are required.
+    ///
+    /// ```
+    /// use traitel_am::{IvmlType, NewIvml};
+    /// let ivml = NewIvml::builder()
+    ///     .name("Survey")
+    ///     .launch_url("https://ivr.example.com/launch")
+    ///     .kind(IvmlType::Inbound)
+    ///     .build()?;
+    /// # Ok::<(), traitel_am::Error>(())
+    /// ```
+    NewIvml => NewIvmlBuilder {
+        required {
+            /// `name`, unique in the account.
+            name: String => "name",
+            /// `launchurl`: where the gateway fetches the IVML instructions (`http`/`https`).
+            launch_url: String => "launchurl",
+            /// `type`: inbound or outbound.
+            kind: IvmlType => "type",
         }
-    }
-
-    /// Sets the result URL.
-    pub fn result_url(mut self, url: impl Into<String>) -> Self {
-        self.result_url = Some(url.into());
-        self
-    }
-
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        let mut p = vec![
-            ("name", required("name", &self.name)?),
-            ("launchurl", web_url("launchurl", &self.launch_url)?),
-        ];
-        if let Some(u) = &self.result_url {
-            p.push(("resulturl", web_url("resulturl", u)?));
+        optional {
+            /// `resulturl`: where the gateway posts the call result (`http`/`https`).
+            into result_url: String,
         }
-        p.push(("type", known_type(&self.kind)?));
-        Ok(p)
     }
 }
 
-/// The input of `updateivml`: only the fields set are changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+impl NewIvml {
+    pub(crate) fn form(&self) -> Result<IvmlForm<'_>> {
+        Ok(IvmlForm {
+            ivmlid: None,
+            name: Some(required("name", &self.name)?),
+            launch_url: Some(web_url("launchurl", &self.launch_url)?),
+            result_url: checked_result_url(self.result_url.as_deref())?,
+            kind: Some(known_type(&self.kind)?),
+        })
+    }
+}
+
+/// The input of `updateivml` ([`IvmlUpdate::builder`]): only the fields set are changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IvmlUpdate {
     /// `ivmlid` (required).
@@ -136,77 +157,66 @@ pub struct IvmlUpdate {
     pub kind: Option<IvmlType>,
 }
 
+request_builder! {
+    /// Builds an [`IvmlUpdate`]; `ivmlid` is required, the rest is what changes.
+    IvmlUpdate => IvmlUpdateBuilder {
+        required {
+            /// `ivmlid`: the configuration to change.
+            ivmlid: String => "ivmlid",
+        }
+        optional {
+            /// Changes `name`.
+            into name: String,
+            /// Changes `launchurl`.
+            into launch_url: String,
+            /// Changes `resulturl`.
+            into result_url: String,
+            /// Changes `type`.
+            into kind: IvmlType,
+        }
+    }
+}
+
 impl IvmlUpdate {
-    /// An update of configuration `ivmlid` that changes nothing yet.
-    pub fn new(ivmlid: impl Into<String>) -> Self {
-        IvmlUpdate {
-            ivmlid: ivmlid.into(),
-            ..IvmlUpdate::default()
-        }
-    }
-
-    /// Changes the name.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Changes the launch URL.
-    pub fn launch_url(mut self, url: impl Into<String>) -> Self {
-        self.launch_url = Some(url.into());
-        self
-    }
-
-    /// Changes the result URL.
-    pub fn result_url(mut self, url: impl Into<String>) -> Self {
-        self.result_url = Some(url.into());
-        self
-    }
-
-    /// Changes the direction.
-    pub fn kind(mut self, kind: IvmlType) -> Self {
-        self.kind = Some(kind);
-        self
-    }
-
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        let mut p = vec![("ivmlid", required("ivmlid", &self.ivmlid)?)];
-        if let Some(n) = &self.name {
-            p.push(("name", required("name", n)?));
-        }
-        if let Some(u) = &self.launch_url {
-            p.push(("launchurl", web_url("launchurl", u)?));
-        }
-        if let Some(u) = &self.result_url {
-            p.push(("resulturl", web_url("resulturl", u)?));
-        }
-        if let Some(k) = &self.kind {
-            p.push(("type", known_type(k)?));
-        }
-        Ok(p)
+    pub(crate) fn form(&self) -> Result<IvmlForm<'_>> {
+        Ok(IvmlForm {
+            ivmlid: Some(required("ivmlid", &self.ivmlid)?),
+            name: optional("name", self.name.as_ref())?,
+            launch_url: self
+                .launch_url
+                .as_deref()
+                .map(|u| web_url("launchurl", u))
+                .transpose()?,
+            result_url: checked_result_url(self.result_url.as_deref())?,
+            kind: self.kind.as_ref().map(known_type).transpose()?,
+        })
     }
 }
 
-fn known_type(kind: &IvmlType) -> Result<String> {
-    if kind.is_unknown() {
-        return Err(Error::invalid(
-            "type",
-            format!("{kind:?} is not inbound or outbound"),
-        ));
-    }
-    Ok(kind.as_str().to_owned())
+/// The parameters of `addivml` and `updateivml`.
+#[derive(Serialize)]
+pub(crate) struct IvmlForm<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ivmlid: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(rename = "launchurl", skip_serializing_if = "Option::is_none")]
+    launch_url: Option<&'a str>,
+    #[serde(rename = "resulturl", skip_serializing_if = "Option::is_none")]
+    result_url: Option<&'a str>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
 }
 
-/// An absolute `http`/`https` URL with a host: the gateway fetches it.
-fn web_url(field: &'static str, text: &str) -> Result<String> {
-    let text = text.trim();
-    let url = url::Url::parse(text)
-        .map_err(|e| Error::invalid(field, format!("{text:?} is not a URL: {e}")))?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(Error::invalid(
-            field,
-            format!("{text:?} is not an http(s) URL"),
-        ));
-    }
-    Ok(text.to_owned())
+fn checked_result_url(url: Option<&str>) -> Result<Option<&str>> {
+    url.map(|u| web_url("resulturl", u)).transpose()
+}
+
+fn known_type(kind: &IvmlType) -> Result<&str> {
+    known(
+        "type",
+        kind.as_str(),
+        kind.is_unknown(),
+        IvmlType::known_values(),
+    )
 }

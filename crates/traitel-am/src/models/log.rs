@@ -1,6 +1,7 @@
 //! Activity logs: `logfaxin`, `logfaxout`, `logvoicein`, `logvoiceout`, `logsmsin`,
 //! `logsmsout`. Their rows arrive as a stream (see [`crate::LogStream`]).
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -9,15 +10,16 @@ use telecom_core::dates::IsoDate;
 use telecom_core::{Money, PhoneNumber};
 use time::{Date, PrimitiveDateTime, Time};
 
+use super::builder::request_builder;
 use super::fax_code::FaxErrorCode;
 use super::serde_fmt::{hms, seconds};
 use super::sms::{MessageType, SmsMessage};
-use super::subaccount::required;
 use crate::error::{Error, Result};
+use crate::validate::optional;
 use crate::wire::{CsvRow, Fields};
 use telecom_core::dates::format_iso_date;
 
-/// The period and filter of a log query.
+/// The period and filter of a log query ([`LogQuery::builder`]).
 #[serde_as]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -36,30 +38,36 @@ pub struct LogQuery {
     pub subid: Option<String>,
 }
 
-impl LogQuery {
-    /// Every row from `start` to `end`, both days included.
-    pub fn new(start: Date, end: Date) -> Self {
-        LogQuery {
-            start_date: start,
-            end_date: end,
-            limit: None,
-            subid: None,
+request_builder! {
+    /// Builds a [`LogQuery`]; `start_date` and `end_date` are required.
+    ///
+    /// ```
+    /// use time::macros::date;
+    /// let query = traitel_am::LogQuery::builder()
+    ///     .start_date(date!(2024 - 01 - 01))
+    ///     .end_date(date!(2024 - 01 - 31))
+    ///     .limit(500)
+    ///     .build()?;
+    /// # Ok::<(), traitel_am::Error>(())
+    /// ```
+    LogQuery => LogQueryBuilder {
+        required {
+            /// `startdate`: the first day.
+            start_date: Date => "startdate",
+            /// `enddate`: the last day, inclusive; not before the start date.
+            end_date: Date => "enddate",
+        }
+        optional {
+            /// `limit`: the most rows to return (at least 1).
+            value limit: u32,
+            /// `subid`: only this sub-account's activity.
+            into subid: String,
         }
     }
+}
 
-    /// At most `n` rows.
-    pub fn limit(mut self, n: u32) -> Self {
-        self.limit = Some(n);
-        self
-    }
-
-    /// Only this sub-account's activity.
-    pub fn subid(mut self, subid: impl Into<String>) -> Self {
-        self.subid = Some(subid.into());
-        self
-    }
-
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
+impl LogQuery {
+    pub(crate) fn form(&self) -> Result<LogForm<'_>> {
         if self.start_date > self.end_date {
             return Err(Error::invalid(
                 "startdate",
@@ -70,21 +78,32 @@ impl LogQuery {
                 ),
             ));
         }
-        let mut p = vec![
-            ("startdate", format_iso_date(self.start_date)),
-            ("enddate", format_iso_date(self.end_date)),
-        ];
-        if let Some(n) = self.limit {
-            if n == 0 {
-                return Err(Error::invalid("limit", "must be at least 1"));
-            }
-            p.push(("limit", n.to_string()));
+        if self.limit == Some(0) {
+            return Err(Error::invalid("limit", "must be at least 1"));
         }
-        if let Some(s) = &self.subid {
-            p.push(("subid", required("subid", s)?));
-        }
-        Ok(p)
+        Ok(LogForm {
+            start_date: self.start_date,
+            end_date: self.end_date,
+            limit: self.limit,
+            subid: optional("subid", self.subid.as_ref())?,
+        })
     }
+}
+
+/// The parameters of the log modes.
+#[serde_as]
+#[derive(Serialize)]
+pub(crate) struct LogForm<'a> {
+    #[serde(rename = "startdate")]
+    #[serde_as(as = "IsoDate")]
+    start_date: Date,
+    #[serde(rename = "enddate")]
+    #[serde_as(as = "IsoDate")]
+    end_date: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    limit: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subid: Option<&'a str>,
 }
 
 telecom_core::open_enum! {
@@ -139,11 +158,11 @@ impl LogEntry {
 }
 
 macro_rules! columns {
-    ($($extra:literal),*) => {
+    ($($more:literal),*) => {
         &[
             LogEntry::COLUMNS[0], LogEntry::COLUMNS[1], LogEntry::COLUMNS[2],
             LogEntry::COLUMNS[3], LogEntry::COLUMNS[4], LogEntry::COLUMNS[5],
-            $($extra),*
+            $($more),*
         ]
     };
 }
@@ -164,6 +183,9 @@ pub struct FaxIn {
     /// `Duration`.
     #[serde(serialize_with = "seconds")]
     pub duration: Duration,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for FaxIn {
@@ -175,6 +197,7 @@ impl CsvRow for FaxIn {
             pages: f.number(7, "Pages")?,
             speed: f.opt_number(8, "Speed")?,
             duration: f.duration(9, "Duration")?,
+            extra: f.extra(),
         })
     }
 }
@@ -199,6 +222,9 @@ pub struct FaxOut {
     pub attempt: Option<u32>,
     /// `ErrorCode`, decoded.
     pub error_code: FaxErrorCode,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for FaxOut {
@@ -213,6 +239,7 @@ impl CsvRow for FaxOut {
             cost: f.opt_money(9, "Cost")?,
             attempt: f.opt_number(10, "Attempt")?,
             error_code: FaxErrorCode::parse(f.raw(11)),
+            extra: f.extra(),
         })
     }
 }
@@ -233,6 +260,9 @@ pub struct VoiceCall {
     pub cost: Option<Money>,
     /// `IVMLID`: the IVML configuration that handled the call, if any.
     pub ivml_id: Option<String>,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for VoiceCall {
@@ -244,6 +274,7 @@ impl CsvRow for VoiceCall {
             result: CallResult::from(f.raw(7)),
             cost: f.opt_money(8, "Cost")?,
             ivml_id: f.opt(9).filter(|id| id != "0"),
+            extra: f.extra(),
         })
     }
 }
@@ -257,6 +288,9 @@ pub struct SmsIn {
     pub entry: LogEntry,
     /// `MessageType` and `Message`, decoded.
     pub message: SmsMessage,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for SmsIn {
@@ -265,6 +299,7 @@ impl CsvRow for SmsIn {
         Ok(SmsIn {
             entry: LogEntry::read(f)?,
             message: message(f, 6, 7)?,
+            extra: f.extra(),
         })
     }
 }
@@ -285,6 +320,9 @@ pub struct SmsOut {
     /// `MessageType` and `Message`, when the gateway adds them (the spec's column list
     /// for this mode has neither).
     pub message: Option<SmsMessage>,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for SmsOut {
@@ -302,6 +340,7 @@ impl CsvRow for SmsOut {
             tracking: f.opt(7),
             cost: f.opt_money(8, "Cost")?,
             message,
+            extra: f.extra(),
         })
     }
 }

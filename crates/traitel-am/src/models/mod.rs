@@ -8,6 +8,7 @@ pub mod log;
 pub mod sms;
 pub mod subaccount;
 
+pub(crate) mod builder;
 pub(crate) mod serde_fmt;
 
 telecom_core::open_enum! {

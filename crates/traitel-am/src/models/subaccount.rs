@@ -1,8 +1,12 @@
 //! Sub-accounts: `querysubaccounts`, `addsubaccount`, `delsubaccount`, `updatesubaccount`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use super::builder::request_builder;
+use crate::error::Result;
+use crate::validate::{email, optional, required};
 use crate::wire::{CsvRow, Fields};
 
 /// A sub-account, as `querysubaccounts` lists it.
@@ -23,6 +27,9 @@ pub struct SubAccount {
     pub fax_headline: Option<String>,
     /// `Alias`, should the gateway add the column (the spec's list has none).
     pub alias: Option<String>,
+    /// Columns this version does not type, by header name, values as sent.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl CsvRow for SubAccount {
@@ -45,12 +52,13 @@ impl CsvRow for SubAccount {
             company: f.opt(4),
             fax_headline: f.opt(5),
             alias: f.opt(6),
+            extra: f.extra(),
         })
     }
 }
 
-/// The input of `addsubaccount`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The input of `addsubaccount`: [`NewSubAccount::builder`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NewSubAccount {
     /// `alias` (required): a name for the sub-account, unique in the account.
@@ -72,56 +80,54 @@ pub struct NewSubAccount {
     pub fax_headline: Option<String>,
 }
 
-impl NewSubAccount {
-    /// A sub-account with only its alias.
-    pub fn new(alias: impl Into<String>) -> Self {
-        NewSubAccount {
-            alias: alias.into(),
-            ..NewSubAccount::default()
+request_builder! {
+    /// Builds a [`NewSubAccount`]; `alias` is required.
+    ///
+    /// ```
+    /// let account = traitel_am::NewSubAccount::builder()
+    ///     .alias("kiosk-7")
+    ///     .email("kiosk7@example.com")
+    ///     .first_name("Ann")
+    ///     .build()?;
+    /// # Ok::<(), traitel_am::Error>(())
+    /// ```
+    NewSubAccount => NewSubAccountBuilder {
+        required {
+            /// `alias`: a name for the sub-account, unique in the account.
+            alias: String => "alias",
         }
-    }
-
-    /// Sets the email address.
-    pub fn email(mut self, email: impl Into<String>) -> Self {
-        self.email = Some(email.into());
-        self
-    }
-
-    /// Sets the owner's first and last name.
-    pub fn name(mut self, first: impl Into<String>, last: impl Into<String>) -> Self {
-        self.first_name = Some(first.into());
-        self.last_name = Some(last.into());
-        self
-    }
-
-    /// Sets the company.
-    pub fn company(mut self, company: impl Into<String>) -> Self {
-        self.company = Some(company.into());
-        self
-    }
-
-    /// Sets the fax headline.
-    pub fn fax_headline(mut self, headline: impl Into<String>) -> Self {
-        self.fax_headline = Some(headline.into());
-        self
-    }
-
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        let mut p = vec![("alias", required("alias", &self.alias)?)];
-        push_details(
-            &mut p,
-            &self.email,
-            &self.first_name,
-            &self.last_name,
-            &self.company,
-            &self.fax_headline,
-        )?;
-        Ok(p)
+        optional {
+            /// `email`.
+            into email: String,
+            /// `firstname`.
+            into first_name: String,
+            /// `lastname`.
+            into last_name: String,
+            /// `company`.
+            into company: String,
+            /// `faxheadline`: the headline printed on outbound faxes.
+            into fax_headline: String,
+        }
     }
 }
 
-/// The input of `updatesubaccount`: only the fields set are changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+impl NewSubAccount {
+    pub(crate) fn form(&self) -> Result<SubAccountForm<'_>> {
+        Ok(SubAccountForm {
+            subid: None,
+            alias: Some(required("alias", &self.alias)?),
+            email: checked_email(self.email.as_deref())?,
+            first_name: self.first_name.as_deref(),
+            last_name: self.last_name.as_deref(),
+            company: self.company.as_deref(),
+            fax_headline: self.fax_headline.as_deref(),
+        })
+    }
+}
+
+/// The input of `updatesubaccount` ([`SubAccountUpdate::builder`]): only the fields set
+/// are changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubAccountUpdate {
     /// `subid` (required): the sub-account to change.
@@ -146,106 +152,64 @@ pub struct SubAccountUpdate {
     pub fax_headline: Option<String>,
 }
 
+request_builder! {
+    /// Builds a [`SubAccountUpdate`]; `subid` is required, the rest is what changes.
+    SubAccountUpdate => SubAccountUpdateBuilder {
+        required {
+            /// `subid`: the sub-account to change.
+            subid: String => "subid",
+        }
+        optional {
+            /// Changes `alias`.
+            into alias: String,
+            /// Changes `email`.
+            into email: String,
+            /// Changes `firstname`.
+            into first_name: String,
+            /// Changes `lastname`.
+            into last_name: String,
+            /// Changes `company`.
+            into company: String,
+            /// Changes `faxheadline`.
+            into fax_headline: String,
+        }
+    }
+}
+
 impl SubAccountUpdate {
-    /// An update of the given sub-account that changes nothing yet.
-    pub fn new(subid: impl Into<String>) -> Self {
-        SubAccountUpdate {
-            subid: subid.into(),
-            ..SubAccountUpdate::default()
-        }
-    }
-
-    /// Changes the alias.
-    pub fn alias(mut self, alias: impl Into<String>) -> Self {
-        self.alias = Some(alias.into());
-        self
-    }
-
-    /// Changes the email address.
-    pub fn email(mut self, email: impl Into<String>) -> Self {
-        self.email = Some(email.into());
-        self
-    }
-
-    /// Changes the company.
-    pub fn company(mut self, company: impl Into<String>) -> Self {
-        self.company = Some(company.into());
-        self
-    }
-
-    /// Changes the fax headline.
-    pub fn fax_headline(mut self, headline: impl Into<String>) -> Self {
-        self.fax_headline = Some(headline.into());
-        self
-    }
-
-    pub(crate) fn params(&self) -> Result<Vec<(&'static str, String)>> {
-        let mut p = vec![("subid", required("subid", &self.subid)?)];
-        if let Some(alias) = &self.alias {
-            p.push(("alias", required("alias", alias)?));
-        }
-        push_details(
-            &mut p,
-            &self.email,
-            &self.first_name,
-            &self.last_name,
-            &self.company,
-            &self.fax_headline,
-        )?;
-        Ok(p)
+    pub(crate) fn form(&self) -> Result<SubAccountForm<'_>> {
+        Ok(SubAccountForm {
+            subid: Some(required("subid", &self.subid)?),
+            alias: optional("alias", self.alias.as_ref())?,
+            email: checked_email(self.email.as_deref())?,
+            first_name: self.first_name.as_deref(),
+            last_name: self.last_name.as_deref(),
+            company: self.company.as_deref(),
+            fax_headline: self.fax_headline.as_deref(),
+        })
     }
 }
 
-fn push_details(
-    p: &mut Vec<(&'static str, String)>,
-    email: &Option<String>,
-    first: &Option<String>,
-    last: &Option<String>,
-    company: &Option<String>,
-    headline: &Option<String>,
-) -> Result<()> {
-    if let Some(email) = email {
-        p.push(("email", valid_email(email)?));
-    }
-    let optional = [
-        ("firstname", first),
-        ("lastname", last),
-        ("company", company),
-        ("faxheadline", headline),
-    ];
-    for (name, value) in optional {
-        if let Some(v) = value {
-            p.push((name, v.clone()));
-        }
-    }
-    Ok(())
+/// The parameters of `addsubaccount` and `updatesubaccount`, as the gateway names them.
+#[derive(Serialize)]
+pub(crate) struct SubAccountForm<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subid: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alias: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    #[serde(rename = "firstname", skip_serializing_if = "Option::is_none")]
+    first_name: Option<&'a str>,
+    #[serde(rename = "lastname", skip_serializing_if = "Option::is_none")]
+    last_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company: Option<&'a str>,
+    #[serde(rename = "faxheadline", skip_serializing_if = "Option::is_none")]
+    fax_headline: Option<&'a str>,
 }
 
-/// A value that must be present and not blank.
-pub(crate) fn required(field: &'static str, value: &str) -> Result<String> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err(Error::invalid(field, "is required"));
-    }
-    Ok(v.to_owned())
-}
-
-/// The shape of an address only (`local@domain.tld`); TraiTel checks the rest (error 104).
-fn valid_email(email: &str) -> Result<String> {
-    let e = email.trim();
-    let ok = e.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty()
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains('@')
-    }) && !e.contains(char::is_whitespace);
-    if ok {
-        Ok(e.to_owned())
-    } else {
-        Err(Error::invalid(
-            "email",
-            format!("{e:?} is not an email address"),
-        ))
-    }
+/// Names and the headline are sent as written; an address is checked for its shape.
+fn checked_email(address: Option<&str>) -> Result<Option<&str>> {
+    address.map(|e| email("email", e)).transpose()
 }

@@ -2,10 +2,12 @@
 
 use telecom_core::{CallKind, Money};
 
+use serde::Serialize;
+
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::models::subaccount::required;
 use crate::transport::Op;
+use crate::validate::required;
 use crate::wire;
 
 const QUERY_BALANCE: Op<'static> = Op::new("querybalance", CallKind::Read);
@@ -16,7 +18,7 @@ impl Client {
     /// `querybalance`: the account's available credit, without currency. Real-time for
     /// single accounts; updated at intervals for shared balances.
     pub async fn query_balance(&self) -> Result<Money> {
-        let payload = self.call(QUERY_BALANCE, &[]).await?;
+        let payload = self.call(QUERY_BALANCE, &()).await?;
         wire::money_value(self.redactor(), QUERY_BALANCE.mode, "balance", &payload)
     }
 
@@ -27,13 +29,19 @@ impl Client {
         if tz.contains(char::is_whitespace) {
             return Err(Error::invalid("tz", "an IANA time zone name has no spaces"));
         }
-        let payload = self.call(SET_TIMEZONE, &[("tz", tz)]).await?;
+        let payload = self.call(SET_TIMEZONE, &TzForm { tz }).await?;
         wire::single_value(self.redactor(), SET_TIMEZONE.mode, &payload)
     }
 
     /// `querytimezone`: the account's IANA time zone name, in which log times are written.
     pub async fn query_timezone(&self) -> Result<String> {
-        let payload = self.call(QUERY_TIMEZONE, &[]).await?;
+        let payload = self.call(QUERY_TIMEZONE, &()).await?;
         wire::single_value(self.redactor(), QUERY_TIMEZONE.mode, &payload)
     }
+}
+
+/// The parameter of `settimezone`.
+#[derive(Serialize)]
+struct TzForm<'a> {
+    tz: &'a str,
 }

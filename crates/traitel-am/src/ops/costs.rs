@@ -4,7 +4,7 @@ use telecom_core::{CallKind, Money};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::models::cost::{FaxCost, SmsCostQuery, VoiceCost, international};
+use crate::models::cost::{CostForm, FaxCost, SmsCostQuery, VoiceCost};
 use crate::transport::Op;
 use crate::wire::{self, CsvRow};
 
@@ -19,8 +19,7 @@ const QUERY_FAX_COST: Op<'static> = Op::new("queryfaxcost", CallKind::Read);
 impl Client {
     /// `querysmscost`: the estimated pre-tax price of one SMS.
     pub async fn query_sms_cost(&self, query: &SmsCostQuery) -> Result<Money> {
-        let params = query.params()?;
-        let payload = self.call(QUERY_SMS_COST, &params).await?;
+        let payload = self.call(QUERY_SMS_COST, &query.form()?).await?;
         wire::money_value(self.redactor(), SMS_COST_MODE, "item_cost", &payload)
     }
 
@@ -35,8 +34,7 @@ impl Client {
     }
 
     async fn cost_row<T: CsvRow>(&self, op: Op<'static>, number: &str) -> Result<T> {
-        let params = [("number", international("number", number)?)];
-        let payload = self.call(op, &params).await?;
+        let payload = self.call(op, &CostForm::new(number)?).await?;
         let redactor = self.redactor();
         wire::parse_table::<T>(redactor, op.mode, &payload)?
             .into_iter()

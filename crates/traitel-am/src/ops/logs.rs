@@ -18,8 +18,7 @@ const LOGSMSOUT: Op<'static> = Op::new("logsmsout", CallKind::Read);
 
 impl Client {
     async fn log<T: LogRow>(&self, op: Op<'static>, query: &LogQuery) -> Result<LogStream<T>> {
-        let params = query.params()?;
-        let (reader, gateway) = self.open(op, &params).await?;
+        let (reader, gateway) = self.open(op, &query.form()?).await?;
         let redactor = self.redactor().clone();
         Ok(LogStream::build(
             op.mode,

@@ -27,6 +27,14 @@ impl PartialEq for RawResponse {
 impl Eq for RawResponse {}
 
 impl RawResponse {
+    pub(crate) fn new(mode: &str, payload: String, redactor: Redactor) -> Self {
+        RawResponse {
+            mode: mode.to_owned(),
+            payload,
+            redactor,
+        }
+    }
+
     /// The payload text (possibly empty).
     pub fn payload(&self) -> &str {
         &self.payload
@@ -95,13 +103,11 @@ impl Client {
                 format!("`{k}` is set by the client"),
             ));
         }
-        let params: Vec<(&str, String)> =
-            pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        let payload = self.call(Op::new(mode, kind), &params).await?;
-        Ok(RawResponse {
-            mode: mode.to_owned(),
-            payload: String::from_utf8_lossy(&payload).into_owned(),
-            redactor: self.redactor().clone(),
-        })
+        let payload = self.call(Op::new(mode, kind), &pairs).await?;
+        Ok(RawResponse::new(
+            mode,
+            String::from_utf8_lossy(&payload).into_owned(),
+            self.redactor().clone(),
+        ))
     }
 }
