@@ -68,7 +68,7 @@ fn scan_floor(body: &str) -> usize {
 
 fn client(url: &str, mode: AuthMode) -> Client {
     Client::builder(Credentials::new("bench", "pw", "BENCH"))
-        .endpoint(format!("{url}/v20/default.asmx"))
+        .base_url(format!("{url}/v20/default.asmx"))
         .auth_mode(mode)
         .build()
         .unwrap()

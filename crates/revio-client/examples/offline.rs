@@ -24,7 +24,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         account.password,
         account.client,
     ))
-    .endpoint(sandbox.endpoint())
+    .base_url(sandbox.endpoint())
     .auth_mode(AuthMode::Session) // Sessions_Create on first use
     .build()?;
 
@@ -86,7 +86,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .customers_query(&CustomersQuery::CustomerId(404))
         .await
     {
-        Err(Error::Vendor(e)) => println!("vendor error as expected: {e}"),
+        Err(e @ Error::Vendor { .. }) => {
+            println!("vendor error as expected: {e} (code {:?})", e.vendor_code())
+        }
         other => println!("unexpected: {other:?}"),
     }
 

@@ -9,7 +9,7 @@ use crate::auth::{AuthMode, Credentials, SessionSlot};
 use crate::error::Error;
 
 /// Where Rev.io serves the SOAP API (the old host `api.myh2o.com` serves it too).
-pub const DEFAULT_ENDPOINT: &str = "https://api.rev.io/v20/default.asmx";
+pub const DEFAULT_BASE_URL: &str = "https://api.rev.io/v20/default.asmx";
 
 /// A Rev.io SOAP API client. Cheap to clone; clones share the HTTP connection pool and the
 /// session.
@@ -21,7 +21,7 @@ pub struct Client {
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
-    pub(crate) endpoint: String,
+    pub(crate) base_url: String,
     pub(crate) credentials: Credentials,
     pub(crate) mode: AuthMode,
     pub(crate) retry: RetryPolicy,
@@ -32,34 +32,28 @@ pub(crate) struct Inner {
     pub(crate) redactor: Redactor,
 }
 
-/// Builds a [`Client`].
+/// Builds a [`Client`]: [`Client::builder`], the setters, then [`build`](Self::build).
 #[derive(Debug)]
 pub struct ClientBuilder {
     credentials: Credentials,
-    mode: AuthMode,
-    endpoint: String,
-    retry: RetryPolicy,
+    base_url: String,
     timeouts: Timeouts,
+    retry: RetryPolicy,
     http: Option<reqwest::Client>,
+    mode: AuthMode,
     debug: bool,
 }
 
 impl ClientBuilder {
-    /// Credentials on every call, or a session (see [`AuthMode`]). Default: credentials.
-    pub fn auth_mode(mut self, mode: AuthMode) -> Self {
-        self.mode = mode;
+    /// The SOAP endpoint every operation is posted to: [`DEFAULT_BASE_URL`] unless set, or
+    /// a tenant's own host, or a local fake such as `telecom_sandbox::revio`.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
         self
     }
 
-    /// The SOAP endpoint, such as `https://api.rev.io/v20/default.asmx` (the default) or a
-    /// local mock.
-    pub fn endpoint(mut self, url: impl Into<String>) -> Self {
-        self.endpoint = url.into();
-        self
-    }
-
-    /// Connect and per-attempt timeouts (ignored for connect when you pass your own
-    /// `reqwest::Client`, which keeps its own).
+    /// Connect and per-attempt timeouts (the connect timeout is ignored when you pass your
+    /// own `reqwest::Client`, which keeps its own).
     pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
         self.timeouts = timeouts;
         self
@@ -73,9 +67,15 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses your own HTTP client (proxies, TLS settings, shared pool).
+    /// Uses your own HTTP client (proxies, TLS settings, a shared pool).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
+        self
+    }
+
+    /// Credentials on every call, or a session (see [`AuthMode`]). Default: credentials.
+    pub fn auth_mode(mut self, mode: AuthMode) -> Self {
+        self.mode = mode;
         self
     }
 
@@ -86,36 +86,36 @@ impl ClientBuilder {
         self
     }
 
-    /// Checks the settings and builds the client.
+    /// Checks the settings and builds the client. A bad setting is an
+    /// [`Error::InvalidInput`] naming it (`base_url`, `Credentials/Username`, ...).
     pub fn build(self) -> Result<Client, Error> {
-        let url = reqwest::Url::parse(&self.endpoint).map_err(|e| {
-            Error::Config(format!("endpoint {:?} is not a URL: {e}", self.endpoint))
-        })?;
+        let url = reqwest::Url::parse(&self.base_url)
+            .map_err(|e| Error::invalid("base_url", format!("is not a URL: {e}")))?;
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(Error::Config(format!(
-                "endpoint scheme must be http or https, not {}",
-                url.scheme()
-            )));
+            return Err(Error::invalid(
+                "base_url",
+                format!("the scheme must be http or https, not {}", url.scheme()),
+            ));
         }
         if self.credentials.username().is_empty() {
-            return Err(Error::Config("Credentials/Username is empty".into()));
+            return Err(Error::invalid("Credentials/Username", "is empty"));
         }
         if self.credentials.client().is_empty() {
-            return Err(Error::Config("Credentials/Client is empty".into()));
+            return Err(Error::invalid("Credentials/Client", "is empty"));
         }
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
                 .connect_timeout(self.timeouts.connect)
                 .build()
-                .map_err(|e| Error::Config(format!("HTTP client: {e}")))?,
+                .map_err(|e| Error::invalid("http_client", e.to_string()))?,
         };
         let mut redactor = Redactor::new();
         self.credentials.register_secrets(&mut redactor);
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                endpoint: self.endpoint,
+                base_url: self.base_url,
                 credentials: self.credentials,
                 mode: self.mode,
                 retry: self.retry,
@@ -133,22 +133,62 @@ impl Client {
     pub fn builder(credentials: Credentials) -> ClientBuilder {
         ClientBuilder {
             credentials,
-            mode: AuthMode::default(),
-            endpoint: DEFAULT_ENDPOINT.to_owned(),
-            retry: RetryPolicy::default(),
+            base_url: DEFAULT_BASE_URL.to_owned(),
             timeouts: Timeouts::default(),
+            retry: RetryPolicy::default(),
             http: None,
+            mode: AuthMode::default(),
             debug: false,
         }
     }
 
+    /// A client with every default: production, credentials on every call, the default
+    /// timeouts and retry policy. The same as `Client::builder(credentials).build()`.
+    pub fn new(credentials: Credentials) -> Result<Client, Error> {
+        Client::builder(credentials).build()
+    }
+
     /// The SOAP endpoint in use.
-    pub fn endpoint(&self) -> &str {
-        &self.inner.endpoint
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
     }
 
     /// The authentication mode in use.
     pub fn auth_mode(&self) -> AuthMode {
         self.inner.mode
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credentials() -> Credentials {
+        Credentials::new("apiuser", "pw", "CLIENT1")
+    }
+
+    #[test]
+    fn bad_settings_name_the_setting() {
+        for (url, field) in [("not a url", "base_url"), ("ftp://host/x", "base_url")] {
+            match Client::builder(credentials()).base_url(url).build() {
+                Err(Error::InvalidInput { field: f, .. }) => assert_eq!(f, field),
+                other => panic!("{url}: {other:?}"),
+            }
+        }
+        match Client::new(Credentials::new("", "pw", "C")) {
+            Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "Credentials/Username"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_base_url_reads_back() {
+        let client = Client::new(credentials()).expect("defaults build");
+        assert_eq!(client.base_url(), DEFAULT_BASE_URL);
+        let client = Client::builder(credentials())
+            .base_url("http://127.0.0.1:9/v20/default.asmx")
+            .build()
+            .expect("client");
+        assert_eq!(client.base_url(), "http://127.0.0.1:9/v20/default.asmx");
     }
 }

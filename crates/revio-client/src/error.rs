@@ -142,90 +142,40 @@ impl ErrorCode {
     }
 }
 
-/// A failure the server reported in the response `Header` (`Success = false`).
-///
-/// The server's free text may quote the request back (a card number in a `Message`, the
-/// password in a description), so `description` and `message`, and the same two fields of
-/// `header`, hold only text that went through the client's [`Redactor`].
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub struct VendorError {
-    /// The operation that failed.
-    pub operation: String,
-    /// `Error_Code`, when the server sent one.
-    pub code: Option<ErrorCode>,
-    /// `Error_Description` (masked), else the documented description of the code.
-    pub description: Option<Redacted>,
-    /// `Message` (masked): extra detail the server sometimes adds.
-    pub message: Option<Redacted>,
-    /// The whole response header, its `Message` and `Error_Description` masked as above.
-    pub header: Header,
-}
-
-impl VendorError {
-    pub(crate) fn from_header(operation: &str, mut header: Header, redactor: &Redactor) -> Self {
-        let message = header.message.as_deref().map(|m| redactor.message(m));
-        let server_description = header
-            .error_description
-            .as_deref()
-            .map(|d| redactor.message(d));
-        header.message = message.as_ref().map(|m| m.as_str().to_owned());
-        header.error_description = server_description.as_ref().map(|d| d.as_str().to_owned());
-        let description = server_description.or_else(|| {
-            header
-                .error_code
-                .as_ref()
-                .and_then(|c| c.description())
-                .map(Redacted::fixed)
-        });
-        VendorError {
-            operation: operation.to_owned(),
-            code: header.error_code.clone(),
-            description,
-            message,
-            header,
-        }
-    }
-}
-
-impl std::fmt::Display for VendorError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: Rev.io error ", self.operation)?;
-        match &self.code {
-            Some(code) => write!(f, "{code}")?,
-            None => f.write_str("(no code)")?,
-        }
-        if let Some(description) = &self.description {
-            write!(f, ": {description}")?;
-        }
-        if let Some(message) = &self.message {
-            write!(f, " ({message})")?;
-        }
-        Ok(())
-    }
-}
-
 /// Every way a call can fail.
 ///
-/// Text that came from the server (excerpts, fault strings, decode reasons, vendor messages)
-/// is a [`Redacted`]: it went through the client's [`Redactor`], which masks every secret the
-/// client holds or sent in the call, in each form a server may echo it in.
+/// Text that came from the server (excerpts, fault strings, decode reasons, vendor messages,
+/// a code this version does not know) is a [`Redacted`]: it went through the client's
+/// [`Redactor`], which masks every secret the client holds or sent in the call, in each form
+/// a server may echo it in.
+///
+/// ```
+/// use revio_client::{Error, ErrorCode};
+///
+/// fn explain(error: &Error) -> String {
+///     match error {
+///         Error::Vendor { code: Some(ErrorCode::CardExpired), .. } => "ask for another card".into(),
+///         Error::Vendor { .. } | Error::Auth { .. } => {
+///             format!("Rev.io said {:?}: {error}", error.vendor_code())
+///         }
+///         Error::InvalidInput { field, reason } => format!("fix {field}: {reason}"),
+///         other if other.is_retryable() => "try again later".into(),
+///         other => other.to_string(),
+///     }
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The request was rejected before anything was sent.
-    #[error("{operation}: invalid input: {field}: {reason}")]
+    /// A request or a builder setting was rejected before anything was sent.
+    #[error("invalid input: {field}: {reason}")]
     InvalidInput {
-        /// The operation.
-        operation: String,
-        /// The offending field (wire name).
-        field: &'static str,
+        /// The offending field: its wire path (`Transaction/Amount`) or the builder setting
+        /// (`base_url`).
+        field: String,
         /// What is wrong with it.
         reason: String,
     },
-    /// The client could not be built.
-    #[error("invalid client configuration: {0}")]
-    Config(String),
     /// The request could not be sent or the response not read.
     #[error("{operation}: transport failure: {source}")]
     Transport {
@@ -281,29 +231,96 @@ pub enum Error {
         message: Redacted,
     },
     /// The server processed the request and reported a failure (`Header/Success = false`).
-    #[error("{0}")]
-    Vendor(Box<VendorError>),
+    #[error(
+        "{operation}: Rev.io error {}{}",
+        code_text(code),
+        details(description, message)
+    )]
+    Vendor {
+        /// The operation that failed.
+        operation: String,
+        /// The HTTP status the header came with (200: Rev.io reports failures in the body).
+        status: u16,
+        /// `Error_Code`, when the server sent one (a code this version does not know is
+        /// masked like the message).
+        code: Option<ErrorCode>,
+        /// `Error_Description` (masked), else the documented description of the code.
+        description: Option<Redacted>,
+        /// `Message` (masked): extra detail the server sometimes adds.
+        message: Option<Redacted>,
+    },
     /// Authentication failed: `S2005` (credentials refused), or `S2004` (session key refused)
     /// again after a fresh session was created.
-    #[error("authentication failed: {0}")]
-    Auth(Box<VendorError>),
+    #[error(
+        "{operation}: authentication failed: Rev.io error {}{}",
+        code_text(code),
+        details(description, message)
+    )]
+    Auth {
+        /// The operation that failed.
+        operation: String,
+        /// The HTTP status the header came with (200).
+        status: u16,
+        /// `Error_Code`: `S2004` or `S2005`.
+        code: Option<ErrorCode>,
+        /// `Error_Description` (masked), else the documented description of the code.
+        description: Option<Redacted>,
+        /// `Message` (masked).
+        message: Option<Redacted>,
+    },
+}
+
+fn code_text(code: &Option<ErrorCode>) -> &str {
+    code.as_ref().map_or("(no code)", ErrorCode::as_str)
+}
+
+fn details(description: &Option<Redacted>, message: &Option<Redacted>) -> String {
+    let mut out = String::new();
+    if let Some(description) = description {
+        out.push_str(": ");
+        out.push_str(description.as_str());
+    }
+    if let Some(message) = message {
+        out.push_str(" (");
+        out.push_str(message.as_str());
+        out.push(')');
+    }
+    out
 }
 
 impl Error {
-    /// The vendor's error code, when the server gave one.
-    pub fn vendor_code(&self) -> Option<&ErrorCode> {
+    /// The vendor's error code as the server sent it (`"S2004"`), when it gave one.
+    pub fn vendor_code(&self) -> Option<&str> {
+        self.error_code().map(ErrorCode::as_str)
+    }
+
+    /// The vendor's error code as the crate's open enum, when the server gave one.
+    pub fn error_code(&self) -> Option<&ErrorCode> {
         match self {
-            Error::Vendor(e) | Error::Auth(e) => e.code.as_ref(),
+            Error::Vendor { code, .. } | Error::Auth { code, .. } => code.as_ref(),
             _ => None,
         }
     }
 
-    /// The HTTP status, when the failure came with one.
+    /// The HTTP status, when the failure came with a response.
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::HttpStatus { status, .. }
             | Error::Decode { status, .. }
-            | Error::Fault { status, .. } => Some(*status),
+            | Error::Fault { status, .. }
+            | Error::Vendor { status, .. }
+            | Error::Auth { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The start of the body the error kept (secrets masked), for an unexpected status or
+    /// an undecodable body.
+    pub fn excerpt(&self) -> Option<&str> {
+        match self {
+            Error::HttpStatus { excerpt, .. } | Error::Decode { excerpt, .. } => {
+                Some(excerpt.as_str())
+            }
             _ => None,
         }
     }
@@ -324,39 +341,68 @@ impl Error {
             Error::Transport { source, .. } if source.is_connect() => FailureClass::NotConnected,
             Error::Transport { .. } | Error::Timeout { .. } => FailureClass::Transient,
             Error::HttpStatus { status, .. } => FailureClass::from_status(*status),
-            Error::Vendor(e) if matches!(e.code, Some(ErrorCode::ProviderDown)) => {
-                FailureClass::Transient
-            }
+            Error::Vendor {
+                code: Some(ErrorCode::ProviderDown),
+                ..
+            } => FailureClass::Transient,
             _ => FailureClass::Permanent,
         }
     }
 
-    /// The error kind as the conformance fixtures name it.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Error::InvalidInput { .. } | Error::Config(_) => "invalid_input",
-            Error::Transport { .. } => "transport",
-            Error::Timeout { .. } => "timeout",
-            Error::HttpStatus { .. } => "http_status",
-            Error::Decode { .. } => "decode",
-            Error::Fault { .. } => "fault",
-            Error::Vendor(_) => "vendor",
-            Error::Auth(_) => "auth",
+    pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
         }
     }
 
-    pub(crate) fn invalid(operation: &str, field: &'static str, reason: impl Into<String>) -> Self {
-        Error::InvalidInput {
-            operation: operation.to_owned(),
-            field,
-            reason: reason.into(),
+    /// The failure a response `Header` reports (`Success = false`): an [`Error::Auth`] for
+    /// `S2004` and `S2005`, else an [`Error::Vendor`]. The server's free text may quote the
+    /// request back (a card number in a `Message`, the password in a description, anything
+    /// in a code this version does not know), so all of it goes through `redactor`.
+    pub(crate) fn from_header(operation: &str, header: &Header, redactor: &Redactor) -> Self {
+        let code = header.error_code.as_ref().map(|code| {
+            if code.is_unknown() {
+                ErrorCode::from(redactor.message(code.as_str()).as_str())
+            } else {
+                code.clone()
+            }
+        });
+        let description = header
+            .error_description
+            .as_deref()
+            .map(|d| redactor.message(d))
+            .or_else(|| {
+                code.as_ref()
+                    .and_then(ErrorCode::description)
+                    .map(Redacted::fixed)
+            });
+        let message = header.message.as_deref().map(|m| redactor.message(m));
+        let operation = operation.to_owned();
+        let status = 200;
+        if code.as_ref().is_some_and(ErrorCode::is_auth_failure) {
+            Error::Auth {
+                operation,
+                status,
+                code,
+                description,
+                message,
+            }
+        } else {
+            Error::Vendor {
+                operation,
+                status,
+                code,
+                description,
+                message,
+            }
         }
     }
 
     /// A `reqwest` failure of one attempt: a timeout, or any other transport failure (a
     /// connect failure among them, which [`Error::class`] tells apart).
     pub(crate) fn from_reqwest(operation: &str, e: reqwest::Error) -> Self {
-        // The URL is the configured endpoint, which may carry credentials in its user part.
+        // The URL is the configured base URL, which may carry credentials in its user part.
         let source = e.without_url();
         if source.is_timeout() {
             Error::Timeout {
@@ -385,5 +431,52 @@ impl Error {
             reason: redactor.message(reason),
             excerpt: redactor.excerpt(body),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_stays_small_enough_to_return_by_value() {
+        // clippy's `result_large_err` starts at 128 bytes; users' functions return it too.
+        assert!(
+            std::mem::size_of::<Error>() <= 128,
+            "{}",
+            std::mem::size_of::<Error>()
+        );
+    }
+
+    #[test]
+    fn a_header_failure_is_vendor_or_auth_and_masks_an_unknown_code() {
+        let mut redactor = Redactor::new();
+        redactor.add("hunter2-secret");
+        let mut header = Header {
+            success: Some(false),
+            error_code: Some(ErrorCode::from("X-hunter2-secret")),
+            message: Some("again hunter2-secret".into()),
+            ..Header::default()
+        };
+        let error = Error::from_header("Customers_Query", &header, &redactor);
+        let shown = format!("{error} {error:?}");
+        assert!(!shown.contains("hunter2-secret"), "{shown}");
+        assert!(
+            matches!(error, Error::Vendor { status: 200, .. }),
+            "{error:?}"
+        );
+        assert!(error.vendor_code().is_some_and(|c| c.starts_with("X-")));
+
+        header.error_code = Some(ErrorCode::InvalidCredentials);
+        header.message = None;
+        let error = Error::from_header("Sessions_Create", &header, &redactor);
+        assert!(matches!(error, Error::Auth { .. }), "{error:?}");
+        assert_eq!(error.vendor_code(), Some("S2005"));
+        assert_eq!(error.error_code(), Some(&ErrorCode::InvalidCredentials));
+        assert_eq!(error.status(), Some(200));
+        assert!(
+            error.to_string().contains("unknown/invalid Username"),
+            "{error}"
+        );
     }
 }

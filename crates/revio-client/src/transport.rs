@@ -13,9 +13,9 @@ use telecom_core::{CallKind, Failure, FailureClass, Redactor, RetryAfter, Secret
 
 use crate::auth::{AuthChoice, AuthMode};
 use crate::client::Client;
-use crate::error::{Error, ErrorCode, VendorError};
+use crate::error::{Error, ErrorCode};
 use crate::models::{Header, Response};
-use crate::wire::{self, AuthBlock, Body};
+use crate::wire::{self, AuthBlock, Body, Fault};
 
 /// The vendor name on the call span.
 const VENDOR: &str = "revio";
@@ -77,7 +77,8 @@ impl Client {
                     .prepare(prepared, attempt, operation, input, choice)
                     .await?;
                 let body = self.post(operation, action, &call).await?;
-                self.read(operation, &call, &body)
+                read_answer(operation, &body, || call.redactor(&self.inner.redactor))
+                    .map_err(|error| Self::answer_failure(&call, error))
             }
         })
         .await
@@ -121,7 +122,7 @@ impl Client {
             None => self.inner.credentials.block(),
         };
         let encoded = wire::envelope(operation, &block, self.inner.debug, input)
-            .map_err(|e| Failure::permanent(Error::invalid(operation, "Request", e.0)))?;
+            .map_err(|e| Failure::permanent(Error::invalid("Request", e.0)))?;
         let mut secrets = encoded.secrets;
         secrets.extend(key);
         let prepared = Arc::new(Prepared {
@@ -170,7 +171,7 @@ impl Client {
         let inner = &self.inner;
         let response = inner
             .http
-            .post(&inner.endpoint)
+            .post(&inner.base_url)
             .header(reqwest::header::CONTENT_TYPE, "text/xml; charset=utf-8")
             .header("SOAPAction", action)
             .timeout(inner.timeouts.request)
@@ -193,77 +194,78 @@ impl Client {
             return Ok(bytes);
         }
         let redactor = call.redactor(&inner.redactor);
-        let text = String::from_utf8_lossy(&bytes);
-        let error = match wire::read_body(&text, operation) {
-            Ok(Body::Fault(fault)) => Error::Fault {
-                operation: operation.to_owned(),
-                status,
-                code: redactor.message(&fault.code),
-                message: redactor.message(&fault.message),
-            },
-            _ => Error::HttpStatus {
-                operation: operation.to_owned(),
-                status,
-                excerpt: redactor.excerpt(&bytes),
-                retry_after,
-            },
-        };
+        let error = status_error(redactor, operation, status, &bytes, retry_after);
         Err(failure(error).with_retry_after(retry_after))
     }
 
-    /// Decodes a 200 answer (once: names and text are borrowed from `bytes`) and checks its
-    /// header.
-    fn read<O: DeserializeOwned>(
-        &self,
-        operation: &str,
-        call: &Prepared,
-        bytes: &Bytes,
-    ) -> Result<Response<O>, Failure<Error>> {
-        let decode_error = |reason: &str| {
-            let redactor = call.redactor(&self.inner.redactor);
-            failure(Error::decode(redactor, operation, 200, reason, bytes))
-        };
-        let text = String::from_utf8_lossy(bytes);
-        let (result, raw) = match wire::read_body(&text, operation).map_err(|e| decode_error(&e))? {
-            Body::Fault(fault) => {
-                let redactor = call.redactor(&self.inner.redactor);
-                return Err(failure(Error::Fault {
-                    operation: operation.to_owned(),
-                    status: 200,
-                    code: redactor.message(&fault.code),
-                    message: redactor.message(&fault.message),
-                }));
-            }
-            Body::Result { result, raw } => (result, raw),
-        };
-        let header = match result.child("Header") {
-            Some(header) => wire::from_element::<Header>(header, &[])
-                .map_err(|e| decode_error(&format!("Header: {}", e.0)))?,
-            None => Header::default(),
-        };
-        if header.is_failure() {
-            return Err(self.header_failure(operation, call, header));
+    /// The failure a 200 answer's error is to the driver. The server refused the client's
+    /// own session key before doing anything, so the driver's one resend with a fresh
+    /// session is safe even for writes; a key the caller gave is not ours to renew.
+    fn answer_failure(call: &Prepared, error: Error) -> Failure<Error> {
+        match error {
+            Error::Auth {
+                code: Some(ErrorCode::InvalidSessionKey),
+                ..
+            } if call.session.is_some() => Failure::new(error, FailureClass::Refused),
+            error => failure(error),
         }
-        let typed = wire::from_element::<O>(&result, &["Header", "Debug"])
-            .map_err(|e| decode_error(&e.0))?;
-        let debug_echo = wire::debug_echo(&text, &result);
-        Ok(Response::new(header, typed, debug_echo, raw.to_owned()))
     }
+}
 
-    /// The classifier for `Header/Success = false`.
-    fn header_failure(&self, operation: &str, call: &Prepared, header: Header) -> Failure<Error> {
-        let redactor = call.redactor(&self.inner.redactor);
-        let error = VendorError::from_header(operation, header, redactor);
-        let code = error.code.clone();
-        match code {
-            // The server refused the key before doing anything, so the driver's one resend
-            // with a fresh session is safe even for writes. A key the caller gave is not
-            // ours to renew.
-            Some(ErrorCode::InvalidSessionKey) if call.session.is_some() => {
-                Failure::new(Error::Auth(Box::new(error)), FailureClass::Refused)
-            }
-            Some(code) if code.is_auth_failure() => failure(Error::Auth(Box::new(error))),
-            _ => failure(Error::Vendor(Box::new(error))),
-        }
+/// The error of an answer other than 200: the SOAP fault it holds, else the status with a
+/// masked excerpt of the body.
+pub(crate) fn status_error(
+    redactor: &Redactor,
+    operation: &str,
+    status: u16,
+    body: &[u8],
+    retry_after: Option<RetryAfter>,
+) -> Error {
+    let text = String::from_utf8_lossy(body);
+    match wire::read_body(&text, operation) {
+        Ok(Body::Fault(fault)) => fault_error(redactor, operation, status, &fault),
+        _ => Error::HttpStatus {
+            operation: operation.to_owned(),
+            status,
+            excerpt: redactor.excerpt(body),
+            retry_after,
+        },
     }
+}
+
+fn fault_error(redactor: &Redactor, operation: &str, status: u16, fault: &Fault) -> Error {
+    Error::Fault {
+        operation: operation.to_owned(),
+        status,
+        code: redactor.message(&fault.code),
+        message: redactor.message(&fault.message),
+    }
+}
+
+/// Decodes a 200 answer, once (names and text are borrowed from `bytes`): the typed result
+/// with its header, or the fault, the undecodable body, or the failure the header reports.
+/// `redactor` is asked for only when an error needs one, so a success pays nothing for it.
+pub(crate) fn read_answer<'r, O: DeserializeOwned>(
+    operation: &str,
+    bytes: &[u8],
+    redactor: impl Fn() -> &'r Redactor,
+) -> Result<Response<O>, Error> {
+    let decode_error = |reason: &str| Error::decode(redactor(), operation, 200, reason, bytes);
+    let text = String::from_utf8_lossy(bytes);
+    let (result, raw) = match wire::read_body(&text, operation).map_err(|e| decode_error(&e))? {
+        Body::Fault(fault) => return Err(fault_error(redactor(), operation, 200, &fault)),
+        Body::Result { result, raw } => (result, raw),
+    };
+    let header = match result.child("Header") {
+        Some(header) => wire::from_element::<Header>(header, &[])
+            .map_err(|e| decode_error(&format!("Header: {}", e.0)))?,
+        None => Header::default(),
+    };
+    if header.is_failure() {
+        return Err(Error::from_header(operation, &header, redactor()));
+    }
+    let typed =
+        wire::from_element::<O>(&result, &["Header", "Debug"]).map_err(|e| decode_error(&e.0))?;
+    let debug_echo = wire::debug_echo(&text, &result);
+    Ok(Response::new(header, typed, debug_echo, raw.to_owned()))
 }

@@ -10,12 +10,11 @@ use std::time::Duration;
 
 use mock_http::{MockServer, Reply, Response};
 use revio_client::models::{ContactsDelete, CustomersQuery};
-use revio_client::{Client, Credentials, Error};
-use telecom_core::{RetryPolicy, Timeouts};
+use revio_client::{Client, Credentials, Error, RetryPolicy, Timeouts};
 
 fn client(url: &str) -> Client {
     Client::builder(Credentials::new("apiuser", "pw", "CLIENT1"))
-        .endpoint(format!("{url}/v20/default.asmx"))
+        .base_url(format!("{url}/v20/default.asmx"))
         .retry_policy(
             RetryPolicy::default()
                 .with_max_attempts(3)
@@ -148,7 +147,7 @@ async fn invalid_input_never_reaches_the_server() {
         .await
         .expect_err("id 0 is refused");
     match &error {
-        Error::InvalidInput { field, .. } => assert_eq!(*field, "ContactID"),
+        Error::InvalidInput { field, .. } => assert_eq!(field, "ContactID"),
         other => panic!("{other:?}"),
     }
     assert_eq!(seen.load(Ordering::SeqCst), 0);

@@ -40,7 +40,7 @@ async fn many_tasks_share_one_session_and_renew_it_once() {
     .expect("mock server");
 
     let client = Client::builder(Credentials::new("apiuser", "pw", "CLIENT1"))
-        .endpoint(format!("{}/v20/default.asmx", server.url()))
+        .base_url(format!("{}/v20/default.asmx", server.url()))
         .auth_mode(AuthMode::Session)
         .build()
         .expect("client");

@@ -37,6 +37,14 @@ pub struct Agent {
     /// `Address`: address (country: 3-letter ISO, default USA)
     #[serde(rename = "Address")]
     pub address: Option<Address>,
+    /// Elements this version does not model, by name, as read; sent back after the known
+    /// ones when the value goes into a request.
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
+    pub extra: crate::models::Extra,
 }
 
 /// The input of `Agents_Create`.

@@ -48,6 +48,13 @@ pub struct Header {
     /// True when the call acted through an `ImpersonationKey`.
     #[serde(rename = "Impersonated")]
     pub impersonated: Option<bool>,
+    /// Elements this version does not model, by name, as read.
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
+    pub extra: Extra,
 }
 
 impl Header {
@@ -203,6 +210,14 @@ pub struct CustomField {
     /// The field's value.
     #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// Elements this version does not model, by name, as read; sent back after the known
+    /// ones when the value goes into a request.
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
+    pub extra: Extra,
 }
 
 impl CustomField {
@@ -212,6 +227,7 @@ impl CustomField {
             field_id: None,
             label: Some(label.into()),
             value: Some(value.into()),
+            extra: Extra::new(),
         }
     }
 }
@@ -277,6 +293,14 @@ pub struct Address {
     /// Three-letter ISO country (the vendor defaults to `USA`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Elements this version does not model, by name, as read; sent back after the known
+    /// ones when the value goes into a request.
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
+    pub extra: Extra,
 }
 
 /// Serde adapter for an optional amount written as decimal text in XML.

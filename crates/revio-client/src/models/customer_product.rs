@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use telecom_core::Money;
 use telecom_core::dates::XmlDateTime;
 
+use crate::models::CustomerProductStatus;
+
 /// The input of `CustomerProducts_Query`; every list is sent as bare repeated elements.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CustomerProductsQuery {
@@ -18,7 +20,21 @@ pub struct CustomerProductsQuery {
     pub line_id: Vec<i64>,
 }
 
-/// One customer product record (list cut off on the sheet; the rest is in `extra`).
+/// One customer product record.
+///
+/// The `CustomerProducts_Query` sheet names its fields in `Snake_Case` (its list is cut off
+/// after `Canceled_Date`); the fields the Standards page's `Product` adds beyond it
+/// (`Status`, the provider, `ActivatedDate`) are read under either spelling. Anything else
+/// is in `extra`.
+///
+/// ```
+/// # use revio_client::models::{CustomerProduct, CustomerProductStatus};
+/// fn billing(products: &[CustomerProduct]) -> impl Iterator<Item = &CustomerProduct> {
+///     products
+///         .iter()
+///         .filter(|p| p.status == Some(CustomerProductStatus::Active))
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CustomerProduct {
@@ -31,8 +47,8 @@ pub struct CustomerProduct {
     /// `Customer_ID`: the customer (internal id, not the account number)
     #[serde(rename = "Customer_ID")]
     pub customer_id: Option<i64>,
-    /// `Product_ID`: the catalog product
-    #[serde(rename = "Product_ID")]
+    /// `Product_ID` (Standards: `ProductID`): the catalog product
+    #[serde(rename = "Product_ID", alias = "ProductID")]
     pub product_id: Option<i64>,
     /// `Description`: description
     #[serde(rename = "Description")]
@@ -58,12 +74,25 @@ pub struct CustomerProduct {
     /// `Code2`: code 2
     #[serde(rename = "Code2")]
     pub code2: Option<String>,
-    /// `Billed_Through_Date`: billed through
-    #[serde(rename = "Billed_Through_Date")]
+    /// `Billed_Through_Date` (Standards: `BilledThroughDate`): billed through
+    #[serde(rename = "Billed_Through_Date", alias = "BilledThroughDate")]
     pub billed_through_date: Option<XmlDateTime>,
     /// `Canceled_Date`: canceled on
     #[serde(rename = "Canceled_Date")]
     pub canceled_date: Option<XmlDateTime>,
+    /// `Status` (`Enum_Customer_Product_Status`): pending, active (billing), denied
+    /// (suspended) or disconnected
+    #[serde(rename = "Status")]
+    pub status: Option<CustomerProductStatus>,
+    /// `Carrier_ID` (Standards: `CarrierID`): the provider
+    #[serde(rename = "Carrier_ID", alias = "CarrierID")]
+    pub carrier_id: Option<i64>,
+    /// `Carrier_Description` (Standards: `CarrierDescription`): the provider's description
+    #[serde(rename = "Carrier_Description", alias = "CarrierDescription")]
+    pub carrier_description: Option<String>,
+    /// `Activated_Date` (Standards: `ActivatedDate`): when the product first became active
+    #[serde(rename = "Activated_Date", alias = "ActivatedDate")]
+    pub activated_date: Option<XmlDateTime>,
     /// Elements this version does not model, by name, as read.
     #[serde(
         rename = "$extra",

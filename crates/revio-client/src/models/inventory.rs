@@ -51,6 +51,14 @@ pub struct Inventory {
     /// `Wireless`: wireless-specific fields
     #[serde(rename = "Wireless")]
     pub wireless: Option<Wireless>,
+    /// Elements this version does not model, by name, as read; sent back after the known
+    /// ones when the value goes into a request.
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
+    pub extra: crate::models::Extra,
 }
 
 /// Wireless-specific inventory fields.
@@ -65,6 +73,14 @@ pub struct Wireless {
     /// `MDN`: current MDN
     #[serde(rename = "MDN")]
     pub mdn: Option<String>,
+    /// Elements this version does not model, by name, as read; sent back after the known
+    /// ones when the value goes into a request.
+    #[serde(
+        rename = "$extra",
+        default,
+        skip_serializing_if = "crate::models::common::is_empty_map"
+    )]
+    pub extra: crate::models::Extra,
 }
 
 /// The input of `Inventory_Create`.

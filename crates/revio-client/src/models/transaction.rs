@@ -92,6 +92,7 @@ pub struct DateRange {
 
 /// A transaction as read back.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename = "Transaction")]
 #[non_exhaustive]
 pub struct TransactionRecord {
     /// `ID`: transaction id

@@ -8,12 +8,11 @@ use crate::models::{
 use crate::ops::{Validate, operations, positive, require};
 
 impl Validate for TransactionsCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         let t = &self.transaction;
-        require(operation, "Transaction/Type", &t.r#type)?;
+        require("Transaction/Type", &t.r#type)?;
         if t.amount.is_negative() {
             return Err(Error::invalid(
-                operation,
                 "Transaction/Amount",
                 "must not be negative; use Type CREDIT",
             ));
@@ -21,14 +20,12 @@ impl Validate for TransactionsCreate {
         if t.product_id.is_none() && t.product_type_id.is_none() && t.customer_product_id.is_none()
         {
             return Err(Error::invalid(
-                operation,
                 "Transaction/ProductID",
                 "send at least one of ProductID, ProductTypeID, CustomerProductID",
             ));
         }
         if t.customer_id.is_none() && t.line_id.is_none() && t.customer_product_id.is_none() {
             return Err(Error::invalid(
-                operation,
                 "Transaction/CustomerID",
                 "send at least one of CustomerID, LineID, CustomerProductID",
             ));
@@ -38,29 +35,29 @@ impl Validate for TransactionsCreate {
 }
 
 impl Validate for TransactionsQuery {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "CustomerID", self.customer_id)
+    fn validate(&self) -> Result<(), Error> {
+        positive("CustomerID", self.customer_id)
     }
 }
 
 impl Validate for ChargesSearch {}
 
 impl Validate for BillsCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "Bill/CustomerID", self.bill.customer_id)
+    fn validate(&self) -> Result<(), Error> {
+        positive("Bill/CustomerID", self.bill.customer_id)
     }
 }
 
 impl Validate for BillsDelete {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "ID", self.id)
+    fn validate(&self) -> Result<(), Error> {
+        positive("ID", self.id)
     }
 }
 
 impl Validate for BillsDownload {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "ID", self.id)?;
-        require(operation, "Type", &self.r#type)
+    fn validate(&self) -> Result<(), Error> {
+        positive("ID", self.id)?;
+        require("Type", &self.r#type)
     }
 }
 

@@ -9,15 +9,13 @@ use crate::models::{
 use crate::ops::{Validate, operations, positive};
 
 impl Validate for CustomersQuery {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         match self {
-            CustomersQuery::CustomerId(id) => positive(operation, "CustomerID", *id),
-            CustomersQuery::Tn(tn) if tn.trim().is_empty() => {
-                Err(Error::invalid(operation, "TN", "is empty"))
+            CustomersQuery::CustomerId(id) => positive("CustomerID", *id),
+            CustomersQuery::Tn(tn) if tn.trim().is_empty() => Err(Error::invalid("TN", "is empty")),
+            CustomersQuery::Inventory(lookup) if lookup.identifier.trim().is_empty() => {
+                Err(Error::invalid("Inventory/Identifier", "is empty"))
             }
-            CustomersQuery::Inventory(lookup) if lookup.identifier.trim().is_empty() => Err(
-                Error::invalid(operation, "Inventory/Identifier", "is empty"),
-            ),
             _ => Ok(()),
         }
     }
@@ -26,28 +24,23 @@ impl Validate for CustomersQuery {
 impl Validate for NewCustomersCreate {}
 
 impl Validate for DuplicateQuery {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         if let Some(last4) = &self.ssn_tax_id_last4
             && (last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()))
         {
-            return Err(Error::invalid(
-                operation,
-                "SSNTaxIdLast4",
-                "must be four digits",
-            ));
+            return Err(Error::invalid("SSNTaxIdLast4", "must be four digits"));
         }
         Ok(())
     }
 }
 
 impl Validate for ContactsCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "Contact/CustomerID", self.contact.customer_id)?;
+    fn validate(&self) -> Result<(), Error> {
+        positive("Contact/CustomerID", self.contact.customer_id)?;
         if let Some(state) = self.contact.address.as_ref().and_then(|a| a.state.as_ref())
             && state.len() != 2
         {
             return Err(Error::invalid(
-                operation,
                 "Contact/Address/State",
                 "must be two letters",
             ));
@@ -57,36 +50,27 @@ impl Validate for ContactsCreate {
 }
 
 impl Validate for ContactsQuery {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         if self.contact_id.is_none() && self.customer_id.is_none() {
-            return Err(Error::invalid(
-                operation,
-                "ContactID",
-                "send ContactID or CustomerID",
-            ));
+            return Err(Error::invalid("ContactID", "send ContactID or CustomerID"));
         }
         Ok(())
     }
 }
 
 impl Validate for ContactsDelete {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "ContactID", self.contact_id)
+    fn validate(&self) -> Result<(), Error> {
+        positive("ContactID", self.contact_id)
     }
 }
 
 impl Validate for AgentsCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         if self.agent.id.is_some() {
-            return Err(Error::invalid(
-                operation,
-                "Agent/ID",
-                "is prohibited on create",
-            ));
+            return Err(Error::invalid("Agent/ID", "is prohibited on create"));
         }
         if self.agent.address.as_ref().is_some_and(|a| a.id.is_some()) {
             return Err(Error::invalid(
-                operation,
                 "Agent/Address/ID",
                 "is prohibited on create",
             ));
@@ -96,11 +80,11 @@ impl Validate for AgentsCreate {
 }
 
 impl Validate for AgentsQuery {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         match self {
-            AgentsQuery::Id(id) => positive(operation, "ID", *id),
+            AgentsQuery::Id(id) => positive("ID", *id),
             AgentsQuery::Number(n) if n.trim().is_empty() => {
-                Err(Error::invalid(operation, "Number", "is empty"))
+                Err(Error::invalid("Number", "is empty"))
             }
             AgentsQuery::Number(_) => Ok(()),
         }

@@ -5,31 +5,26 @@ use crate::models::{Extra, InventoryAssign, InventoryBulkCreate, InventoryCreate
 use crate::ops::{Validate, operations, positive};
 
 impl Validate for InventoryCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         if self
             .inventory
             .identifier
             .as_deref()
             .is_none_or(|i| i.trim().is_empty())
         {
-            return Err(Error::invalid(
-                operation,
-                "Inventory/Identifier",
-                "is required",
-            ));
+            return Err(Error::invalid("Inventory/Identifier", "is required"));
         }
         Ok(())
     }
 }
 
 impl Validate for InventoryBulkCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         if self.inventory_items.is_empty() {
-            return Err(Error::invalid(operation, "InventoryItems", "is empty"));
+            return Err(Error::invalid("InventoryItems", "is empty"));
         }
         if self.inventory_items.iter().any(|i| i.customer_id.is_some()) {
             return Err(Error::invalid(
-                operation,
                 "InventoryItems/Inventory/CustomerID",
                 "is prohibited",
             ));
@@ -40,7 +35,6 @@ impl Validate for InventoryBulkCreate {
             .any(|i| i.identifier.as_deref().is_none_or(|s| s.trim().is_empty()))
         {
             return Err(Error::invalid(
-                operation,
                 "InventoryItems/Inventory/Identifier",
                 "is required",
             ));
@@ -50,14 +44,13 @@ impl Validate for InventoryBulkCreate {
 }
 
 impl Validate for InventoryAssign {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "InventoryItemID", self.inventory_item_id)?;
+    fn validate(&self) -> Result<(), Error> {
+        positive("InventoryItemID", self.inventory_item_id)?;
         if self.customer_id.is_none()
             && self.line_id.is_none()
             && self.customer_product_id.is_none()
         {
             return Err(Error::invalid(
-                operation,
                 "CustomerID",
                 "send at least one of CustomerID, LineID, CustomerProductID",
             ));

@@ -7,8 +7,8 @@ use crate::models::{
 use crate::ops::{Validate, operations, positive};
 
 impl Validate for LinesUpdate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "Line_ID", self.line_id)?;
+    fn validate(&self) -> Result<(), Error> {
+        positive("Line_ID", self.line_id)?;
         let nothing = self.number.is_none()
             && self.circuit_number.is_none()
             && self.carrier_customer_id.is_none()
@@ -18,20 +18,16 @@ impl Validate for LinesUpdate {
             && self.fields.is_empty()
             && self.extra.is_empty();
         if nothing {
-            return Err(Error::invalid(
-                operation,
-                "Line_ID",
-                "the update sets no field",
-            ));
+            return Err(Error::invalid("Line_ID", "the update sets no field"));
         }
         Ok(())
     }
 }
 
 impl Validate for LinesPackageChange {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "LineID", self.line_id)?;
-        positive(operation, "PackageID", self.package_id)
+    fn validate(&self) -> Result<(), Error> {
+        positive("LineID", self.line_id)?;
+        positive("PackageID", self.package_id)
     }
 }
 

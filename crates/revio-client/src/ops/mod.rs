@@ -43,44 +43,44 @@ const TYPED: &[&[Op]] = &[
     products::OPS,
 ];
 
-/// Checks a request before anything is sent; the error names the offending field.
+/// Every typed operation's answer reader, by resource, for the fuzzing entry points.
+pub(crate) const READERS: &[&[crate::fuzzing::Reader]] = &[
+    sessions::READERS,
+    customers::READERS,
+    lines::READERS,
+    inventory::READERS,
+    orders::READERS,
+    payments::READERS,
+    billing::READERS,
+    products::READERS,
+];
+
+/// Checks a request before anything is sent; the error names the offending field by its
+/// wire path.
 pub(crate) trait Validate {
-    fn validate(&self, _operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         Ok(())
     }
 }
 
-pub(crate) fn require<T>(
-    operation: &str,
-    field: &'static str,
-    value: &Option<T>,
-) -> Result<(), Error> {
+pub(crate) fn require<T>(field: &str, value: &Option<T>) -> Result<(), Error> {
     match value {
         Some(_) => Ok(()),
-        None => Err(Error::invalid(operation, field, "is required")),
+        None => Err(Error::invalid(field, "is required")),
     }
 }
 
-pub(crate) fn positive(operation: &str, field: &'static str, value: i64) -> Result<(), Error> {
+pub(crate) fn positive(field: &str, value: i64) -> Result<(), Error> {
     if value > 0 {
         Ok(())
     } else {
-        Err(Error::invalid(operation, field, "must be a positive id"))
+        Err(Error::invalid(field, "must be a positive id"))
     }
 }
 
-pub(crate) fn not_both<A, B>(
-    operation: &str,
-    field: &'static str,
-    a: &Option<A>,
-    b: &Option<B>,
-) -> Result<(), Error> {
+pub(crate) fn not_both<A, B>(field: &str, a: &Option<A>, b: &Option<B>) -> Result<(), Error> {
     if a.is_some() && b.is_some() {
-        Err(Error::invalid(
-            operation,
-            field,
-            "send only one of the pair",
-        ))
+        Err(Error::invalid(field, "send only one of the pair"))
     } else {
         Ok(())
     }
@@ -97,6 +97,10 @@ macro_rules! operations {
             $(crate::ops::Op::new($op, telecom_core::CallKind::$kind),)*
         ];
 
+        pub(super) const READERS: &[crate::fuzzing::Reader] = &[
+            $(crate::fuzzing::Reader::of::<$output>($op),)*
+        ];
+
         impl crate::Client {
             $(
                 $(#[$doc])*
@@ -106,7 +110,7 @@ macro_rules! operations {
                     &self,
                     request: &$input,
                 ) -> Result<crate::models::Response<$output>, crate::Error> {
-                    crate::ops::Validate::validate(request, $op)?;
+                    crate::ops::Validate::validate(request)?;
                     self.execute(
                         $op,
                         request,
@@ -177,6 +181,19 @@ mod tests {
             sorted, listed,
             "OPERATIONS lists exactly the typed operations"
         );
+    }
+
+    #[test]
+    fn every_typed_operation_has_its_answer_reader() {
+        let typed: Vec<&str> = TYPED
+            .iter()
+            .flat_map(|ops| ops.iter().map(|op| op.name))
+            .collect();
+        let read: Vec<&str> = READERS
+            .iter()
+            .flat_map(|readers| readers.iter().map(|r| r.operation))
+            .collect();
+        assert_eq!(typed, read);
     }
 
     #[test]

@@ -5,14 +5,13 @@ use crate::models::{Extra, NewOrdersCreate, OrdersUpdate, TasksUpdate};
 use crate::ops::{Validate, operations, positive};
 
 impl Validate for NewOrdersCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "CustomerID", self.customer_id)?;
-        positive(operation, "PackageID", self.package_id)?;
+    fn validate(&self) -> Result<(), Error> {
+        positive("CustomerID", self.customer_id)?;
+        positive("PackageID", self.package_id)?;
         if let Some(port) = &self.wireless_port
             && port.mdn.as_deref().is_none_or(|m| m.trim().is_empty())
         {
             return Err(Error::invalid(
-                operation,
                 "WirelessPort/MDN",
                 "is required when porting",
             ));
@@ -22,14 +21,14 @@ impl Validate for NewOrdersCreate {
 }
 
 impl Validate for OrdersUpdate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "OrderID", self.order_id)
+    fn validate(&self) -> Result<(), Error> {
+        positive("OrderID", self.order_id)
     }
 }
 
 impl Validate for TasksUpdate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "TaskID", self.task_id)
+    fn validate(&self) -> Result<(), Error> {
+        positive("TaskID", self.task_id)
     }
 }
 

@@ -9,13 +9,12 @@ use crate::models::{
 use crate::ops::{Validate, operations, positive, require};
 
 /// `P2001`: more than 0.00 and at most 99,999.00.
-fn amount_in_range(operation: &str, amount: Money) -> Result<(), Error> {
+fn amount_in_range(amount: Money) -> Result<(), Error> {
     let max = Money::from_minor(9_999_900, 2);
     if amount > Money::ZERO && amount <= max {
         Ok(())
     } else {
         Err(Error::invalid(
-            operation,
             "Amount",
             "must be more than 0.00 and at most 99999.00",
         ))
@@ -23,39 +22,34 @@ fn amount_in_range(operation: &str, amount: Money) -> Result<(), Error> {
 }
 
 impl Validate for PaymentsCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "CustomerID", self.customer_id)?;
-        amount_in_range(operation, self.amount)?;
-        require(operation, "Type", &self.r#type)?;
+    fn validate(&self) -> Result<(), Error> {
+        positive("CustomerID", self.customer_id)?;
+        amount_in_range(self.amount)?;
+        require("Type", &self.r#type)?;
         match &self.r#type {
-            Some(PaymentType::CreditCard) => require(operation, "CreditCard", &self.credit_card),
-            Some(PaymentType::Ach) => require(operation, "ACH", &self.ach),
+            Some(PaymentType::CreditCard) => require("CreditCard", &self.credit_card),
+            Some(PaymentType::Ach) => require("ACH", &self.ach),
             _ => Ok(()),
         }
     }
 }
 
 impl Validate for PaymentAccountsCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "CustomerID", self.customer_id)?;
+    fn validate(&self) -> Result<(), Error> {
+        positive("CustomerID", self.customer_id)?;
         match &self.r#type {
-            None => Err(Error::invalid(operation, "Type", "is required")),
+            None => Err(Error::invalid("Type", "is required")),
             Some(PaymentType::CreditCard) => {
                 if self.credit_card.is_none() && self.subscription_info.is_none() {
                     return Err(Error::invalid(
-                        operation,
                         "CreditCard",
                         "send CreditCard or SubscriptionInfo",
                     ));
                 }
                 Ok(())
             }
-            Some(PaymentType::Ach) => require(operation, "ACH", &self.ach),
-            Some(_) => Err(Error::invalid(
-                operation,
-                "Type",
-                "must be CREDIT_CARD or ACH",
-            )),
+            Some(PaymentType::Ach) => require("ACH", &self.ach),
+            Some(_) => Err(Error::invalid("Type", "must be CREDIT_CARD or ACH")),
         }
     }
 }

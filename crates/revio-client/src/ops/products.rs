@@ -5,24 +5,18 @@ use crate::models::{Extra, PackagesQuery, ProductsCreate, ProductsQuery};
 use crate::ops::{Validate, not_both, operations, positive};
 
 impl Validate for ProductsCreate {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
-        positive(operation, "CarrierID", self.carrier_id)?;
-        positive(operation, "ProductTypeID", self.product_type_id)
+    fn validate(&self) -> Result<(), Error> {
+        positive("CarrierID", self.carrier_id)?;
+        positive("ProductTypeID", self.product_type_id)
     }
 }
 
 impl Validate for ProductsQuery {}
 
 impl Validate for PackagesQuery {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
+        not_both("CarrierCode", &self.carrier_id, &self.carrier_code)?;
         not_both(
-            operation,
-            "CarrierCode",
-            &self.carrier_id,
-            &self.carrier_code,
-        )?;
-        not_both(
-            operation,
             "PackageCategory",
             &self.package_category_id,
             &self.package_category,
@@ -34,14 +28,12 @@ impl Validate for PackagesQuery {
                 .is_none_or(|i| i.trim().is_empty())
             {
                 return Err(Error::invalid(
-                    operation,
                     "Inventory/Identifier",
                     "is required with Inventory",
                 ));
             }
             if inventory.r#type.is_none() {
                 return Err(Error::invalid(
-                    operation,
                     "Inventory/Type",
                     "is required with Inventory",
                 ));

@@ -48,7 +48,6 @@ impl Client {
             || operation.is_empty()
         {
             return Err(Error::invalid(
-                operation,
                 "operation",
                 "must be an operation name such as Customers_Query",
             ));

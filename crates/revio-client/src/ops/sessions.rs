@@ -5,6 +5,7 @@ use telecom_core::{CallKind, Secret};
 use crate::Client;
 use crate::auth::AuthChoice;
 use crate::error::Error;
+use crate::fuzzing::Reader;
 use crate::models::{
     Extra, ImpersonationAuthorize, ImpersonationGrant, ImpersonationTarget, Response,
     SessionCreated, SessionInfo, SessionsDestroy,
@@ -24,12 +25,19 @@ pub(super) const OPS: &[Op] = &[
     IMPERSONATION_AUTHORIZE,
 ];
 
+pub(super) const READERS: &[Reader] = &[
+    Reader::of::<SessionCreated>(SESSIONS_CREATE.name),
+    Reader::of::<SessionInfo>(SESSIONS_VALIDATE.name),
+    Reader::of::<Extra>(SESSIONS_DESTROY.name),
+    Reader::of::<ImpersonationGrant>(IMPERSONATION_AUTHORIZE.name),
+];
+
 impl Validate for ImpersonationAuthorize {
-    fn validate(&self, operation: &str) -> Result<(), Error> {
+    fn validate(&self) -> Result<(), Error> {
         match self.to.clone() {
-            ImpersonationTarget::UserId(id) => crate::ops::positive(operation, "ToUserID", id),
+            ImpersonationTarget::UserId(id) => crate::ops::positive("ToUserID", id),
             ImpersonationTarget::UserName(name) if name.trim().is_empty() => {
-                Err(Error::invalid(operation, "ToUserName", "is empty"))
+                Err(Error::invalid("ToUserName", "is empty"))
             }
             ImpersonationTarget::UserName(_) => Ok(()),
         }
@@ -60,7 +68,6 @@ impl Client {
             Some(key) => key.clone(),
             None => self.inner.session.current().await.ok_or_else(|| {
                 Error::invalid(
-                    SESSIONS_VALIDATE.name,
                     "SessionKey",
                     "no key given and the client has no open session",
                 )
@@ -84,7 +91,6 @@ impl Client {
             Some(key) => key.clone(),
             None => self.inner.session.current().await.ok_or_else(|| {
                 Error::invalid(
-                    SESSIONS_DESTROY.name,
                     "SessionKey",
                     "no key given and the client has no open session",
                 )
@@ -115,7 +121,7 @@ impl Client {
         request: &ImpersonationAuthorize,
     ) -> Result<Response<ImpersonationGrant>, Error> {
         let op = IMPERSONATION_AUTHORIZE;
-        request.validate(op.name)?;
+        request.validate()?;
         self.execute(op.name, request, op.kind, AuthChoice::Client)
             .await
     }

@@ -46,13 +46,31 @@ pub(crate) fn from_element<'a, T: de::Deserialize<'a>>(
     T::deserialize(ElementDe { el: element, skip })
 }
 
-/// Newtype-struct names starting with this ask for every descendant element matching a rule,
-/// for results whose record and wrapper names the sheet could not show:
-/// `child:Name` finds elements with a child `Name`, `named:Name` elements called `Name`.
+/// Struct names starting with this ask for every descendant element matching a rule, for
+/// results whose record and wrapper names the sheet could not show: `child:Name` finds
+/// elements with a child `Name`, `named:Name` elements called `Name`. The struct receives
+/// the records under [`RECORDS_FIELD`] and, under [`EXTRA_FIELD`], the children that hold
+/// none of them.
 pub(crate) const FIND_PREFIX: &str = "$revio::find:";
 
-fn find<'a>(el: &'a Element<'a>, rule: &str, found: &mut Vec<&'a Element<'a>>) {
-    for child in &el.children {
+/// The serde field name that receives the records a [`FIND_PREFIX`] struct asks for.
+pub(crate) const RECORDS_FIELD: &str = "$records";
+
+/// Pushes the descendants of `el` matching `rule` (not looking inside a match, nor inside
+/// the children named in `skip`) onto `found`, and returns the children of `el` that hold
+/// none, those of `skip` left out.
+fn find<'a>(
+    el: &'a Element<'a>,
+    rule: &str,
+    skip: &[&str],
+    found: &mut Vec<&'a Element<'a>>,
+) -> Vec<&'a Element<'a>> {
+    let mut without = Vec::new();
+    for child in el
+        .children
+        .iter()
+        .filter(|c| !skip.contains(&c.name.as_ref()))
+    {
         let hit = match rule.split_once(':') {
             Some(("child", name)) => child.child(name).is_some(),
             Some(("named", name)) => child.name == name,
@@ -60,16 +78,24 @@ fn find<'a>(el: &'a Element<'a>, rule: &str, found: &mut Vec<&'a Element<'a>>) {
         };
         if hit {
             found.push(child);
-        } else {
-            find(child, rule, found);
+            continue;
+        }
+        let before = found.len();
+        find(child, rule, &[], found);
+        if found.len() == before {
+            without.push(child);
         }
     }
+    without
 }
 
-/// Groups children by local name, in order of first appearance.
-fn groups<'a>(el: &'a Element<'a>, skip: &[&str]) -> Vec<(&'a str, Vec<&'a Element<'a>>)> {
+/// Groups elements by local name, in order of first appearance.
+fn groups<'a>(
+    children: impl IntoIterator<Item = &'a Element<'a>>,
+    skip: &[&str],
+) -> Vec<(&'a str, Vec<&'a Element<'a>>)> {
     let mut out: Vec<(&'a str, Vec<&'a Element<'a>>)> = Vec::new();
-    for child in &el.children {
+    for child in children {
         if skip.contains(&child.name.as_ref()) {
             continue;
         }
@@ -200,16 +226,9 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        name: &'static str,
+        _name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        if let Some(rule) = name.strip_prefix(FIND_PREFIX) {
-            let mut found = Vec::new();
-            find(self.el, rule, &mut found);
-            return visitor.visit_seq(ItemsAccess {
-                items: found.into_iter(),
-            });
-        }
         visitor.visit_newtype_struct(self)
     }
 
@@ -242,10 +261,19 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
+        if let Some(rule) = name.strip_prefix(FIND_PREFIX) {
+            let mut found = Vec::new();
+            let without = find(self.el, rule, self.skip, &mut found);
+            let extra = groups(without, &[]);
+            return visitor.visit_map(RecordsAccess {
+                records: Some(found),
+                extra: Some(extra),
+            });
+        }
         let known = fields.contains(&EXTRA_FIELD).then_some(fields);
         visitor.visit_map(ChildrenAccess::new(self.el, self.skip, known))
     }
@@ -281,6 +309,7 @@ impl<'de> GroupDe<'de> {
             text: std::borrow::Cow::Borrowed(""),
             children: Vec::new(),
             span: 0..0,
+            inner: 0..0,
         };
         ElementDe {
             el: self.members.first().copied().unwrap_or(&EMPTY),
@@ -443,7 +472,7 @@ struct ChildrenAccess<'de> {
 impl<'de> ChildrenAccess<'de> {
     /// With `known` set, children it does not name are gathered under [`EXTRA_FIELD`].
     fn new(el: &'de Element<'de>, skip: &[&str], known: Option<&'static [&'static str]>) -> Self {
-        let all = groups(el, skip);
+        let all = groups(&el.children, skip);
         match known {
             None => ChildrenAccess {
                 groups: all.into_iter(),
@@ -503,6 +532,62 @@ impl<'de> MapAccess<'de> for ChildrenAccess<'de> {
             Some(Pending::Extra(groups)) => seed.deserialize(ExtraDe { groups }),
             None => Err(DeError("a value was asked for before its key".into())),
         }
+    }
+}
+
+/// A [`FIND_PREFIX`] struct: its records, then the children that hold none.
+struct RecordsAccess<'de> {
+    records: Option<Vec<&'de Element<'de>>>,
+    extra: Option<Vec<(&'de str, Vec<&'de Element<'de>>)>>,
+}
+
+impl<'de> MapAccess<'de> for RecordsAccess<'de> {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        let key = if self.records.is_some() {
+            RECORDS_FIELD
+        } else if self.extra.is_some() {
+            EXTRA_FIELD
+        } else {
+            return Ok(None);
+        };
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        if let Some(records) = self.records.take() {
+            return seed.deserialize(RecordsDe { records });
+        }
+        match self.extra.take() {
+            Some(groups) => seed.deserialize(ExtraDe { groups }),
+            None => Err(DeError("a value was asked for before its key".into())),
+        }
+    }
+}
+
+/// The records of a [`FIND_PREFIX`] struct, read as a list.
+struct RecordsDe<'de> {
+    records: Vec<&'de Element<'de>>,
+}
+
+impl<'de> Deserializer<'de> for RecordsDe<'de> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_seq(ItemsAccess {
+            items: self.records.into_iter(),
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
     }
 }
 

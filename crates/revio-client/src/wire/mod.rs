@@ -234,14 +234,12 @@ pub(crate) fn debug_echo(raw_document: &str, result: &Element<'_>) -> Option<Str
     let debug = result
         .child("Debug")
         .or_else(|| result.child("Header").and_then(|h| h.child("Debug")))?;
-    raw_document
-        .get(debug.span.clone())
-        .map(mask_secret_elements)
+    Some(masked(raw_document, debug))
 }
 
 /// Element names whose text is a secret: registered with a call's redactor when a request
 /// carries them, and masked in the XML a successful response hands the caller.
-const SECRET_ELEMENTS: &[&str] = &[
+pub(crate) const SECRET_ELEMENTS: &[&str] = &[
     "Password",
     "SessionKey",
     "SessionKey_Encoded",
@@ -254,44 +252,55 @@ const SECRET_ELEMENTS: &[&str] = &[
     "PINPassword",
 ];
 
-/// Replaces the text of every secret-bearing element with `[REDACTED]`, for the XML of a
+/// Replaces what a secret-bearing element holds with `[REDACTED]`, for the XML of a
 /// successful response that the caller asks for ([`Response::raw_xml`], the debug echo).
 /// That is the caller's own data, so it is masked by element only, and only when asked;
 /// text that goes into an error or a log goes through the client's `Redactor` instead.
 ///
+/// The masking follows the parsed tree, so text the XML splits up (`CDATA`, comments,
+/// entities, `xsi:nil` with text) is masked as a whole. Text that does not parse is
+/// masked entirely.
+///
 /// [`Response::raw_xml`]: crate::Response::raw_xml
 pub(crate) fn mask_secret_elements(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(lt) = rest.find('<') {
-        let (before, tag_and_after) = rest.split_at(lt);
-        out.push_str(before);
-        let Some(gt) = tag_and_after.find('>') else {
-            out.push_str(tag_and_after);
-            return out;
-        };
-        let (tag, after) = tag_and_after.split_at(gt + 1);
-        out.push_str(tag);
-        rest = after;
-        let inner = tag.trim_start_matches('<').trim_end_matches('>');
-        if inner.starts_with('/') || inner.ends_with('/') {
-            continue;
-        }
-        let name = inner
-            .split(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
-        let local = name.rsplit(':').next().unwrap_or(name);
-        if SECRET_ELEMENTS.contains(&local) {
-            let end = rest.find('<').unwrap_or(rest.len());
-            if !rest[..end].trim().is_empty() {
-                out.push_str(telecom_core::secret::REDACTED);
-            }
-            rest = &rest[end..];
-        }
+    if text.trim().is_empty() {
+        return text.to_owned();
     }
-    out.push_str(rest);
+    match tree::parse(text) {
+        Ok(root) => masked(text, &root),
+        Err(_) => telecom_core::secret::REDACTED.to_owned(),
+    }
+}
+
+/// The XML of `element` (read from `document`) with the content of every secret-bearing
+/// element replaced.
+fn masked(document: &str, element: &Element<'_>) -> String {
+    let mut secrets = Vec::new();
+    secret_contents(document, element, &mut secrets);
+    let mut out = String::with_capacity(element.span.len());
+    let mut at = element.span.start;
+    for range in secrets {
+        out.push_str(document.get(at..range.start).unwrap_or_default());
+        out.push_str(telecom_core::secret::REDACTED);
+        at = range.end;
+    }
+    out.push_str(document.get(at..element.span.end).unwrap_or_default());
     out
+}
+
+/// The content ranges of the secret-bearing elements at or under `element` that hold
+/// anything, in document order (an element inside a secret one is masked with it).
+fn secret_contents(document: &str, element: &Element<'_>, out: &mut Vec<std::ops::Range<usize>>) {
+    if SECRET_ELEMENTS.contains(&element.name.as_ref()) {
+        let content = document.get(element.inner.clone()).unwrap_or_default();
+        if !content.trim().is_empty() {
+            out.push(element.inner.clone());
+        }
+        return;
+    }
+    for child in &element.children {
+        secret_contents(document, child, out);
+    }
 }
 
 #[cfg(test)]
@@ -363,14 +372,20 @@ mod tests {
     }
 
     #[test]
-    fn element_masking_covers_prefixes_and_partial_text() {
+    fn element_masking_covers_prefixes_split_text_and_broken_xml() {
         let red = mask_secret_elements(
-            "<a:Password>x</a:Password><SessionKey/><CVV2>123</CVV2><Name>n</Name><RoutingNumber>12",
+            "<R><a:Password>x</a:Password><SessionKey/><CVV2>123</CVV2><Name>n</Name>\
+             <CreditCardNumber><![CDATA[4111]]>1111<!-- -->2222</CreditCardNumber>\
+             <SSNTaxId i:nil=\"true\">123-45</SSNTaxId><AccountNumber><x>98</x></AccountNumber></R>",
         );
         assert_eq!(
             red,
-            "<a:Password>[REDACTED]</a:Password><SessionKey/><CVV2>[REDACTED]</CVV2><Name>n</Name><RoutingNumber>[REDACTED]"
+            "<R><a:Password>[REDACTED]</a:Password><SessionKey/><CVV2>[REDACTED]</CVV2><Name>n</Name>\
+             <CreditCardNumber>[REDACTED]</CreditCardNumber>\
+             <SSNTaxId i:nil=\"true\">[REDACTED]</SSNTaxId><AccountNumber>[REDACTED]</AccountNumber></R>"
         );
+        assert_eq!(mask_secret_elements("<R><RoutingNumber>12"), "[REDACTED]");
+        assert_eq!(mask_secret_elements(""), "");
     }
 
     #[test]

@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 
 use serde::ser::{self, Impossible, Serialize};
 
+use super::de::EXTRA_FIELD;
+
 /// The newtype-struct name that marks a wrapped list.
 const WRAPPED: &str = "$revio::wrapped";
 
@@ -39,17 +41,43 @@ impl ser::Error for SerError {
     }
 }
 
-/// Writes `value` as one element named `name` into `out` (nothing when it is unset).
-pub(crate) fn write_element<T: Serialize + ?Sized>(
+/// How lists are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lists {
+    /// Bare repeated elements, unless the field is marked with [`wrapped`]: what the vendor
+    /// expects in requests.
+    AsDeclared,
+    /// Every list of a typed field inside a wrapper, one child per item: the one form that
+    /// reads back as the same list whatever its items (a bare single item whose children
+    /// all share a name reads as a wrapper). Maps (unknown elements kept as JSON values)
+    /// are written as declared, the form they were read from.
+    Wrapped,
+}
+
+/// Writes `value` as one element with every list of a typed field wrapped, so that reading
+/// it gives back the same value: how the fuzzing round trip writes a decoded response.
+pub(crate) fn write_wrapped<T: Serialize + ?Sized>(
     out: &mut String,
     name: &str,
     value: &T,
+) -> Result<(), SerError> {
+    element(out, name, value, Lists::Wrapped)
+}
+
+/// Writes `value` as one element named `name` into `out` (nothing when it is unset).
+fn element<T: Serialize + ?Sized>(
+    out: &mut String,
+    name: &str,
+    value: &T,
+    lists: Lists,
 ) -> Result<(), SerError> {
     value.serialize(FieldSer {
         out,
         name: Some(name),
         wrapped: false,
         top: false,
+        in_place: false,
+        lists,
     })
 }
 
@@ -65,7 +93,13 @@ pub(crate) fn write_request<T: Serialize + ?Sized>(
         name: Some("Request"),
         wrapped: false,
         top: true,
+        in_place: false,
+        lists: Lists::AsDeclared,
     })
+}
+
+fn not_a_map() -> SerError {
+    SerError(format!("the {EXTRA_FIELD} field must be a map of elements"))
 }
 
 fn not_an_object() -> SerError {
@@ -76,6 +110,10 @@ fn escape_into(out: &mut String, text: &str) {
     out.push_str(&quick_xml::escape::escape(text));
 }
 
+/// The struct name `serde_json::value::RawValue` serializes under: how `Money` keeps its
+/// exact digits. Here it is the text of one element.
+const RAW_VALUE: &str = "$serde_json::private::RawValue";
+
 /// Writes one element; `name: None` means "a wrapped list item, named by its type".
 struct FieldSer<'o> {
     out: &'o mut String,
@@ -83,12 +121,18 @@ struct FieldSer<'o> {
     wrapped: bool,
     /// The `Request` element itself, which only takes objects.
     top: bool,
+    /// The [`EXTRA_FIELD`] map, whose entries go in place, without an element of its own.
+    in_place: bool,
+    lists: Lists,
 }
 
 impl FieldSer<'_> {
     fn text(self, type_name: &str, text: &str) -> Result<(), SerError> {
         if self.top {
             return Err(not_an_object());
+        }
+        if self.in_place {
+            return Err(not_a_map());
         }
         let name = self.name.unwrap_or(type_name);
         let _ = write!(self.out, "<{name}>");
@@ -195,7 +239,7 @@ impl<'o> ser::Serializer for FieldSer<'o> {
                 let mark = self.out.len();
                 let _ = write!(self.out, "<{outer}>");
                 let inner = self.out.len();
-                write_element(self.out, variant, value)?;
+                element(self.out, variant, value, self.lists)?;
                 if self.out.len() == inner {
                     self.out.truncate(mark);
                 } else {
@@ -203,7 +247,7 @@ impl<'o> ser::Serializer for FieldSer<'o> {
                 }
                 Ok(())
             }
-            None => write_element(self.out, variant, value),
+            None => element(self.out, variant, value, self.lists),
         }
     }
 
@@ -211,16 +255,21 @@ impl<'o> ser::Serializer for FieldSer<'o> {
         if self.top {
             return Err(not_an_object());
         }
+        if self.in_place {
+            return Err(not_a_map());
+        }
         let name = self.name.unwrap_or("item").to_owned();
+        let wrapped = self.wrapped || self.lists == Lists::Wrapped;
         let mark = self.out.len();
-        if self.wrapped {
+        if wrapped {
             let _ = write!(self.out, "<{name}>");
         }
         Ok(SeqSer {
             out: self.out,
             name,
-            wrapped: self.wrapped,
+            wrapped,
             mark,
+            lists: self.lists,
         })
     }
 
@@ -247,11 +296,37 @@ impl<'o> ser::Serializer for FieldSer<'o> {
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<StructSer<'o>, SerError> {
-        Ok(StructSer::open(self.out, self.name.unwrap_or("item")))
+        // A map's values are JSON values (unknown elements as read, a caller's own fields):
+        // their lists are written bare, as they were read.
+        let name = if self.in_place {
+            None
+        } else {
+            Some(self.name.unwrap_or("item"))
+        };
+        Ok(StructSer::open(
+            self.out,
+            name,
+            Content::Fields(Lists::AsDeclared),
+        ))
     }
 
     fn serialize_struct(self, name: &'static str, _len: usize) -> Result<StructSer<'o>, SerError> {
-        Ok(StructSer::open(self.out, self.name.unwrap_or(name)))
+        let element = self.name.unwrap_or(name);
+        if name == RAW_VALUE {
+            if self.top {
+                return Err(not_an_object());
+            }
+            if self.in_place {
+                return Err(not_a_map());
+            }
+            return Ok(StructSer::open(self.out, Some(element), Content::Raw));
+        }
+        let element = (!self.in_place).then_some(element);
+        Ok(StructSer::open(
+            self.out,
+            element,
+            Content::Fields(self.lists),
+        ))
     }
 
     fn serialize_struct_variant(
@@ -271,6 +346,7 @@ pub(crate) struct SeqSer<'o> {
     name: String,
     wrapped: bool,
     mark: usize,
+    lists: Lists,
 }
 
 impl SeqSer<'_> {
@@ -285,6 +361,8 @@ impl SeqSer<'_> {
             name,
             wrapped: false,
             top: false,
+            in_place: false,
+            lists: self.lists,
         })
     }
 
@@ -335,37 +413,79 @@ impl ser::SerializeTupleStruct for SeqSer<'_> {
     }
 }
 
+/// What a [`StructSer`] element holds.
+#[derive(Clone, Copy)]
+enum Content {
+    /// Child elements, one per field or map entry.
+    Fields(Lists),
+    /// The text of a raw JSON token (an exact amount).
+    Raw,
+}
+
 /// A struct or map: an element whose fields are child elements. An element that ends up with
 /// no child at all is taken back out, so an all-unset object is not sent as an empty one.
+/// With no name, the fields are written in place: the [`EXTRA_FIELD`] map of a type read
+/// from a response and sent back, its unknown elements after the known ones.
 pub(crate) struct StructSer<'o> {
     out: &'o mut String,
-    name: String,
+    name: Option<String>,
     mark: usize,
     content: usize,
     key: Option<String>,
+    kind: Content,
 }
 
 impl<'o> StructSer<'o> {
-    fn open(out: &'o mut String, name: &str) -> Self {
+    fn open(out: &'o mut String, name: Option<&str>, kind: Content) -> Self {
         let mark = out.len();
-        let _ = write!(out, "<{name}>");
+        if let Some(name) = name {
+            let _ = write!(out, "<{name}>");
+        }
         let content = out.len();
         StructSer {
             out,
-            name: name.to_owned(),
+            name: name.map(str::to_owned),
             mark,
             content,
             key: None,
+            kind,
         }
     }
 
     fn close(self) -> Result<(), SerError> {
+        let Some(name) = self.name else {
+            return Ok(());
+        };
         if self.out.len() == self.content {
             self.out.truncate(self.mark);
         } else {
-            let _ = write!(self.out, "</{}>", self.name);
+            let _ = write!(self.out, "</{name}>");
         }
         Ok(())
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), SerError> {
+        match self.kind {
+            Content::Raw => {
+                let json = value.serialize(KeySer)?;
+                // A JSON string token is text in quotes; a number is its own text.
+                let text = match serde_json::from_str::<String>(&json) {
+                    Ok(text) => text,
+                    Err(_) => json,
+                };
+                escape_into(self.out, &text);
+                Ok(())
+            }
+            Content::Fields(_) if key == EXTRA_FIELD => value.serialize(FieldSer {
+                out: self.out,
+                name: None,
+                wrapped: false,
+                top: false,
+                in_place: true,
+                lists: Lists::AsDeclared,
+            }),
+            Content::Fields(lists) => element(self.out, key, value, lists),
+        }
     }
 }
 
@@ -377,7 +497,7 @@ impl ser::SerializeStruct for StructSer<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), SerError> {
-        write_element(self.out, key, value)
+        self.field(key, value)
     }
     fn end(self) -> Result<(), SerError> {
         self.close()
@@ -399,7 +519,7 @@ impl ser::SerializeMap for StructSer<'_> {
         if !is_xml_name(&key) {
             return Err(SerError(format!("{key:?} is not a valid XML element name")));
         }
-        write_element(self.out, &key, value)
+        self.field(&key, value)
     }
     fn end(self) -> Result<(), SerError> {
         self.close()
@@ -408,9 +528,11 @@ impl ser::SerializeMap for StructSer<'_> {
 
 /// True for names safe to write as an element name.
 fn is_xml_name(name: &str) -> bool {
+    // Letters and digits of any script: unknown elements read from a response may be sent
+    // back; nothing that could end a tag or start an attribute gets through.
     let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// Map keys must be strings.
@@ -594,11 +716,79 @@ mod tests {
             empty: Some(Inner { a: None }),
         };
         let mut out = String::new();
-        write_element(&mut out, "Request", &req).unwrap();
+        element(&mut out, "Request", &req, Lists::AsDeclared).unwrap();
         assert_eq!(
             out,
             "<Request><Id>5</Id><Bare>1</Bare><Bare>2</Bare><Ints><int>3</int></Ints>\
              <Fields><Field><Label>a&lt;b</Label></Field></Fields></Request>"
+        );
+    }
+
+    #[test]
+    fn amounts_extra_maps_and_wrapped_lists() {
+        use crate::models::{Agent, Extra};
+        use telecom_core::Money;
+
+        #[derive(Serialize)]
+        struct Priced {
+            #[serde(rename = "Rate")]
+            rate: Option<Money>,
+            #[serde(rename = "Lines")]
+            lines: Vec<i64>,
+            #[serde(rename = "$extra")]
+            extra: Extra,
+        }
+        let mut extra = Extra::new();
+        extra.insert("Region".into(), serde_json::json!("South"));
+        extra.insert("Tags".into(), serde_json::json!({"Tag": ["a", "b"]}));
+        let priced = Priced {
+            rate: Some(Money::from_minor(-150, 2)),
+            lines: vec![5],
+            extra,
+        };
+        let mut out = String::new();
+        element(&mut out, "R", &priced, Lists::AsDeclared).unwrap();
+        // The amount is its exact text, the map's entries sit beside the known fields.
+        assert_eq!(
+            out,
+            "<R><Rate>-1.50</Rate><Lines>5</Lines><Region>South</Region>\
+             <Tags><Tag>a</Tag><Tag>b</Tag></Tags></R>"
+        );
+        let mut out = String::new();
+        element(&mut out, "R", &priced, Lists::Wrapped).unwrap();
+        // Typed lists are wrapped; the map's lists stay as they were read.
+        assert!(
+            out.starts_with("<R><Rate>-1.50</Rate><Lines><int>5</int></Lines><Region>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<Tags><Tag>a</Tag><Tag>b</Tag></Tags>"),
+            "{out}"
+        );
+
+        let agent = Agent {
+            name: Some("N".into()),
+            ..Agent::default()
+        };
+        let mut out = String::new();
+        element(&mut out, "Agent", &agent, Lists::AsDeclared).unwrap();
+        assert_eq!(out, "<Agent><Name>N</Name></Agent>");
+
+        let mut bad = Extra::new();
+        bad.insert("a b".into(), serde_json::json!(1));
+        let mut out = String::new();
+        assert!(
+            element(
+                &mut out,
+                "R",
+                &Priced {
+                    rate: None,
+                    lines: vec![],
+                    extra: bad
+                },
+                Lists::AsDeclared
+            )
+            .is_err()
         );
     }
 }

@@ -21,6 +21,8 @@ pub(crate) struct Element<'a> {
     pub(crate) children: Vec<Element<'a>>,
     /// Where the element sits in the document, start tag to end tag.
     pub(crate) span: Range<usize>,
+    /// What is between its tags (empty for `<a/>`).
+    pub(crate) inner: Range<usize>,
 }
 
 impl<'a> Element<'a> {
@@ -41,6 +43,11 @@ impl<'a> Element<'a> {
         self.nil || (self.children.is_empty() && self.text.trim().is_empty())
     }
 }
+
+/// How deep elements may nest. Rev.io's answers nest about ten deep; a bound keeps the
+/// recursive steps that follow the parse (the typed decode, dropping the tree) within a
+/// small stack whatever the server sends.
+pub(crate) const MAX_DEPTH: usize = 128;
 
 /// Why a document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,13 +79,14 @@ fn is_nil(start: &BytesStart<'_>) -> bool {
     })
 }
 
-fn open<'a>(body: &'a str, start: &BytesStart<'_>, at: usize) -> Element<'a> {
+fn open<'a>(body: &'a str, start: &BytesStart<'_>, at: usize, after: usize) -> Element<'a> {
     Element {
         name: local_name(body, at, start.name().as_ref()),
         nil: is_nil(start),
         text: Cow::Borrowed(""),
         children: Vec::new(),
-        span: at..at,
+        span: at..after,
+        inner: after..after,
     }
 }
 
@@ -116,10 +124,16 @@ pub(crate) fn parse(body: &str) -> Result<Element<'_>, ParseError> {
         })?;
         let after = position(&reader);
         match event {
-            Event::Start(start) => stack.push(open(body, &start, before)),
+            Event::Start(start) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(ParseError(format!(
+                        "elements nest more than {MAX_DEPTH} deep"
+                    )));
+                }
+                stack.push(open(body, &start, before, after));
+            }
             Event::Empty(start) => {
-                let mut element = open(body, &start, before);
-                element.span.end = after;
+                let element = open(body, &start, before, after);
                 attach(&mut stack, &mut root, element)?;
             }
             Event::End(_) => {
@@ -127,6 +141,7 @@ pub(crate) fn parse(body: &str) -> Result<Element<'_>, ParseError> {
                     .pop()
                     .ok_or_else(|| ParseError("an end tag closes nothing".into()))?;
                 element.span.end = after;
+                element.inner.end = before;
                 attach(&mut stack, &mut root, element)?;
             }
             Event::Text(text) => {
@@ -199,6 +214,28 @@ mod tests {
         assert_eq!(body.child_text("C"), Some("<x>"));
         let a = body.child("A").unwrap();
         assert_eq!(&doc[a.span.clone()], "<A>1 &amp; 2&#33;</A>");
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = |n: usize| format!("{}{}", "<a>".repeat(n), "</a>".repeat(n));
+        assert!(parse(&deep(MAX_DEPTH)).is_ok());
+        let error = parse(&deep(MAX_DEPTH + 1)).unwrap_err();
+        assert!(error.0.contains("nest"), "{error:?}");
+        // A body far deeper than any stack allows is refused, not followed.
+        assert!(parse(&deep(100_000)).is_err());
+    }
+
+    #[test]
+    fn inner_ranges_sit_between_the_tags() {
+        let doc = r#"<R><A x=">">1<!-- c --><![CDATA[2]]></A><B/></R>"#;
+        let root = parse(doc).unwrap();
+        let a = root.child("A").unwrap();
+        assert_eq!(&doc[a.inner.clone()], "1<!-- c --><![CDATA[2]]>");
+        assert_eq!(a.text, "12");
+        let b = root.child("B").unwrap();
+        assert!(b.inner.is_empty());
+        assert_eq!(&doc[b.span.clone()], "<B/>");
     }
 
     #[test]
