@@ -106,10 +106,26 @@ fn collect(value: &Value, out: &mut BTreeSet<Vec<u8>>) {
     }
 }
 
-/// Writes the seeds into `corpus/<target>/` (kept between runs; the fuzzer adds to it).
+/// How many selector values the seeds are spread over: most vendor targets read their first
+/// byte as a selector (which status, which model), so a raw fixture body would lose its
+/// first character to it.
+const SELECTORS: u8 = 16;
+
+/// Writes the seeds into `corpus/<target>/` (kept between runs; the fuzzer adds to it): each
+/// as it is, and once more behind a selector byte, the selectors taken in turn.
 pub fn write_seeds(corpus: &Path, seeds: &BTreeSet<Vec<u8>>) -> std::io::Result<()> {
     std::fs::create_dir_all(corpus)?;
-    for seed in seeds {
+    let behind_selectors = seeds
+        .iter()
+        .zip((0..SELECTORS).cycle())
+        .map(|(seed, selector)| {
+            let mut prefixed = Vec::with_capacity(seed.len() + 1);
+            prefixed.push(selector);
+            prefixed.extend_from_slice(seed);
+            prefixed
+        });
+    let all: Vec<Vec<u8>> = seeds.iter().cloned().chain(behind_selectors).collect();
+    for seed in &all {
         let mut hasher = DefaultHasher::new();
         seed.hash(&mut hasher);
         let path = corpus.join(format!("seed-{:016x}", hasher.finish()));
