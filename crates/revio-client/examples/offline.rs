@@ -24,7 +24,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         account.password,
         account.client,
     ))
-    .base_url(sandbox.endpoint())
+    .base_url(sandbox.base_url())
     .auth_mode(AuthMode::Session) // Sessions_Create on first use
     .build()?;
 

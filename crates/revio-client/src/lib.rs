@@ -31,7 +31,7 @@
 //!
 //! `Client::new(credentials)` is the same with every default. For tests, point
 //! [`base_url`](ClientBuilder::base_url) at the Rev.io fake of the `telecom-sandbox` crate
-//! (`telecom_sandbox::revio::start().await?.endpoint()`), which serves every typed operation
+//! (`telecom_sandbox::revio::start().await?.base_url()`), which serves every typed operation
 //! on 127.0.0.1; `examples/offline.rs` runs against it.
 //!
 //! # What the client does for you

@@ -168,19 +168,14 @@ impl IqmetrixSandbox {
         })
     }
 
+    /// What to give the client's `base_url`: the server's root, as for every fake.
+    pub fn base_url(&self) -> String {
+        self.url()
+    }
+
     /// The server's root, `http://127.0.0.1:PORT`.
     pub fn url(&self) -> String {
         self.server.url()
-    }
-
-    /// The accounts base to give the client (`{url}/v1`).
-    pub fn accounts_base(&self) -> String {
-        format!("{}/v1", self.server.url())
-    }
-
-    /// The carrier-services base to give the client (`{url}/v2`).
-    pub fn carrier_services_base(&self) -> String {
-        format!("{}/v2", self.server.url())
     }
 
     /// Expires every access token issued so far; refresh tokens stay good (also

@@ -16,7 +16,7 @@
 //!
 //! let vcare = telecom_sandbox::vcare::start().await?;
 //! // Point the client's base URL at the fake:
-//! //   vcare_rest::Client::builder().base_url(vcare.url())...
+//! //   vcare_rest::Client::builder().base_url(vcare.base_url())...
 //! vcare.preload_enrollment("WN1597", "30901");
 //! vcare.inject(FaultRule::new("/customer", Fault::HtmlError { status: 502 }).times(1));
 //! // ... run the code under test ...
@@ -27,9 +27,10 @@
 //! # Ok(()) }
 //! ```
 //!
-//! The other vendors start the same way: [`iqmetrix::start`] (give the client
-//! `accounts_base()` and `carrier_services_base()`), [`traitel::start`] (`primary_url()`
-//! and `alternate_url()`), [`revio::start`] (`endpoint()`). Each `start` binds
+//! The other vendors start the same way, and every fake's `base_url()` is what the client's
+//! `base_url(..)` setter takes: [`iqmetrix::start`] (one URL for the token service and the
+//! carrier API), [`traitel::start`] (`base_url()` is the primary gateway, `alternate_url()`
+//! the other), [`revio::start`] (the SOAP endpoint). Each `start` binds
 //! 127.0.0.1 on a free port (a `*Config` chooses the port, seed and vendor settings), works
 //! under `#[tokio::test]`, and the server stops when the handle is dropped.
 //!

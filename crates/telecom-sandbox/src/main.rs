@@ -137,10 +137,8 @@ async fn start(args: &Args) -> Result<Running, String> {
                 .await
                 .map_err(failed)?;
                 println!(
-                    "iqmetrix  {} (accounts {}, carrier services {})",
-                    s.url(),
-                    s.accounts_base(),
-                    s.carrier_services_base()
+                    "iqmetrix  {} (accounts /v1, carrier services /v2)",
+                    s.base_url()
                 );
                 running.iqmetrix.push(s);
             }
@@ -158,7 +156,7 @@ async fn start(args: &Args) -> Result<Running, String> {
                 .map_err(failed)?;
                 println!(
                     "traitel   {} (alternate {})",
-                    s.primary_url(),
+                    s.base_url(),
                     s.alternate_url()
                 );
                 running.traitel.push(s);
@@ -173,7 +171,7 @@ async fn start(args: &Args) -> Result<Running, String> {
                 })
                 .await
                 .map_err(failed)?;
-                println!("revio     {}", s.endpoint());
+                println!("revio     {}", s.base_url());
                 running.revio.push(s);
             }
             other => return Err(format!("unknown vendor {other:?}")),

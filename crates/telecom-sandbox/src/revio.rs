@@ -261,8 +261,8 @@ impl RevioSandbox {
         })
     }
 
-    /// The SOAP endpoint to give the client (`http://127.0.0.1:PORT/v20/default.asmx`).
-    pub fn endpoint(&self) -> String {
+    /// The SOAP endpoint to give the client's `base_url` (`http://127.0.0.1:PORT/v20/default.asmx`).
+    pub fn base_url(&self) -> String {
         format!("{}{PATH}", self.server.url())
     }
 
@@ -511,9 +511,17 @@ fn answer(state: &Mutex<State>, uri: &Uri, headers: &HeaderMap, body: &[u8]) -> 
                     .unwrap_or_default()
                 {
                     let cp = next(&mut st);
-                    let mut p = El::new("CustomerProduct").with(El::leaf("ID", cp.to_string()));
+                    // Records come back in the sheet's `Snake_Case` names, not the request's.
+                    let mut p = El::new("CustomerProduct")
+                        .with(El::leaf("Customer_Product_ID", cp.to_string()))
+                        .with(El::leaf("Customer_ID", id.to_string()))
+                        .with(El::leaf("Line_ID", line.to_string()));
                     for f in &ap.children {
-                        p.set(&f.name, f.text.clone());
+                        let name = match f.name.as_str() {
+                            "ProductID" => "Product_ID",
+                            other => other,
+                        };
+                        p.set(name, f.text.clone());
                     }
                     p.set("Status", "PENDING");
                     st.customer_products.push((id, p));

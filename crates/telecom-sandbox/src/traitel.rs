@@ -205,8 +205,8 @@ impl TraitelSandbox {
     }
 
     /// The primary gateway's API URL (`http://127.0.0.1:PORT/accountmanager.pl`), for the
-    /// client's `primary_url`.
-    pub fn primary_url(&self) -> String {
+    /// client's `base_url`.
+    pub fn base_url(&self) -> String {
         format!("{}{PATH}", self.primary.url())
     }
 

@@ -208,6 +208,11 @@ impl VcareSandbox {
         })
     }
 
+    /// What to give the client's `base_url`: the server's root, as for every fake.
+    pub fn base_url(&self) -> String {
+        self.url()
+    }
+
     /// The base URL to give the client (`http://127.0.0.1:PORT`).
     pub fn url(&self) -> String {
         self.server.url()

@@ -239,8 +239,8 @@ async fn bearer_is_checked() {
     let sandbox = iqmetrix::start().await.expect("sandbox starts");
     let resp = reqwest::Client::new()
         .get(format!(
-            "{}/Companies(123)/Carriers(41)/Configurations",
-            sandbox.carrier_services_base()
+            "{}/v2/Companies(123)/Carriers(41)/Configurations",
+            sandbox.url()
         ))
         .header("Authorization", "Bearer nope")
         .send()
@@ -260,7 +260,7 @@ async fn rate_limit_headers_and_429() {
     .expect("sandbox starts");
     let http = reqwest::Client::new();
     let token: serde_json::Value = http
-        .post(format!("{}/oauth2/token", sandbox.accounts_base()))
+        .post(format!("{}/v1/oauth2/token", sandbox.url()))
         .form(&[
             ("grant_type", "password"),
             ("username", "apiuser@example.com"),
@@ -276,8 +276,8 @@ async fn rate_limit_headers_and_429() {
         .expect("json");
     let bearer = format!("Bearer {}", token["access_token"].as_str().expect("token"));
     let url = format!(
-        "{}/Companies(123)/Carriers(41)/ActivationImportFields",
-        sandbox.carrier_services_base()
+        "{}/v2/Companies(123)/Carriers(41)/ActivationImportFields",
+        sandbox.url()
     );
     let mut remaining = Vec::new();
     for _ in 0..3 {

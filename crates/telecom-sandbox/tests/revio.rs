@@ -9,7 +9,7 @@ use telecom_sandbox::{Fault, FaultRule};
 
 fn client(sandbox: &RevioSandbox, mode: AuthMode, password: &str) -> Client {
     Client::builder(Credentials::new("apiuser", password, "CLIENT1"))
-        .base_url(sandbox.endpoint())
+        .base_url(sandbox.base_url())
         .auth_mode(mode)
         .retry_policy(
             RetryPolicy::default()
@@ -126,7 +126,7 @@ async fn malformed_envelopes_get_soap_faults() {
         "<Envelope><Body></Body></Envelope>",
     ] {
         let resp = http
-            .post(sandbox.endpoint())
+            .post(sandbox.base_url())
             .header("Content-Type", "text/xml; charset=utf-8")
             .body(body)
             .send()
@@ -219,4 +219,34 @@ async fn lines_update_sets_the_fields_sent_on_a_created_line() {
         .await
         .expect_err("no such line");
     assert_eq!(missing.vendor_code(), Some("L2024"));
+}
+
+#[tokio::test]
+async fn customer_products_of_a_new_customer_read_back_typed() {
+    let sandbox = revio::start().await.expect("sandbox starts");
+    let client = client(&sandbox, AuthMode::Credentials, "api-pass");
+    let created = client
+        .new_customers_create(&new_customer())
+        .await
+        .expect("created");
+    let id = created.result.customer_id.expect("a customer id");
+
+    let query = revio_client::models::CustomerProductsQuery {
+        customer_id: vec![id],
+        ..Default::default()
+    };
+    let found = client
+        .customer_products_query(&query)
+        .await
+        .expect("read back");
+    let products = found.result.customer_products;
+    assert_eq!(products.len(), 1, "{products:?}");
+    let product = &products[0];
+    assert_eq!(product.customer_id, Some(id));
+    assert_eq!(product.product_id, Some(301));
+    assert!(product.customer_product_id.is_some());
+    assert_eq!(
+        product.status,
+        Some(revio_client::models::CustomerProductStatus::Pending)
+    );
 }

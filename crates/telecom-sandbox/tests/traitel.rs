@@ -13,7 +13,7 @@ use traitel_am::{
 
 fn client(sandbox: &TraitelSandbox) -> Client {
     Client::builder(Credentials::new("demo", "s3cret-pass"))
-        .base_url(sandbox.primary_url())
+        .base_url(sandbox.base_url())
         .alternate_url(sandbox.alternate_url())
         .retry_policy(
             RetryPolicy::default()
@@ -173,7 +173,7 @@ async fn account_journey_with_state() {
 async fn bad_credentials_get_error_002() {
     let sandbox = traitel::start().await.expect("sandbox starts");
     let client = Client::builder(Credentials::new("demo", "wrong"))
-        .base_url(sandbox.primary_url())
+        .base_url(sandbox.base_url())
         .alternate_url(sandbox.alternate_url())
         .build()
         .expect("client builds");
@@ -295,7 +295,7 @@ async fn error_001_and_the_gateway_admin_endpoint() {
     assert!(!sandbox.primary_is_up());
     let mut refused = false;
     for _ in 0..50 {
-        if http.get(sandbox.primary_url()).send().await.is_err() {
+        if http.get(sandbox.base_url()).send().await.is_err() {
             refused = true;
             break;
         }
@@ -310,7 +310,7 @@ async fn error_001_and_the_gateway_admin_endpoint() {
         if http
             .get(format!(
                 "{}?user=demo&pass=s3cret-pass&mode=querybalance",
-                sandbox.primary_url()
+                sandbox.base_url()
             ))
             .send()
             .await

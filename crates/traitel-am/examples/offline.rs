@@ -21,7 +21,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The sandbox's default account.
     let account = TraitelConfig::default();
     let client = Client::builder(Credentials::new(account.user, account.pass))
-        .base_url(sandbox.primary_url())
+        .base_url(sandbox.base_url())
         .alternate_url(sandbox.alternate_url())
         .build()?;
 

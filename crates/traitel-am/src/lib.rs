@@ -60,7 +60,7 @@
 //!
 //! In tests, point [`ClientBuilder::base_url`] and [`ClientBuilder::alternate_url`] at the
 //! stateful TraiTel fake of `telecom-sandbox` (`telecom_sandbox::traitel::start()`, its
-//! `primary_url()` and `alternate_url()`), and pass your own `reqwest::Client` with
+//! `base_url()` and `alternate_url()`), and pass your own `reqwest::Client` with
 //! [`ClientBuilder::http_client`] for a proxy or custom TLS.
 //!
 //! # What the client does for you
