@@ -19,3 +19,15 @@ pub mod vendors;
 ))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeQuickStarts;
+
+/// `docs/using.md`, the one shape of the four clients, compiled and run as doctests against
+/// the sandbox.
+#[cfg(all(
+    doctest,
+    feature = "iqmetrix",
+    feature = "revio",
+    feature = "traitel",
+    feature = "vcare"
+))]
+#[doc = include_str!("../../docs/using.md")]
+pub struct UsingGuide;
