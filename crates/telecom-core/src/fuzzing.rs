@@ -199,6 +199,61 @@ fn html(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+/// One vendor-target input, split as every vendor target reads it: `[selector, secret, 0xFF,
+/// body]`, or `[selector, body]` when there is no `0xFF`. The secret is planted only when it
+/// is at least eight characters without control characters (shorter ones match by chance).
+#[derive(Debug)]
+pub struct Case<'a> {
+    /// Picks what the target exercises (a model, a status, an operation).
+    pub selector: u8,
+    /// The input's own secret, to register in the redactor.
+    pub secret: Option<String>,
+    /// The body handed to the decoder.
+    pub body: &'a [u8],
+}
+
+impl<'a> Case<'a> {
+    /// Splits `data`; `None` when it is empty.
+    pub fn read(data: &'a [u8]) -> Option<Case<'a>> {
+        let (&selector, rest) = data.split_first()?;
+        let (secret, body) = match rest.iter().position(|&b| b == 0xFF) {
+            Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
+            None => (None, rest),
+        };
+        let secret = secret
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .map(str::trim)
+            .filter(|s| s.chars().count() >= 8 && !s.chars().any(char::is_control))
+            .map(str::to_owned);
+        Some(Case {
+            selector,
+            secret,
+            body,
+        })
+    }
+
+    /// Panics when `shown` (the text of the errors the body became) holds one of `held` or
+    /// the planted secret that the errors do not also show for the body with that secret
+    /// taken out, raw and XML-escaped (`again` decodes such a body the same way): only a
+    /// secret the body brought is a leak.
+    pub fn no_leak(&self, held: &[&str], shown: &str, again: impl Fn(&[u8]) -> String) {
+        for secret in held.iter().copied().chain(self.secret.as_deref()) {
+            if !shown.contains(secret) {
+                continue;
+            }
+            let mut body = remove(self.body, secret.as_bytes());
+            let escaped = html(secret);
+            if escaped != secret {
+                body = remove(&body, escaped.as_bytes());
+            }
+            assert!(
+                again(&body).contains(secret),
+                "the secret {secret:?} leaked: {shown}"
+            );
+        }
+    }
+}
+
 /// `body` with every occurrence of `needle` taken out: the baseline that tells a leak of a
 /// planted secret from text that was in the body anyway.
 pub fn remove(body: &[u8], needle: &[u8]) -> Vec<u8> {

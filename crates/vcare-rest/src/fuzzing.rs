@@ -25,6 +25,7 @@
 use std::fmt::Debug;
 
 use serde_json::Value;
+use telecom_core::fuzzing::Case;
 use telecom_core::{Redactor, Secret};
 
 use crate::auth::{Credentials, is_token_rejection};
@@ -53,9 +54,11 @@ pub fn envelope(data: &[u8]) {
         return;
     };
     let status = STATUSES[usize::from(case.selector) % STATUSES.len()];
-    let redactor = case.redactor();
+    let redactor = client_redactor(&case);
     let shown = envelope_errors(&redactor, status, case.body);
-    case.no_leak(&shown, |body| envelope_errors(&redactor, status, body));
+    case.no_leak(&[API_PASSWORD, API_PIN, AGENT_PASSWORD], &shown, |body| {
+        envelope_errors(&redactor, status, body)
+    });
 }
 
 /// Every typed `data` the actions return, the selector picking which.
@@ -63,74 +66,30 @@ pub fn models(data: &[u8]) {
     let Some(case) = Case::read(data) else {
         return;
     };
-    let redactor = case.redactor();
+    let redactor = client_redactor(&case);
     let pick = case.selector % MODELS;
     let shown = model_errors(&redactor, pick, case.body);
-    case.no_leak(&shown, |body| model_errors(&redactor, pick, body));
+    case.no_leak(&[API_PASSWORD, API_PIN, AGENT_PASSWORD], &shown, |body| {
+        model_errors(&redactor, pick, body)
+    });
 }
 
-/// One fuzz input, split.
-struct Case<'a> {
-    selector: u8,
-    secret: Option<String>,
-    body: &'a [u8],
-}
-
-impl<'a> Case<'a> {
-    fn read(data: &'a [u8]) -> Option<Case<'a>> {
-        let (&selector, rest) = data.split_first()?;
-        let (secret, body) = match rest.iter().position(|&b| b == 0xFF) {
-            Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
-            None => (None, rest),
-        };
-        let secret = secret
-            .and_then(|s| std::str::from_utf8(s).ok())
-            .map(str::trim)
-            .filter(|s| s.chars().count() >= 8 && !s.chars().any(char::is_control))
-            .map(str::to_owned);
-        Some(Case {
-            selector,
-            secret,
-            body,
-        })
+/// What a client's redactor holds, plus the planted secret.
+fn client_redactor(case: &Case<'_>) -> Redactor {
+    let mut redactor = Redactor::new();
+    Credentials {
+        vendor_id: "V1".into(),
+        username: "apiuser".into(),
+        password: API_PASSWORD.into(),
+        pin: API_PIN.into(),
+        agent_id: "ewebsiteapi".into(),
+        agent_password: Some(Secret::new(AGENT_PASSWORD)),
     }
-
-    /// What a client's redactor holds, plus the planted secret.
-    fn redactor(&self) -> Redactor {
-        let mut redactor = Redactor::new();
-        Credentials {
-            vendor_id: "V1".into(),
-            username: "apiuser".into(),
-            password: API_PASSWORD.into(),
-            pin: API_PIN.into(),
-            agent_id: "ewebsiteapi".into(),
-            agent_password: Some(Secret::new(AGENT_PASSWORD)),
-        }
-        .register(&mut redactor);
-        if let Some(secret) = &self.secret {
-            redactor.add(secret);
-        }
-        redactor
+    .register(&mut redactor);
+    if let Some(secret) = &case.secret {
+        redactor.add(secret);
     }
-
-    /// No secret the redactor holds is in `shown`, unless the error's own words carry it
-    /// without the body's help (`again` on the body with the secret taken out).
-    fn no_leak(&self, shown: &str, again: impl Fn(&[u8]) -> String) {
-        let planted = self.secret.as_deref();
-        for secret in [API_PASSWORD, API_PIN, AGENT_PASSWORD]
-            .into_iter()
-            .chain(planted)
-        {
-            if !shown.contains(secret) {
-                continue;
-            }
-            let baseline = again(&telecom_core::fuzzing::remove(self.body, secret.as_bytes()));
-            assert!(
-                baseline.contains(secret),
-                "the secret {secret:?} leaked: {shown}"
-            );
-        }
-    }
+    redactor
 }
 
 /// The text of every error the answer can become, checking what holds of each.
