@@ -30,6 +30,7 @@
 //! ```
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod builder;
 pub mod call;
 pub mod dates;
 pub mod lenient;

@@ -140,9 +140,9 @@ request_builder! {
     SmsCostQuery => SmsCostQueryBuilder {
         required {
             /// `number`: the destination in international form (`+61412345678`).
-            number: String => "number",
+            into number: String => "number",
             /// `type`: the SMS product to price.
-            kind: SmsCostType => "type",
+            into kind: SmsCostType => "type",
         }
         optional {}
     }

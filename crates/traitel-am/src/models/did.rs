@@ -150,9 +150,9 @@ request_builder! {
     AssignNumber => AssignNumberBuilder {
         required {
             /// `number`: a DID of the account.
-            number: String => "number",
+            into number: String => "number",
             /// Where the DID goes (`service`, `servicetype`, `serviceid`).
-            target: Target => "service",
+            into target: Target => "service",
         }
         optional {}
     }
@@ -277,9 +277,9 @@ request_builder! {
     CityQuery => CityQueryBuilder {
         required {
             /// `service`.
-            service: Service => "service",
+            into service: Service => "service",
             /// `country`: a name from `querydidcountries`.
-            country: String => "country",
+            into country: String => "country",
         }
         optional {}
     }
@@ -326,11 +326,11 @@ request_builder! {
     DidQuery => DidQueryBuilder {
         required {
             /// `service`.
-            service: Service => "service",
+            into service: Service => "service",
             /// `country`: a name from `querydidcountries`.
-            country: String => "country",
+            into country: String => "country",
             /// `city`: a name from `querydidcities`.
-            city: String => "city",
+            into city: String => "city",
         }
         optional {
             /// `quantity`: how many DIDs to offer, 1 to 10.
@@ -389,13 +389,13 @@ request_builder! {
     SubscribeDid => SubscribeDidBuilder {
         required {
             /// `service`.
-            service: Service => "service",
+            into service: Service => "service",
             /// `country`.
-            country: String => "country",
+            into country: String => "country",
             /// `city`.
-            city: String => "city",
+            into city: String => "city",
             /// `did`: a DID from `querydids`.
-            did: String => "did",
+            into did: String => "did",
         }
         optional {}
     }

@@ -112,11 +112,11 @@ request_builder! {
     NewIvml => NewIvmlBuilder {
         required {
             /// `name`, unique in the account.
-            name: String => "name",
+            into name: String => "name",
             /// `launchurl`: where the gateway fetches the IVML instructions (`http`/`https`).
-            launch_url: String => "launchurl",
+            into launch_url: String => "launchurl",
             /// `type`: inbound or outbound.
-            kind: IvmlType => "type",
+            into kind: IvmlType => "type",
         }
         optional {
             /// `resulturl`: where the gateway posts the call result (`http`/`https`).
@@ -162,7 +162,7 @@ request_builder! {
     IvmlUpdate => IvmlUpdateBuilder {
         required {
             /// `ivmlid`: the configuration to change.
-            ivmlid: String => "ivmlid",
+            into ivmlid: String => "ivmlid",
         }
         optional {
             /// Changes `name`.

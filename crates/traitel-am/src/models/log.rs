@@ -53,9 +53,9 @@ request_builder! {
     LogQuery => LogQueryBuilder {
         required {
             /// `startdate`: the first day.
-            start_date: Date => "startdate",
+            into start_date: Date => "startdate",
             /// `enddate`: the last day, inclusive; not before the start date.
-            end_date: Date => "enddate",
+            into end_date: Date => "enddate",
         }
         optional {
             /// `limit`: the most rows to return (at least 1).

@@ -94,7 +94,7 @@ request_builder! {
     NewSubAccount => NewSubAccountBuilder {
         required {
             /// `alias`: a name for the sub-account, unique in the account.
-            alias: String => "alias",
+            into alias: String => "alias",
         }
         optional {
             /// `email`.
@@ -157,7 +157,7 @@ request_builder! {
     SubAccountUpdate => SubAccountUpdateBuilder {
         required {
             /// `subid`: the sub-account to change.
-            subid: String => "subid",
+            into subid: String => "subid",
         }
         optional {
             /// Changes `alias`.
