@@ -1,6 +1,7 @@
 //! Workspace tasks for the telecom vendor clients: the conformance runner and its parts.
 
 pub mod adapter;
+pub mod bench;
 pub mod compare;
 pub mod fixture;
 pub mod fuzz;

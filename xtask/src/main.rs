@@ -3,21 +3,31 @@
 //! - `conformance [--vendor V] [--case ID] [--list]`: run the fixture cases against the real
 //!   clients on local servers, print a table per vendor, exit non-zero on any failure.
 //! - `msrv`: print the highest `rust-version` in the dependency graph.
+//! - `bench [--rounds N] [--skip-build]`: every client against hand-rolled code on the same
+//!   loopback server, ratios against their goals (runs itself in release).
 //! - `fuzz [--target NAME] [--seconds N]`: run the cargo-fuzz targets in `fuzz/` (nightly and
 //!   cargo-fuzz needed; it says so when they are missing), print execs and crashes.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{fixture, fuzz, msrv, report, runner, vendors};
+use xtask::{bench, fixture, fuzz, msrv, report, runner, vendors};
 
-const USAGE: &str = "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv\n       cargo xtask fuzz [--target NAME] [--seconds N]";
+const USAGE: &str = "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv\n       cargo xtask bench [--rounds N] [--skip-build]\n       cargo xtask fuzz [--target NAME] [--seconds N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("conformance") => conformance(&args[1..]),
         Some("fuzz") => fuzz_all(&args[1..]),
+        Some("bench") => bench_all(&args[1..]),
+        Some(arg) if arg == bench::memory_child_arg() => match bench::memory_child() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Some("msrv") => match msrv::highest_rust_version() {
             Ok((version, packages)) => {
                 println!("{version} (declared by {})", packages.join(", "));
@@ -39,6 +49,65 @@ fn fixtures_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .join("fixtures")
+}
+
+fn bench_all(args: &[String]) -> ExitCode {
+    if cfg!(debug_assertions) {
+        // Ratios of a debug build say nothing about the clients: run again in release.
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = std::process::Command::new(cargo)
+            .args([
+                "run",
+                "--release",
+                "--quiet",
+                "--package",
+                "xtask",
+                "--",
+                "bench",
+            ])
+            .args(args)
+            .status();
+        return match status {
+            Ok(s) if s.success() => ExitCode::SUCCESS,
+            Ok(_) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("bench: cannot run cargo: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let mut options = bench::Options::default();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--skip-build" => options.skip_build = true,
+            "--rounds" => match rest.next().and_then(|n| n.parse().ok()) {
+                Some(n) => options.rounds = n,
+                None => {
+                    eprintln!("--rounds takes a number");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => {
+                eprintln!("unknown argument {arg:?}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match bench::run(&options) {
+        Ok(rows) => {
+            bench::measure::print(&rows);
+            if rows.iter().all(bench::Row::met) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(e) => {
+            eprintln!("bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn fuzz_all(args: &[String]) -> ExitCode {
