@@ -74,7 +74,8 @@ pub(crate) struct Request<'a> {
     /// See [`Operation::creates_customer`].
     pub(crate) creates_customer: bool,
     pub(crate) url: String,
-    pub(crate) payload: Vec<u8>,
+    /// Shared, not copied, by every attempt.
+    pub(crate) payload: bytes::Bytes,
     /// The secret fields of the body (an SSN, a card number), masked in what comes back.
     pub(crate) secrets: Vec<Secret>,
 }
@@ -89,14 +90,14 @@ pub(crate) struct Transport {
     pub(crate) redactor: Redactor,
     pub(crate) pool: TokenPool,
     /// The `/authenticate` body, encoded once.
-    auth_payload: Vec<u8>,
+    auth_payload: bytes::Bytes,
 }
 
 /// What one exchange brought back.
 struct Reply {
     status: u16,
     retry_after: Option<RetryAfter>,
-    body: Vec<u8>,
+    body: bytes::Bytes,
 }
 
 impl Transport {
@@ -111,6 +112,7 @@ impl Transport {
     ) -> Result<Transport, Error> {
         let auth_payload = credentials
             .body()
+            .map(bytes::Bytes::from)
             // Strings always encode; the reason is not kept, as it could quote a value.
             .map_err(|_| Error::invalid("credentials", "cannot be encoded as JSON"))?;
         Ok(Transport {
@@ -199,8 +201,16 @@ impl Transport {
             }
             redactor
         };
-        let envelope = wire::decode(&redactor(), request.action, reply.status, &reply.body)
-            .map_err(|error| classified(error, reply.retry_after))?;
+        // Decoded first with the client's own secrets only. A body that does not decode, or
+        // whose unknown `msg_code` had to be masked, is decoded once more with the call's
+        // secrets added, so what it shows masks them too; a plain answer never builds that
+        // redactor.
+        let envelope = match wire::decode(&self.redactor, request.action, reply.status, &reply.body)
+        {
+            Ok(envelope) if !envelope.msg_code.is_unknown() => envelope,
+            _ => wire::decode(&redactor(), request.action, reply.status, &reply.body)
+                .map_err(|error| classified(error, reply.retry_after))?,
+        };
         if is_token_rejection(&envelope.msg_code, envelope.message()) {
             // The vendor refused the call before acting on it. Its answer may carry a
             // token, but the chain it belongs to is in doubt: it is dropped.
@@ -240,7 +250,7 @@ impl Transport {
         &self,
         operation: &str,
         url: &str,
-        payload: &[u8],
+        payload: &bytes::Bytes,
         token: Option<&Token>,
     ) -> Result<Reply, Failure<Error>> {
         let mut builder = self
@@ -248,7 +258,7 @@ impl Transport {
             .post(url)
             .timeout(self.timeouts.request)
             .header(CONTENT_TYPE, "application/json")
-            .body(payload.to_vec());
+            .body(payload.clone());
         if let Some(token) = token {
             builder = builder.header("token", token_header(token).map_err(Failure::permanent)?);
         }
@@ -271,7 +281,7 @@ impl Transport {
         Ok(Reply {
             status,
             retry_after,
-            body: body.to_vec(),
+            body,
         })
     }
 }

@@ -36,6 +36,8 @@ pub struct Options {
     pub rounds: usize,
     /// Skip the `cargo build --release` comparison (minutes of compiling).
     pub skip_build: bool,
+    /// Only the rows of this vendor (`vcare`, `iqmetrix`, `revio`, `traitel`).
+    pub only: Option<String>,
 }
 
 impl Default for Options {
@@ -43,6 +45,7 @@ impl Default for Options {
         Options {
             rounds: 7,
             skip_build: false,
+            only: None,
         }
     }
 }
@@ -56,20 +59,35 @@ pub fn run(options: &Options) -> Result<Vec<Row>, String> {
         .map_err(|e| format!("runtime: {e}"))?;
     let rounds = options.rounds.max(1);
     let mut rows = Vec::new();
+    let wants = |vendor: &str| options.only.as_deref().is_none_or(|o| o == vendor);
     runtime.block_on(async {
-        rows.extend(vcare::calls(rounds).await?);
-        rows.extend(iqmetrix::calls(rounds).await?);
-        rows.extend(revio::calls(rounds).await?);
-        rows.push(traitel::balance(rounds).await?);
-        rows.extend(traitel::rows(rounds).await?);
-        rows.extend(revio::large(rounds).await?);
-        rows.extend(vcare::tokens(rounds).await?);
+        if wants("vcare") {
+            rows.extend(vcare::calls(rounds).await?);
+        }
+        if wants("iqmetrix") {
+            rows.extend(iqmetrix::calls(rounds).await?);
+        }
+        if wants("revio") {
+            rows.extend(revio::calls(rounds).await?);
+        }
+        if wants("traitel") {
+            rows.push(traitel::balance(rounds).await?);
+            rows.extend(traitel::rows(rounds).await?);
+        }
+        if wants("revio") {
+            rows.extend(revio::large(rounds).await?);
+        }
+        if wants("vcare") {
+            rows.extend(vcare::tokens(rounds).await?);
+        }
         Ok::<_, String>(())
     })?;
-    if !options.skip_build {
+    if !options.skip_build && options.only.is_none() {
         rows.push(build::compare()?);
     }
-    rows.push(memory::traitel_log()?);
+    if wants("traitel") {
+        rows.push(memory::traitel_log()?);
+    }
     Ok(rows)
 }
 

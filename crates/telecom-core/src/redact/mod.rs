@@ -105,14 +105,7 @@ impl Redactor {
 
     /// As [`Redactor::excerpt`], cut to `max_chars` characters.
     pub fn excerpt_chars(&self, body: &[u8], max_chars: usize) -> Redacted {
-        let mut head = &body[..body.len().min(SCAN_BYTES)];
-        // A read that stopped inside a character: drop the partial character, so the tail
-        // still matches the start of a secret.
-        if let Err(e) = std::str::from_utf8(head)
-            && e.error_len().is_none()
-        {
-            head = &head[..e.valid_up_to()];
-        }
+        let head = without_cut_character(&body[..body.len().min(SCAN_BYTES)]);
         let text = String::from_utf8_lossy(head);
         let masked = self.mask(&text);
         Redacted(excerpt(masked.as_bytes(), max_chars))
@@ -174,6 +167,22 @@ fn find_overlapping(text: &str, needle: &str, out: &mut Vec<Range<usize>>) {
 }
 
 /// The start of `form` where the text ends: a body read only in part.
+/// `bytes` without a character cut short at its end (a read that stopped inside it), so
+/// the tail still matches the start of a secret; invalid bytes earlier do not matter.
+fn without_cut_character(bytes: &[u8]) -> &[u8] {
+    // A UTF-8 character is at most 4 bytes: its lead byte is among the last 3 if it is cut.
+    let from = bytes.len().saturating_sub(3);
+    let lead = (from..bytes.len())
+        .rev()
+        .find(|&i| bytes[i] & 0b1100_0000 != 0b1000_0000);
+    match lead {
+        Some(i) if std::str::from_utf8(&bytes[i..]).is_err_and(|e| e.error_len().is_none()) => {
+            &bytes[..i]
+        }
+        _ => bytes,
+    }
+}
+
 fn cut_off_tail(text: &str, form: &str, out: &mut Vec<Range<usize>>) {
     let longest = form.len().saturating_sub(1).min(text.len());
     let first = text.len() - longest;

@@ -132,7 +132,7 @@ impl Client {
             kind,
             creates_customer: operation.creates_customer,
             url: format!("{}/{}", transport.base_url, module),
-            payload,
+            payload: payload.into(),
             secrets,
         };
         let envelope = transport.call(&request).await?;
