@@ -1,6 +1,13 @@
 //! Workspace tasks for the telecom vendor clients: the conformance runner and its parts.
 
 pub mod adapter;
+/// Needs every vendor: it compares all four clients.
+#[cfg(all(
+    feature = "iqmetrix",
+    feature = "revio",
+    feature = "traitel",
+    feature = "vcare"
+))]
 pub mod bench;
 pub mod compare;
 pub mod fixture;

@@ -11,7 +11,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{bench, fixture, fuzz, msrv, report, runner, vendors};
+#[cfg(all(
+    feature = "iqmetrix",
+    feature = "revio",
+    feature = "traitel",
+    feature = "vcare"
+))]
+use xtask::bench;
+use xtask::{fixture, fuzz, msrv, report, runner, vendors};
 
 const USAGE: &str = "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv\n       cargo xtask bench [--rounds N] [--skip-build] [--only VENDOR]\n       cargo xtask fuzz [--target NAME] [--seconds N]";
 
@@ -21,6 +28,12 @@ fn main() -> ExitCode {
         Some("conformance") => conformance(&args[1..]),
         Some("fuzz") => fuzz_all(&args[1..]),
         Some("bench") => bench_all(&args[1..]),
+        #[cfg(all(
+            feature = "iqmetrix",
+            feature = "revio",
+            feature = "traitel",
+            feature = "vcare"
+        ))]
         Some(arg) if arg == bench::memory_child_arg() => match bench::memory_child() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -51,6 +64,23 @@ fn fixtures_root() -> PathBuf {
         .join("fixtures")
 }
 
+#[cfg(not(all(
+    feature = "iqmetrix",
+    feature = "revio",
+    feature = "traitel",
+    feature = "vcare"
+)))]
+fn bench_all(_: &[String]) -> ExitCode {
+    eprintln!("bench compares all four clients: build xtask with every vendor feature");
+    ExitCode::from(2)
+}
+
+#[cfg(all(
+    feature = "iqmetrix",
+    feature = "revio",
+    feature = "traitel",
+    feature = "vcare"
+))]
 fn bench_all(args: &[String]) -> ExitCode {
     if cfg!(debug_assertions) {
         // Ratios of a debug build say nothing about the clients: run again in release.

@@ -202,6 +202,11 @@ pub(crate) fn decode(
             }
         }
     };
+    // The usual answer reads straight into the envelope, without a tree of the whole body
+    // first; anything else takes the path below, which tells why it does not fit.
+    if let Ok(envelope) = serde_json::from_slice::<Envelope>(body) {
+        return Ok(settle(redactor, envelope, status));
+    }
     // serde_json's messages name a position, never the text, for syntax errors; the shape
     // errors below may quote a value, so they are masked like the body.
     let value: Value =
@@ -214,18 +219,23 @@ pub(crate) fn decode(
             "the body is not a vcare envelope (no msg_code)",
         )));
     }
-    let mut envelope: Envelope = serde_json::from_value(value)
+    let envelope: Envelope = serde_json::from_value(value)
         .map_err(|e| fail(redactor.message(&format!("the envelope does not fit: {e}"))))?;
+    Ok(settle(redactor, envelope, status))
+}
+
+/// The envelope with its status, and an unknown `msg_code` masked: a code this version does
+/// not know is vendor text that every error's `Display` shows, masked like `msg` (a server
+/// echoing a request may put anything there).
+fn settle(redactor: &Redactor, mut envelope: Envelope, status: u16) -> Envelope {
     envelope.status = status;
-    // A code this version does not know is vendor text that every error's `Display` shows:
-    // it is masked like `msg` (a server echoing a request may put anything there).
     if envelope.msg_code.is_unknown() {
         let masked = envelope
             .redactor(redactor)
             .message(envelope.msg_code.as_str());
         envelope.msg_code = MsgCode::from(masked.as_str());
     }
-    Ok(envelope)
+    envelope
 }
 
 impl Envelope {
