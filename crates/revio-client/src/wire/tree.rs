@@ -108,13 +108,21 @@ fn entity(name: &str) -> Option<char> {
 /// Reads a whole document and returns its root element. A truncated or malformed document,
 /// or one with no element at all, is an error.
 pub(crate) fn parse(body: &str) -> Result<Element<'_>, ParseError> {
-    let mut reader = Reader::from_str(body);
+    // quick-xml skips a byte-order mark inside its first event, so positions would start
+    // at the mark while the first tag starts after it: read past it here, and count it, so
+    // every span is a range of `body` itself.
+    let skip = if body.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let mut reader = Reader::from_str(&body[skip..]);
     let mut stack: Vec<Element<'_>> = Vec::new();
     let mut root: Option<Element<'_>> = None;
     loop {
-        let before = position(&reader);
+        let before = position(&reader).saturating_add(skip);
         let event = reader.read_event().map_err(|e| {
-            let at = position(&reader);
+            let at = position(&reader).saturating_add(skip);
             let hint = if at >= body.len() {
                 " (the body ends early: truncated?)"
             } else {
@@ -122,7 +130,7 @@ pub(crate) fn parse(body: &str) -> Result<Element<'_>, ParseError> {
             };
             ParseError(format!("malformed XML at byte {at}: {e}{hint}"))
         })?;
-        let after = position(&reader);
+        let after = position(&reader).saturating_add(skip);
         match event {
             Event::Start(start) => {
                 if stack.len() >= MAX_DEPTH {
