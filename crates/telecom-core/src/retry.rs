@@ -100,7 +100,7 @@ impl RetryPolicy {
 
     /// [`RetryPolicy::delay_after`] with the clock and a random jitter.
     pub fn next_delay(&self, attempt: u32, retry_after: Option<&RetryAfter>) -> Option<Duration> {
-        self.delay_after(attempt, retry_after, SystemTime::now(), rand::random())
+        self.delay_after(attempt, retry_after, SystemTime::now(), jitter())
     }
 }
 
@@ -237,4 +237,11 @@ mod tests {
             None
         );
     }
+}
+
+/// A random `u64` for the backoff jitter. Each `RandomState` is keyed afresh from the
+/// thread's random seed, which is all the spreading of retries needs; no `rand` crate.
+fn jitter() -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::RandomState::new().hash_one(0u8)
 }

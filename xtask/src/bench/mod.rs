@@ -36,7 +36,7 @@ pub struct Options {
     pub rounds: usize,
     /// Skip the `cargo build --release` comparison (minutes of compiling).
     pub skip_build: bool,
-    /// Only the rows of this vendor (`vcare`, `iqmetrix`, `revio`, `traitel`).
+    /// Only the rows of this vendor (`vcare`, `iqmetrix`, `revio`, `traitel`), or `build`.
     pub only: Option<String>,
 }
 
@@ -82,7 +82,7 @@ pub fn run(options: &Options) -> Result<Vec<Row>, String> {
         }
         Ok::<_, String>(())
     })?;
-    if !options.skip_build && options.only.is_none() {
+    if !options.skip_build && (options.only.is_none() || wants("build")) {
         rows.push(build::compare()?);
     }
     if wants("traitel") {
