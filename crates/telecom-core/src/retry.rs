@@ -172,6 +172,13 @@ impl RetryAfter {
     }
 }
 
+/// A random `u64` for the backoff jitter. Each `RandomState` is keyed afresh from the
+/// thread's random seed, which is all the spreading of retries needs; no `rand` crate.
+fn jitter() -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::RandomState::new().hash_one(0u8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,11 +244,4 @@ mod tests {
             None
         );
     }
-}
-
-/// A random `u64` for the backoff jitter. Each `RandomState` is keyed afresh from the
-/// thread's random seed, which is all the spreading of retries needs; no `rand` crate.
-fn jitter() -> u64 {
-    use std::hash::BuildHasher;
-    std::hash::RandomState::new().hash_one(0u8)
 }
