@@ -14,7 +14,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use reqwest::Method;
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderValue};
 use serde::Deserialize;
 use telecom_core::lenient::StringOrNumber;
 use telecom_core::{CallKind, Redacted, Redactor, Secret};
@@ -114,9 +114,35 @@ pub(crate) struct Token {
     /// When the token is to be replaced (its expiry less the early-refresh margin);
     /// `None` for a static token.
     refresh_at: Option<Instant>,
+    /// `Bearer <access>`, made once for every call the token is sent with; `None` when the
+    /// token holds characters a header cannot.
+    authorization: Option<HeaderValue>,
+    /// Masks the access and refresh token, its forms made once for every call.
+    mask: Redactor,
 }
 
 impl Token {
+    fn new(access: Secret, refresh: Option<Secret>, refresh_at: Option<Instant>) -> Token {
+        let authorization = HeaderValue::from_str(&format!("Bearer {}", access.expose()))
+            .ok()
+            .map(|mut value| {
+                value.set_sensitive(true);
+                value
+            });
+        let mut mask = Redactor::new();
+        mask.add_secret(&access);
+        if let Some(refresh) = &refresh {
+            mask.add_secret(refresh);
+        }
+        Token {
+            access,
+            refresh,
+            refresh_at,
+            authorization,
+            mask,
+        }
+    }
+
     pub(crate) fn is_fresh(&self, now: Instant) -> bool {
         self.refresh_at.is_none_or(|at| now < at)
     }
@@ -165,11 +191,7 @@ impl TokenProvider {
         margin: Duration,
     ) -> TokenProvider {
         let cache = match &credentials {
-            Credentials::Bearer(token) => Some(Arc::new(Token {
-                access: token.clone(),
-                refresh: None,
-                refresh_at: None,
-            })),
+            Credentials::Bearer(token) => Some(Arc::new(Token::new(token.clone(), None, None))),
             Credentials::Password { .. } => None,
         };
         TokenProvider {
@@ -364,21 +386,17 @@ impl TokenProvider {
         let margin = self.margin.min(lifetime / 2);
         // A clock that cannot add a year: refresh at once rather than never.
         let refresh_at = issued.checked_add(lifetime - margin).unwrap_or(issued);
-        Ok(Arc::new(Token {
-            access: parsed.access_token,
-            refresh: parsed.refresh_token,
-            refresh_at: Some(refresh_at),
-        }))
+        Ok(Arc::new(Token::new(
+            parsed.access_token,
+            parsed.refresh_token,
+            Some(refresh_at),
+        )))
     }
 }
 
 /// `redactor` extended with the access and refresh token of `token`.
 fn mask(token: &Token, redactor: &Redactor) -> Redactor {
-    let mut masked = redactor.with(&token.access);
-    if let Some(refresh) = &token.refresh {
-        masked.add_secret(refresh);
-    }
-    masked
+    redactor.joined(&token.mask)
 }
 
 /// The error of a token-service answer that is not a success: RFC 6749 errors for 400 and
@@ -419,8 +437,8 @@ pub(crate) fn token_error(
 impl Bearer for TokenProvider {
     type Token = Token;
 
-    fn access(token: &Token) -> &Secret {
-        &token.access
+    fn authorization(token: &Token) -> Option<&HeaderValue> {
+        token.authorization.as_ref()
     }
 
     fn mask(token: &Token, redactor: &Redactor) -> Redactor {

@@ -16,9 +16,7 @@ use bytes::Bytes;
 use reqwest::Method;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
 use telecom_core::call::{Attempt, CallPlan, drive, record_status};
-use telecom_core::{
-    CallKind, Failure, FailureClass, Redactor, RetryAfter, RetryPolicy, Secret, Timeouts,
-};
+use telecom_core::{CallKind, Failure, FailureClass, Redactor, RetryAfter, RetryPolicy, Timeouts};
 
 use crate::error::{Error, RateLimit, Result};
 use crate::wire;
@@ -67,8 +65,8 @@ pub(crate) struct Answer {
 pub(crate) trait Bearer: Sync {
     type Token: Send + Sync;
 
-    /// The access token to send.
-    fn access(token: &Self::Token) -> &Secret;
+    /// The `Authorization` header to send, when the access token can be sent in one.
+    fn authorization(token: &Self::Token) -> Option<&HeaderValue>;
 
     /// `redactor` extended with every secret of `token`.
     fn mask(token: &Self::Token, redactor: &Redactor) -> Redactor;
@@ -93,7 +91,7 @@ pub(crate) enum Anonymous {}
 impl Bearer for Anonymous {
     type Token = Anonymous;
 
-    fn access(token: &Anonymous) -> &Secret {
+    fn authorization(token: &Anonymous) -> Option<&HeaderValue> {
         match *token {}
     }
 
@@ -173,10 +171,14 @@ impl Http {
             }
             .map_err(Failure::permanent)?;
             redactor = B::mask(&token, &redactor);
-            builder = builder.header(
-                AUTHORIZATION,
-                bearer_header(B::access(&token)).map_err(Failure::permanent)?,
-            );
+            let authorization = B::authorization(&token).cloned().ok_or_else(|| {
+                // The reason never repeats the token.
+                Failure::permanent(Error::invalid(
+                    "access_token",
+                    "contains characters not allowed in a header",
+                ))
+            })?;
+            builder = builder.header(AUTHORIZATION, authorization);
             *sent.lock().unwrap_or_else(PoisonError::into_inner) = Some(token);
         }
         let response = builder
@@ -228,19 +230,6 @@ fn transport_failure(operation: &'static str, source: reqwest::Error) -> Failure
         FailureClass::Transient
     };
     Failure::new(Error::from_reqwest(operation, source), class)
-}
-
-fn bearer_header(token: &Secret) -> Result<HeaderValue> {
-    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-        // The reason never repeats the token.
-        .map_err(|_| {
-            Error::invalid(
-                "access_token",
-                "contains characters not allowed in a header",
-            )
-        })?;
-    value.set_sensitive(true);
-    Ok(value)
 }
 
 /// The wait the server asked for: `Retry-After`, else (on a 429) the `X-RateLimit-*`

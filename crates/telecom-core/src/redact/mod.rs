@@ -49,13 +49,15 @@ pub const SCAN_BYTES: usize = 64 * 1024;
 /// How many characters of a vendor message or an error reason are kept.
 pub const MESSAGE_CHARS: usize = 1024;
 
-/// Masks the secrets a client holds or sent, by value and by shape. Cheap to clone.
+/// Masks the secrets a client holds or sent, by value and by shape. Cheap to clone, and
+/// cheap to extend: the forms of each value are computed once, when it is added, and a copy
+/// with one more value (or joined with another redactor) shares every form already made.
 ///
 /// `Debug` prints how many values it holds, never a value.
 #[derive(Clone, Default)]
 pub struct Redactor {
-    /// Every form of every registered value.
-    forms: Arc<Vec<String>>,
+    /// The forms of the registered values, one shared layer per value.
+    layers: Arc<Vec<Arc<[String]>>>,
     values: usize,
 }
 
@@ -78,10 +80,7 @@ impl Redactor {
         if value.chars().count() < MIN_SECRET_CHARS {
             return;
         }
-        let forms = Arc::make_mut(&mut self.forms);
-        forms.extend(encodings::variants(value));
-        forms.sort_unstable();
-        forms.dedup();
+        Arc::make_mut(&mut self.layers).push(encodings::variants(value).into());
         self.values += 1;
     }
 
@@ -94,6 +93,21 @@ impl Redactor {
     pub fn with(&self, secret: &Secret) -> Redactor {
         let mut copy = self.clone();
         copy.add_secret(secret);
+        copy
+    }
+
+    /// A copy that also masks every value `other` masks, sharing their forms: a token's own
+    /// redactor, built once when the token arrives, joined to a call's on every attempt.
+    pub fn joined(&self, other: &Redactor) -> Redactor {
+        if other.values == 0 {
+            return self.clone();
+        }
+        if self.values == 0 {
+            return other.clone();
+        }
+        let mut copy = self.clone();
+        Arc::make_mut(&mut copy.layers).extend(other.layers.iter().cloned());
+        copy.values += other.values;
         copy
     }
 
@@ -120,7 +134,7 @@ impl Redactor {
     /// The whole text with every secret replaced by [`REDACTED`].
     fn mask(&self, text: &str) -> String {
         let mut ranges = Vec::new();
-        for form in self.forms.iter() {
+        for form in self.layers.iter().flat_map(|layer| layer.iter()) {
             find_overlapping(text, form, &mut ranges);
             cut_off_tail(text, form, &mut ranges);
         }
