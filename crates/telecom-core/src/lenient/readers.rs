@@ -1,11 +1,34 @@
-//! `deserialize_with` readers; each reads through `serde_json::Value`, so it accepts any
-//! JSON type and decides what it means.
+//! `deserialize_with` readers; each accepts any JSON type and decides what it means. The
+//! readers of lists, objects and numbers visit the input directly (a list of a thousand
+//! objects is read once, not built as a `serde_json::Value` first and read again); the text
+//! readers go through a `Value`, which costs nothing more for a scalar.
 
-use serde::de::{DeserializeOwned, Error as _};
+use std::fmt;
+
+use serde::de::value::{MapAccessDeserializer, StrDeserializer};
+use serde::de::{DeserializeOwned, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::{Money, Secret};
+
+/// Reads and drops what is left of a list, so a reader may stop early.
+fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Reads and drops what is left of an object.
+fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// The text serde_json writes for a float (`31.5`), so a number reads the same whether it
+/// came through a `Value` or straight from the input; `None` for NaN or infinity.
+fn float_text(v: f64) -> Option<String> {
+    serde_json::Number::from_f64(v).map(|n| n.to_string())
+}
 
 /// The text of a scalar; `null` as `None`. Objects and lists keep their JSON text.
 fn text_of(value: Value) -> Option<String> {
@@ -25,28 +48,94 @@ pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
 
 /// A whole number sent as a number or as digits; `null`, `""` or anything else as `None`.
 pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
+    struct Whole;
+    impl<'de> Visitor<'de> for Whole {
+        type Value = Option<u64>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a whole number")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(u64::try_from(v).ok())
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(v.trim().parse().ok())
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            drain_seq(seq).map(|()| None)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            drain_map(map).map(|()| None)
+        }
+    }
+    d.deserialize_any(Whole)
 }
 
 /// An amount sent as a number or a decimal string; `null` or `""` as `None`. An amount
 /// [`Money`] refuses (an exponent, too many digits) is an error that does not quote it.
 pub fn opt_money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Money>, D::Error> {
-    let text = match Value::deserialize(d)? {
-        Value::Null => return Ok(None),
-        Value::String(s) if s.trim().is_empty() => return Ok(None),
-        Value::String(s) => s,
-        Value::Number(n) => n.to_string(),
-        _ => {
-            return Err(D::Error::custom(
-                "expected an amount, found a list or object",
-            ));
+    struct Amount;
+    const NOT_AN_AMOUNT: &str = "expected an amount, found a list or object";
+    impl<'de> Visitor<'de> for Amount {
+        type Value = Option<Money>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an amount")
         }
-    };
-    text.parse().map(Some).map_err(D::Error::custom)
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            match float_text(v) {
+                Some(text) => self.visit_str(&text),
+                None => Ok(None),
+            }
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            if v.trim().is_empty() {
+                return Ok(None);
+            }
+            v.parse().map(Some).map_err(E::custom)
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Err(E::custom(NOT_AN_AMOUNT))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(A::Error::custom(NOT_AN_AMOUNT))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(A::Error::custom(NOT_AN_AMOUNT))
+        }
+    }
+    d.deserialize_any(Amount)
 }
 
 /// A bool sent as `true`, `"true"`, `"True"`, `"yes"`, `"Y"`, `1` or `"1"` (and their
@@ -96,27 +185,95 @@ pub fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Er
 pub fn one_or_many<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     d: D,
 ) -> Result<Vec<T>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(Vec::new()),
-        Value::String(s) if s.is_empty() => Ok(Vec::new()),
-        Value::Array(items) => items
-            .into_iter()
-            .map(|v| T::deserialize(v).map_err(D::Error::custom))
-            .collect(),
-        other => T::deserialize(other)
-            .map(|v| vec![v])
-            .map_err(D::Error::custom),
+    struct OneOrMany<T>(std::marker::PhantomData<T>);
+    impl<'de, T: DeserializeOwned> Visitor<'de> for OneOrMany<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list, one item, null or \"\"")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+            while let Some(item) = seq.next_element::<T>()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
+            T::deserialize(MapAccessDeserializer::new(map)).map(|item| vec![item])
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<T>, E> {
+            if v.is_empty() {
+                return Ok(Vec::new());
+            }
+            T::deserialize(StrDeserializer::<E>::new(v)).map(|item| vec![item])
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Vec<T>, E> {
+            T::deserialize(serde::de::value::BoolDeserializer::<E>::new(v)).map(|item| vec![item])
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Vec<T>, E> {
+            T::deserialize(serde::de::value::U64Deserializer::<E>::new(v)).map(|item| vec![item])
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Vec<T>, E> {
+            T::deserialize(serde::de::value::I64Deserializer::<E>::new(v)).map(|item| vec![item])
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Vec<T>, E> {
+            T::deserialize(serde::de::value::F64Deserializer::<E>::new(v)).map(|item| vec![item])
+        }
     }
+    d.deserialize_any(OneOrMany(std::marker::PhantomData))
 }
 
 /// An object read as `T`; anything else (`""`, a message string, `null`) as `None`.
 pub fn opt_object<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     d: D,
 ) -> Result<Option<T>, D::Error> {
-    match Value::deserialize(d)? {
-        value @ Value::Object(_) => T::deserialize(value).map(Some).map_err(D::Error::custom),
-        _ => Ok(None),
+    struct Object<T>(std::marker::PhantomData<T>);
+    impl<'de, T: DeserializeOwned> Visitor<'de> for Object<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+            T::deserialize(MapAccessDeserializer::new(map)).map(Some)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Option<T>, A::Error> {
+            drain_seq(seq).map(|()| None)
+        }
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+            d.deserialize_any(self)
+        }
     }
+    d.deserialize_any(Object(std::marker::PhantomData))
 }
 
 #[cfg(test)]
@@ -222,5 +379,21 @@ mod tests {
                 .expect("reads");
         assert_eq!(h.items.len(), 2);
         assert_eq!(h.item, Some(Item { id: 3 }));
+        let h: Holder =
+            serde_json::from_str(r#"{"items": null, "item": [{"id": 4}, [5]]}"#).expect("reads");
+        assert!(h.items.is_empty() && h.item.is_none());
+    }
+
+    #[test]
+    fn numbers_in_odd_shapes_are_read_past() {
+        let f = read(r#"{"count": [1, {"a": 2}], "text": "after", "amount": 31.5}"#);
+        assert_eq!(f.count, None);
+        assert_eq!(f.text.as_deref(), Some("after"));
+        assert_eq!(f.amount.map(|m| m.to_string()).as_deref(), Some("31.5"));
+        let f = read(r#"{"count": {"n": 1}, "amount": -2}"#);
+        assert_eq!(f.count, None);
+        assert_eq!(f.amount.map(|m| m.to_string()).as_deref(), Some("-2"));
+        assert_eq!(read(r#"{"count": -3}"#).count, None);
+        assert!(serde_json::from_str::<Fields>(r#"{"amount": true}"#).is_err());
     }
 }
