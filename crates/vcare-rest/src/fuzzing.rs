@@ -258,7 +258,10 @@ where
         let data = rewrite(value)?;
         let written = data.to_string();
         let mut envelope = envelope.clone();
-        envelope.data = (!data.is_null()).then_some(data);
+        envelope.data = (!data.is_null())
+            .then(|| serde_json::value::RawValue::from_string(written.clone()))
+            .transpose()
+            .expect("a written value is JSON");
         let read = A::output(&envelope).unwrap_or_else(|e| {
             panic!(
                 "{} does not read what it wrote: {e}: {written}",

@@ -12,7 +12,7 @@ use super::measure::{Goal, Orientation, Row, compare};
 use super::server::{Answer, BenchServer, Request, answer};
 use super::{in_tasks, timed};
 
-const SEQUENTIAL_CALLS: usize = 400;
+const SEQUENTIAL_CALLS: usize = 1_000;
 const TASKS: usize = 32;
 const PER_TASK: usize = 50;
 
@@ -84,15 +84,26 @@ struct HandEnvelope {
     token: Option<String>,
 }
 
+/// The fields the client types in a `Plan`, as a user would map them: the vendor sends
+/// allowances as a string or a number, so those stay JSON values.
 #[derive(Deserialize)]
 #[allow(dead_code)] // read to decode the same fields as the client
 struct HandPlan {
     plan_id: String,
+    plan_code: Option<String>,
     plan_name: String,
     plan_price: Decimal,
     total_plan_price: Decimal,
+    plan_description: Option<String>,
+    display_name: Option<String>,
+    data: Option<serde_json::Value>,
+    talk: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
     carrier: Vec<String>,
+    is_prepaid_postpaid: Option<String>,
+    is_familyplan: Option<String>,
     plan_expiry_days: u32,
+    plan_expiry_type: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -113,7 +113,7 @@ impl Action for CreateHomephoneCustomer {
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_ref())
+        wire::data(envelope.data.as_deref())
     }
 
     fn enrollment_ids(&self) -> Vec<&str> {
@@ -170,7 +170,7 @@ impl Action for CustomerInfoRequest {
         struct Lines(
             #[serde(deserialize_with = "telecom_core::lenient::one_or_many")] Vec<CustomerRecord>,
         );
-        wire::data::<Lines>(envelope.data.as_ref()).map(|l| l.0)
+        wire::data::<Lines>(envelope.data.as_deref()).map(|l| l.0)
     }
 }
 
@@ -341,7 +341,7 @@ impl Action for CreateCustomerV2 {
         struct Lines(
             #[serde(deserialize_with = "telecom_core::lenient::one_or_many")] Vec<CreatedLine>,
         );
-        let lines = wire::data::<Lines>(envelope.data.as_ref())?.0;
+        let lines = wire::data::<Lines>(envelope.data.as_deref())?.0;
         Ok(CreatedCustomer {
             external_transaction_id: envelope.external_transaction_id.clone(),
             lines,

@@ -56,6 +56,6 @@ impl Action for CheckServiceAvailability {
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_ref())
+        wire::data(envelope.data.as_deref())
     }
 }

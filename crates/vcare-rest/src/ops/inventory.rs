@@ -1,7 +1,6 @@
 //! Inventory actions: SIM swaps and the device compatibility inquiry.
 
 use serde::Serialize;
-use serde_json::Value;
 use telecom_core::CallKind;
 
 use crate::Client;
@@ -61,9 +60,9 @@ impl Action for SimSwap {
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        match &envelope.data {
-            Some(value @ Value::Object(_)) => {
-                serde::Deserialize::deserialize(value).map(SimSwapResult::Esim)
+        match envelope.data_text() {
+            Some(object) if object.starts_with('{') => {
+                serde_json::from_str(object).map(SimSwapResult::Esim)
             }
             // A physical swap answers `data: ""`.
             _ => Ok(SimSwapResult::Swapped),
@@ -95,6 +94,6 @@ impl Action for CheckDeviceCompatibility {
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_ref())
+        wire::data(envelope.data.as_deref())
     }
 }

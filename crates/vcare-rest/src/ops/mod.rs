@@ -124,8 +124,8 @@ impl Client {
             source: self.effective_source(),
             external_transaction_id: self.external_transaction_id.as_deref(),
         };
-        let (fields_map, secrets) = body.into_parts();
-        let payload = wire::request_body(action, &fields_map, &fields)?;
+        let payload = wire::request_body(action, &body, &fields)?;
+        let secrets = body.into_secrets();
         let transport = &self.inner.transport;
         let request = Request {
             action,

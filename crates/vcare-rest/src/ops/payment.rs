@@ -156,6 +156,6 @@ impl Action for MakePayment {
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_ref())
+        wire::data(envelope.data.as_deref())
     }
 }

@@ -49,6 +49,6 @@ impl Action for PlanList {
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
         #[derive(Deserialize)]
         struct Plans(#[serde(deserialize_with = "telecom_core::lenient::one_or_many")] Vec<Plan>);
-        wire::data::<Plans>(envelope.data.as_ref()).map(|p| p.0)
+        wire::data::<Plans>(envelope.data.as_deref()).map(|p| p.0)
     }
 }

@@ -42,6 +42,6 @@ impl Action for QueryPortin {
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_ref())
+        wire::data(envelope.data.as_deref())
     }
 }

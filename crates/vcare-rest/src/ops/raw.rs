@@ -67,14 +67,17 @@ impl Client {
         let (env, _) = self
             .execute(
                 Operation::new(module, action, kind),
-                Body::from_fields(body.clone()),
+                Body::from_fields(body.clone())?,
                 kind,
             )
             .await?;
+        let data = env
+            .data_value()
+            .map_err(|e| env.data_error(&self.inner.transport.redactor, action, &e))?;
         Ok(RawResponse {
             msg: env.msg,
             msg_code: env.msg_code,
-            data: env.data,
+            data,
             external_transaction_id: env.external_transaction_id,
             success: env.success,
             extra: env.extra,

@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::Value;
 use telecom_core::CallKind;
 
 use crate::Client;
@@ -53,7 +52,7 @@ impl Action for TopupList {
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_ref())
+        wire::data(envelope.data.as_deref())
     }
 }
 
@@ -113,17 +112,15 @@ impl Action for AddTopup {
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        match &envelope.data {
-            Some(value @ Value::Object(_)) => serde::Deserialize::deserialize(value),
+        match envelope.data_text() {
+            Some(object) if object.starts_with('{') => serde_json::from_str(object),
             // A bare confirmation message (or nothing) instead of an object.
             other => Ok(TopupReceipt {
                 order_id: None,
                 transaction_no: None,
                 total_amount: None,
                 message: other
-                    .as_ref()
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
+                    .and_then(|text| serde_json::from_str::<String>(text).ok())
                     .or_else(|| envelope.msg.clone()),
                 extra: BTreeMap::new(),
             }),

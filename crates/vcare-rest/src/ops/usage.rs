@@ -1,7 +1,6 @@
 //! Usage actions.
 
 use serde::Serialize;
-use serde_json::Value;
 use telecom_core::CallKind;
 use telecom_core::dates::format_iso_date;
 
@@ -56,11 +55,11 @@ impl Action for GetUsage {
     }
 
     fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        match &envelope.data {
-            Some(lines @ Value::Array(_)) => {
-                serde::Deserialize::deserialize(lines).map(Usage::Summary)
+        match envelope.data_text() {
+            Some(lines) if lines.starts_with('[') => {
+                serde_json::from_str(lines).map(Usage::Summary)
             }
-            other => wire::data(other.as_ref()).map(Usage::Detail),
+            _ => wire::data(envelope.data.as_deref()).map(Usage::Detail),
         }
     }
 }

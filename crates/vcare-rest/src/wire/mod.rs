@@ -1,12 +1,14 @@
 //! The JSON codec: the request envelope and the response envelope, and the errors an answer
 //! decodes to. No sending happens here (that is `transport.rs`).
 
+mod envelope_de;
+
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
-use telecom_core::lenient::{opt_secret, opt_text};
 use telecom_core::{Redacted, Redactor, Secret};
 
 use crate::Error;
@@ -41,11 +43,9 @@ pub(crate) fn validate_external_transaction_id(id: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// The whole request body: the action's own fields with the envelope beside them.
+/// The envelope fields of a request body, written after the action's own.
 #[derive(Serialize)]
 struct Outgoing<'a> {
-    #[serde(flatten)]
-    fields: &'a Map<String, Value>,
     action: &'a str,
     agent_id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -55,18 +55,13 @@ struct Outgoing<'a> {
     external_transaction_id: Option<&'a str>,
 }
 
-/// The request body: the action's own fields plus the envelope.
+/// The request body: the action's own fields (a JSON object) plus the envelope, written
+/// into one object without reading the fields back.
 pub(crate) fn request_body(
     action: &str,
-    fields: &Map<String, Value>,
+    body: &Body,
     env: &EnvelopeFields<'_>,
 ) -> Result<Vec<u8>, Error> {
-    if let Some(key) = ENVELOPE_KEYS.iter().find(|k| fields.contains_key(**k)) {
-        return Err(Error::invalid(
-            *key,
-            "is written by the client; set it in the credentials, on the builder or with Client::with_external_transaction_id",
-        ));
-    }
     if env.agent_id.trim().is_empty() {
         return Err(Error::invalid("agent_id", "must not be empty"));
     }
@@ -74,15 +69,30 @@ pub(crate) fn request_body(
         validate_external_transaction_id(id)?;
     }
     let outgoing = Outgoing {
-        fields,
         action,
         agent_id: env.agent_id,
         agent_password: env.agent_password.map(Secret::expose),
         source: env.source,
         external_transaction_id: env.external_transaction_id,
     };
+    let fields = body.json.as_slice();
+    // Body makes sure `fields` is `{...}`; `{}` has nothing to keep.
+    let inner = fields
+        .get(1..fields.len().saturating_sub(1))
+        .unwrap_or_default();
+    let mut out = Vec::with_capacity(fields.len() + 128);
+    out.push(b'{');
+    out.extend_from_slice(inner);
+    if !inner.is_empty() {
+        out.push(b',');
+    }
+    let envelope_at = out.len();
     // A serde reason could quote a value (a secret among them); it is not kept.
-    serde_json::to_vec(&outgoing).map_err(|_| Error::invalid("body", "cannot be encoded as JSON"))
+    serde_json::to_writer(&mut out, &outgoing)
+        .map_err(|_| Error::invalid("body", "cannot be encoded as JSON"))?;
+    // The envelope was written as an object of its own: its `{` goes, its `}` closes both.
+    out.remove(envelope_at);
+    Ok(out)
 }
 
 /// `"Y"` or `"N"`, the vendor's request flags.
@@ -90,37 +100,27 @@ pub(crate) fn yes_no(flag: bool) -> &'static str {
     if flag { "Y" } else { "N" }
 }
 
-/// Decodes an action's `data` into its typed form; `None` (absent) reads as `null`. Reads
-/// from the borrowed tree, so the envelope keeps `data` for an error excerpt.
-pub(crate) fn data<T: DeserializeOwned>(data: Option<&Value>) -> Result<T, serde_json::Error> {
-    match data {
-        Some(value) => T::deserialize(value),
-        None => T::deserialize(&Value::Null),
-    }
+/// Decodes an action's `data` into its typed form, straight from its JSON text; `None`
+/// (absent or `null`) reads as `null`. The envelope keeps the text for an error excerpt.
+pub(crate) fn data<T: DeserializeOwned>(data: Option<&RawValue>) -> Result<T, serde_json::Error> {
+    serde_json::from_str(data.map_or("null", RawValue::get))
 }
 
-/// A decoded response envelope.
-#[derive(Debug, Clone, Deserialize)]
+/// A decoded response envelope (read by `envelope_de.rs`).
+#[derive(Debug, Clone)]
 pub(crate) struct Envelope {
-    #[serde(default, deserialize_with = "opt_text")]
     pub(crate) msg: Option<String>,
     pub(crate) msg_code: MsgCode,
-    #[serde(default)]
-    pub(crate) data: Option<Value>,
+    /// `data` as the vendor wrote it; `None` when absent or `null`.
+    pub(crate) data: Option<Box<RawValue>>,
     /// The next token; a secret, since its JWT payload holds the API credentials.
-    #[serde(default, deserialize_with = "next_token")]
     pub(crate) token: Option<Secret>,
-    #[serde(default, deserialize_with = "errors_list")]
     pub(crate) errors: Vec<String>,
-    #[serde(default, deserialize_with = "opt_text")]
     pub(crate) external_transaction_id: Option<String>,
-    #[serde(default, deserialize_with = "opt_text")]
     pub(crate) success: Option<String>,
     /// Top-level fields this version does not type.
-    #[serde(flatten)]
     pub(crate) extra: BTreeMap<String, Value>,
     /// The HTTP status it came with (set after decoding).
-    #[serde(skip)]
     pub(crate) status: u16,
 }
 
@@ -133,14 +133,16 @@ impl Envelope {
     pub(crate) fn is_failure(&self) -> bool {
         !self.msg_code.is_success() || !self.errors.is_empty()
     }
-}
 
-/// The next token, when the answer carries a usable one. A token of another JSON type is
-/// no token (the chain is broken and the next call authenticates) rather than an answer
-/// that cannot be read: the call itself may have succeeded.
-fn next_token<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Secret>, D::Error> {
-    let value = Value::deserialize(d)?;
-    Ok(opt_secret(value).unwrap_or(None))
+    /// The JSON text of `data`, when there is one.
+    pub(crate) fn data_text(&self) -> Option<&str> {
+        self.data.as_deref().map(RawValue::get)
+    }
+
+    /// `data` as a JSON tree, for the few readers that look at its shape.
+    pub(crate) fn data_value(&self) -> Result<Option<Value>, serde_json::Error> {
+        self.data_text().map(serde_json::from_str).transpose()
+    }
 }
 
 /// The customer id a failed create's `data` names (`customer_id`, else `cust_id`; in the
@@ -154,27 +156,6 @@ fn named_customer(data: &Value) -> Option<CustomerId> {
         .iter()
         .filter_map(|key| object.get(*key))
         .find_map(|id| CustomerId::deserialize(id).ok())
-}
-
-/// `errors` arrives as an array of strings, a single string, nested arrays, or (seen in the
-/// wild for field errors) an object of messages; every leaf becomes one string.
-fn errors_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    fn flatten(value: Value, out: &mut Vec<String>) {
-        match value {
-            Value::Null => {}
-            Value::String(s) => {
-                if !s.trim().is_empty() {
-                    out.push(s);
-                }
-            }
-            Value::Array(items) => items.into_iter().for_each(|v| flatten(v, out)),
-            Value::Object(map) => map.into_iter().for_each(|(_, v)| flatten(v, out)),
-            other => out.push(other.to_string()),
-        }
-    }
-    let mut out = Vec::new();
-    flatten(Value::deserialize(d)?, &mut out);
-    Ok(out)
 }
 
 /// Reads a body as an envelope. A body that is not JSON, not an object, or has no
@@ -289,7 +270,12 @@ impl Envelope {
         Error::AlreadyCreated {
             operation: operation.to_owned(),
             enrollment_ids: Vec::new(),
-            customer_id: self.data.as_ref().and_then(named_customer),
+            customer_id: self
+                .data_value()
+                .ok()
+                .flatten()
+                .as_ref()
+                .and_then(named_customer),
             message: redactor.message(&said),
             code: self.msg_code,
             status: self.status,
@@ -306,10 +292,7 @@ impl Envelope {
         reason: &serde_json::Error,
     ) -> Error {
         let redactor = self.redactor(redactor);
-        let data = self
-            .data
-            .as_ref()
-            .map_or_else(|| "null".to_owned(), Value::to_string);
+        let data = self.data_text().unwrap_or("null");
         Error::Decode {
             operation: operation.to_owned(),
             status: self.status,
@@ -319,29 +302,43 @@ impl Envelope {
     }
 }
 
-/// A request body: the action's own fields, as serde wrote them from the action's wire
-/// struct, and the secret values among them (an SSN, a card number, a password), so the call
-/// can mask them in whatever the vendor answers.
+/// A request body: the action's own fields as one JSON object, and the secret values among
+/// them (an SSN, a card number, a password), so the call can mask them in whatever the
+/// vendor answers.
 pub(crate) struct Body {
-    fields: Map<String, Value>,
+    json: Vec<u8>,
     secrets: Vec<Secret>,
 }
 
 impl Body {
-    /// The fields of a typed action's wire struct (which must write a JSON object).
+    /// The fields of a typed action's wire struct (which must write a JSON object). The
+    /// struct is written once; it is read back for its secrets only when it names a field
+    /// that holds one.
     pub(crate) fn typed<T: Serialize>(fields: &T) -> Result<Self, Error> {
-        match serde_json::to_value(fields) {
-            Ok(Value::Object(fields)) => Ok(Body::from_fields(fields)),
-            // Every wire struct is a struct of strings, numbers and lists; the reason is not
-            // kept, as it could quote a value.
-            _ => Err(Error::invalid("body", "cannot be encoded as a JSON object")),
+        // Every wire struct is a struct of strings, numbers and lists; the reason is not
+        // kept, as it could quote a value.
+        let refused = || Error::invalid("body", "cannot be encoded as a JSON object");
+        let json = serde_json::to_vec(fields).map_err(|_| refused())?;
+        if !(json.starts_with(b"{") && json.ends_with(b"}")) {
+            return Err(refused());
+        }
+        if !names_a_secret_field(&json) {
+            return Ok(Body {
+                json,
+                secrets: Vec::new(),
+            });
+        }
+        match serde_json::from_slice(&json) {
+            Ok(Value::Object(map)) => Body::from_fields(map),
+            _ => Err(refused()),
         }
     }
 
     /// The fields of a body, with the secret values under the field names this vendor's
     /// requests use for secrets ([`SECRET_FIELDS`]), at any depth. Typed and raw bodies
-    /// are told apart by nothing: the names are the one list of what is secret.
-    pub(crate) fn from_fields(fields: Map<String, Value>) -> Self {
+    /// are told apart by nothing: the names are the one list of what is secret. A body that
+    /// sets a field the client writes itself is refused rather than overridden.
+    pub(crate) fn from_fields(fields: Map<String, Value>) -> Result<Self, Error> {
         fn collect(map: &Map<String, Value>, out: &mut Vec<Secret>) {
             for (key, value) in map {
                 match value {
@@ -360,14 +357,32 @@ impl Body {
                 }
             }
         }
+        if let Some(key) = ENVELOPE_KEYS.iter().find(|k| fields.contains_key(**k)) {
+            return Err(Error::invalid(
+                *key,
+                "is written by the client; set it in the credentials, on the builder or with Client::with_external_transaction_id",
+            ));
+        }
         let mut secrets = Vec::new();
         collect(&fields, &mut secrets);
-        Body { fields, secrets }
+        let json = serde_json::to_vec(&fields)
+            .map_err(|_| Error::invalid("body", "cannot be encoded as JSON"))?;
+        Ok(Body { json, secrets })
     }
 
-    pub(crate) fn into_parts(self) -> (Map<String, Value>, Vec<Secret>) {
-        (self.fields, self.secrets)
+    /// The secret values of the body.
+    pub(crate) fn into_secrets(self) -> Vec<Secret> {
+        self.secrets
     }
+}
+
+/// True when the JSON names one of [`SECRET_FIELDS`] as a field (`"name":`), at any depth.
+fn names_a_secret_field(json: &[u8]) -> bool {
+    SECRET_FIELDS.iter().any(|name| {
+        json.windows(name.len() + 3).any(|w| {
+            w[0] == b'"' && &w[1..=name.len()] == name.as_bytes() && w[name.len() + 1..] == *b"\":"
+        })
+    })
 }
 
 /// The request fields that hold secrets, in the typed requests and in raw bodies alike.
@@ -495,9 +510,22 @@ mod tests {
         let mut body = Map::new();
         body.insert("source".into(), "X".into());
         assert!(matches!(
-            request_body("x", &body, &env),
+            Body::from_fields(body),
             Err(Error::InvalidInput { field, .. }) if field == "source"
         ));
+        let written = |body: Body| -> Value {
+            serde_json::from_slice(&request_body("act", &body, &env).unwrap()).unwrap()
+        };
+        let mut body = Map::new();
+        body.insert("zip_code".into(), "07502".into());
+        assert_eq!(
+            written(Body::from_fields(body).unwrap()),
+            serde_json::json!({"zip_code": "07502", "action": "act", "agent_id": "a", "source": "API"})
+        );
+        assert_eq!(
+            written(Body::from_fields(Map::new()).unwrap()),
+            serde_json::json!({"action": "act", "agent_id": "a", "source": "API"})
+        );
     }
 
     #[test]
@@ -512,7 +540,7 @@ mod tests {
         let Value::Object(fields) = fields else {
             panic!("an object");
         };
-        let (_, secrets) = Body::from_fields(fields).into_parts();
+        let secrets = Body::from_fields(fields).unwrap().into_secrets();
         let mut found: Vec<&str> = secrets.iter().map(Secret::expose).collect();
         found.sort_unstable();
         assert_eq!(found, ["123", "3437", "4111111111111111", "9911"]);
