@@ -10,7 +10,7 @@ use super::measure::{Goal, Orientation, Row, compare};
 use super::server::{BenchServer, Request, answer};
 use super::{in_tasks, timed};
 
-const SEQUENTIAL_CALLS: usize = 400;
+const SEQUENTIAL_CALLS: usize = 1_000;
 const TASKS: usize = 32;
 const PER_TASK: usize = 50;
 /// The spec's own activation example.

@@ -1,6 +1,8 @@
 //! The loopback server both sides of every comparison call: HTTP/1.1 with keep-alive, no
 //! request log, answers written from bytes the scenario prepared, so that what it costs is
-//! the same for the client and for the hand-rolled code and stays out of the ratio.
+//! the same for the client and for the hand-rolled code and stays out of the ratio. It runs
+//! on a thread and a runtime of its own, so the measured side's scheduler never also runs
+//! the server (sharing two workers with it made the rounds of a sequential row differ 4x).
 
 use std::io;
 use std::net::SocketAddr;
@@ -8,7 +10,8 @@ use std::sync::Arc;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::task::{JoinHandle, JoinSet};
+use tokio::sync::oneshot;
+use tokio::task::JoinSet;
 
 /// What the handler sees of a request.
 pub struct Request<'a> {
@@ -47,7 +50,8 @@ type Handler = dyn Fn(&Request<'_>) -> Answer + Send + Sync;
 /// A running server on `127.0.0.1`; dropping it stops it and its connections.
 pub struct BenchServer {
     addr: SocketAddr,
-    task: JoinHandle<()>,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl BenchServer {
@@ -56,23 +60,22 @@ impl BenchServer {
     where
         F: Fn(&Request<'_>) -> Answer + Send + Sync + 'static,
     {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
         let handler: Arc<Handler> = Arc::new(handler);
-        let task = tokio::spawn(async move {
-            let mut connections = JoinSet::new();
-            loop {
-                tokio::select! {
-                    accepted = listener.accept() => {
-                        let Ok((stream, _)) = accepted else { continue };
-                        let _ = stream.set_nodelay(true);
-                        connections.spawn(serve(stream, Arc::clone(&handler)));
-                    }
-                    Some(_) = connections.join_next(), if !connections.is_empty() => {}
-                }
-            }
-        });
-        Ok(BenchServer { addr, task })
+        let (stop, stopped) = oneshot::channel();
+        let thread = std::thread::Builder::new()
+            .name("bench-server".into())
+            .spawn(move || runtime.block_on(accept(listener, handler, stopped)))?;
+        Ok(BenchServer {
+            addr,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -83,7 +86,35 @@ impl BenchServer {
 
 impl Drop for BenchServer {
     fn drop(&mut self) {
-        self.task.abort();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Accepts connections until told to stop; the open ones end with the runtime.
+async fn accept(
+    listener: std::net::TcpListener,
+    handler: Arc<Handler>,
+    mut stopped: oneshot::Receiver<()>,
+) {
+    let Ok(listener) = TcpListener::from_std(listener) else {
+        return;
+    };
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            _ = &mut stopped => return,
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let _ = stream.set_nodelay(true);
+                connections.spawn(serve(stream, Arc::clone(&handler)));
+            }
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use super::measure::{Goal, Orientation, Row, compare};
 use super::server::{BenchServer, Request, answer};
 use super::timed;
 
-const CALLS: usize = 400;
+const CALLS: usize = 1_000;
 const ROWS: usize = 200_000;
 const HEADER: &str = "Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n";
 
