@@ -14,6 +14,7 @@ use telecom_core::{CallKind, Failure, FailureClass, Redactor, RetryAfter, Secret
 use crate::auth::{AuthChoice, AuthMode};
 use crate::client::Client;
 use crate::error::{Error, ErrorCode};
+use crate::models::common::RawXml;
 use crate::models::{Header, Response};
 use crate::wire::{self, AuthBlock, Body, Fault};
 
@@ -247,15 +248,22 @@ fn fault_error(redactor: &Redactor, operation: &str, status: u16, fault: &Fault)
 /// `redactor` is asked for only when an error needs one, so a success pays nothing for it.
 pub(crate) fn read_answer<'r, O: DeserializeOwned>(
     operation: &str,
-    bytes: &[u8],
+    body: &Bytes,
     redactor: impl Fn() -> &'r Redactor,
 ) -> Result<Response<O>, Error> {
+    let bytes: &[u8] = body;
     let decode_error = |reason: &str| Error::decode(redactor(), operation, 200, reason, bytes);
-    let text = String::from_utf8_lossy(bytes);
-    let (result, raw) = match wire::read_body(&text, operation).map_err(|e| decode_error(&e))? {
-        Body::Fault(fault) => return Err(fault_error(redactor(), operation, 200, &fault)),
-        Body::Result { result, raw } => (result, raw),
+    // Answers are valid UTF-8, and the strict check is much faster than the lossy one.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
     };
+    let (doc, result, raw) =
+        match wire::read_body(&text, operation).map_err(|e| decode_error(&e))? {
+            Body::Fault(fault) => return Err(fault_error(redactor(), operation, 200, &fault)),
+            Body::Result { doc, result, raw } => (doc, result, raw),
+        };
+    let result = doc.element(result);
     let header = match result.child("Header") {
         Some(header) => wire::from_element::<Header>(header, &[])
             .map_err(|e| decode_error(&format!("Header: {}", e.0)))?,
@@ -265,7 +273,18 @@ pub(crate) fn read_answer<'r, O: DeserializeOwned>(
         return Err(Error::from_header(operation, &header, redactor()));
     }
     let typed =
-        wire::from_element::<O>(&result, &["Header", "Debug"]).map_err(|e| decode_error(&e.0))?;
-    let debug_echo = wire::debug_echo(&text, &result);
-    Ok(Response::new(header, typed, debug_echo, raw.to_owned()))
+        wire::from_element::<O>(result, &["Header", "Debug"]).map_err(|e| decode_error(&e.0))?;
+    let debug_echo = wire::debug_echo(&text, result);
+    let raw = match &text {
+        // `raw` is a slice of `text`, which is `body` itself: share it rather than copy.
+        std::borrow::Cow::Borrowed(whole) => {
+            let start = (raw.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+            match body.get(start..start + raw.len()) {
+                Some(_) => RawXml::Shared(body.slice(start..start + raw.len())),
+                None => RawXml::Text(raw.to_owned()),
+            }
+        }
+        std::borrow::Cow::Owned(_) => RawXml::Text(raw.to_owned()),
+    };
+    Ok(Response::new(header, typed, debug_echo, raw))
 }

@@ -87,22 +87,44 @@ pub struct Response<T> {
 }
 
 /// The result XML as received; `Debug` shows only its size, since it may hold secrets.
-#[derive(Clone, Default)]
-struct RawXml(String);
+#[derive(Clone)]
+pub(crate) enum RawXml {
+    /// Text read lossily.
+    Text(String),
+    /// A slice of the answer's body, which is valid UTF-8: kept without a copy.
+    Shared(bytes::Bytes),
+}
+
+impl RawXml {
+    fn as_str(&self) -> &str {
+        match self {
+            RawXml::Text(text) => text,
+            // Checked when it was received; checked again rather than trusted.
+            RawXml::Shared(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            RawXml::Text(text) => text.len(),
+            RawXml::Shared(bytes) => bytes.len(),
+        }
+    }
+}
 
 impl std::fmt::Debug for RawXml {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "RawXml({} bytes)", self.0.len())
+        write!(f, "RawXml({} bytes)", self.len())
     }
 }
 
 impl<T> Response<T> {
-    pub(crate) fn new(header: Header, result: T, debug_echo: Option<String>, raw: String) -> Self {
+    pub(crate) fn new(header: Header, result: T, debug_echo: Option<String>, raw: RawXml) -> Self {
         Response {
             header,
             result,
             debug_echo,
-            raw: RawXml(raw),
+            raw,
         }
     }
 
@@ -111,12 +133,12 @@ impl<T> Response<T> {
     /// those the typed result does not model. The masking runs when you call this, so a
     /// response you never ask for costs no second pass over its body.
     pub fn raw_xml(&self) -> String {
-        crate::wire::mask_secret_elements(&self.raw.0)
+        crate::wire::mask_secret_elements(self.raw.as_str())
     }
 
     /// The result XML exactly as received.
     pub(crate) fn raw_unmasked(&self) -> &str {
-        &self.raw.0
+        self.raw.as_str()
     }
 
     /// True when the call acted through an impersonation key.

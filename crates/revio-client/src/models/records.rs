@@ -13,7 +13,11 @@ use crate::models::{CustomerProduct, TransactionRecord};
 #[non_exhaustive]
 pub struct CustomerProductsQueryResult {
     /// The customer products found.
-    #[serde(rename(deserialize = "$records"), default)]
+    #[serde(
+        rename(deserialize = "$records"),
+        default,
+        deserialize_with = "crate::wire::de::records"
+    )]
     pub customer_products: Vec<CustomerProduct>,
     /// Elements beside the records that this version does not model, by name, as read.
     #[serde(
@@ -30,7 +34,11 @@ pub struct CustomerProductsQueryResult {
 #[non_exhaustive]
 pub struct TransactionsQueryResult {
     /// The transactions found.
-    #[serde(rename(deserialize = "$records"), default)]
+    #[serde(
+        rename(deserialize = "$records"),
+        default,
+        deserialize_with = "crate::wire::de::records"
+    )]
     pub transactions: Vec<TransactionRecord>,
     /// Elements beside the records that this version does not model, by name, as read.
     #[serde(

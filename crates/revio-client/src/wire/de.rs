@@ -10,10 +10,11 @@
 //! does not name there, as a map: the way parts of the vendor's types that the sheet could not
 //! show stay reachable without guessing at them.
 
-use serde::de::{
-    self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
-};
+use std::borrow::Cow;
 
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+
+use super::access::{ChildrenAccess, Items, ItemsAccess, Mode, Set};
 use super::tree::Element;
 
 /// The serde field name that collects child elements a struct does not otherwise name.
@@ -40,7 +41,7 @@ impl de::Error for DeError {
 /// Deserializes `T` from an element's children, leaving out the children named in `skip`
 /// (the response `Header`, which is read on its own).
 pub(crate) fn from_element<'a, T: de::Deserialize<'a>>(
-    element: &'a Element<'a>,
+    element: Element<'a>,
     skip: &'static [&'static str],
 ) -> Result<T, DeError> {
     T::deserialize(ElementDe { el: element, skip })
@@ -56,70 +57,95 @@ pub(crate) const FIND_PREFIX: &str = "$revio::find:";
 /// The serde field name that receives the records a [`FIND_PREFIX`] struct asks for.
 pub(crate) const RECORDS_FIELD: &str = "$records";
 
-/// Pushes the descendants of `el` matching `rule` (not looking inside a match, nor inside
-/// the children named in `skip`) onto `found`, and returns the children of `el` that hold
-/// none, those of `skip` left out.
+/// Reads the records of a [`FIND_PREFIX`] struct into a `Vec` sized once: the decoder
+/// counted them (serde's own `Vec` stops trusting a count at 1 MiB, and a large answer's
+/// records would be moved two or three times as it grows).
+pub(crate) fn records<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: de::Deserialize<'de>,
+{
+    struct Records<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: de::Deserialize<'de>> Visitor<'de> for Records<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list of records")
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            // This decoder's count is of elements already parsed; another format's may be
+            // anything, so what is reserved on its word is bounded (16 MiB).
+            let most = (16 << 20) / std::mem::size_of::<T>().max(1);
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(most));
+            while let Some(item) = seq.next_element()? {
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+
+    deserializer.deserialize_seq(Records(std::marker::PhantomData))
+}
+
+#[derive(Clone, Copy)]
+enum Rule<'r> {
+    Child(&'r str),
+    Named(&'r str),
+    Nothing,
+}
+
+impl<'r> Rule<'r> {
+    fn parse(rule: &'r str) -> Self {
+        match rule.split_once(':') {
+            Some(("child", name)) => Rule::Child(name),
+            Some(("named", name)) => Rule::Named(name),
+            _ => Rule::Nothing,
+        }
+    }
+
+    fn matches(self, el: Element<'_>) -> bool {
+        match self {
+            Rule::Child(name) => el.child(name).is_some(),
+            Rule::Named(name) => el.name() == name,
+            Rule::Nothing => false,
+        }
+    }
+}
+
+/// Pushes the descendants of `el` matching `rule` (not looking inside a match) onto `found`.
+fn collect<'a>(el: Element<'a>, rule: Rule<'_>, found: &mut Vec<Element<'a>>) {
+    for child in el.children() {
+        if rule.matches(child) {
+            found.push(child);
+        } else {
+            collect(child, rule, found);
+        }
+    }
+}
+
+/// Like [`collect`], leaving out the children named in `skip`; returns the children of `el`
+/// that hold no match.
 fn find<'a>(
-    el: &'a Element<'a>,
-    rule: &str,
+    el: Element<'a>,
+    rule: Rule<'_>,
     skip: &[&str],
-    found: &mut Vec<&'a Element<'a>>,
-) -> Vec<&'a Element<'a>> {
+    found: &mut Vec<Element<'a>>,
+) -> Vec<Element<'a>> {
     let mut without = Vec::new();
-    for child in el
-        .children
-        .iter()
-        .filter(|c| !skip.contains(&c.name.as_ref()))
-    {
-        let hit = match rule.split_once(':') {
-            Some(("child", name)) => child.child(name).is_some(),
-            Some(("named", name)) => child.name == name,
-            _ => false,
-        };
-        if hit {
+    for child in el.children().filter(|c| !skip.contains(&c.name())) {
+        if rule.matches(child) {
             found.push(child);
             continue;
         }
         let before = found.len();
-        find(child, rule, &[], found);
+        collect(child, rule, found);
         if found.len() == before {
             without.push(child);
         }
     }
     without
-}
-
-/// Groups elements by local name, in order of first appearance.
-fn groups<'a>(
-    children: impl IntoIterator<Item = &'a Element<'a>>,
-    skip: &[&str],
-) -> Vec<(&'a str, Vec<&'a Element<'a>>)> {
-    let mut out: Vec<(&'a str, Vec<&'a Element<'a>>)> = Vec::new();
-    for child in children {
-        if skip.contains(&child.name.as_ref()) {
-            continue;
-        }
-        match out.iter_mut().find(|(name, _)| *name == child.name) {
-            Some((_, members)) => members.push(child),
-            None => out.push((child.name.as_ref(), vec![child])),
-        }
-    }
-    out
-}
-
-/// The items of one element read as a list: a wrapper's children when every child has the
-/// same name, else the element itself (a single bare item), or nothing when it is empty.
-fn list_items<'a>(el: &'a Element<'a>) -> Vec<&'a Element<'a>> {
-    if el.is_empty() {
-        return Vec::new();
-    }
-    match el.children.first() {
-        None => vec![el],
-        Some(first) if el.children.iter().all(|c| c.name == first.name) => {
-            el.children.iter().collect()
-        }
-        Some(_) => vec![el],
-    }
 }
 
 fn parse_bool(text: &str) -> Result<bool, DeError> {
@@ -130,13 +156,39 @@ fn parse_bool(text: &str) -> Result<bool, DeError> {
     }
 }
 
+fn visit_text<'de, V: Visitor<'de>>(text: Cow<'de, str>, visitor: V) -> Result<V::Value, DeError> {
+    match text {
+        Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
+        Cow::Owned(text) => visitor.visit_string(text),
+    }
+}
+
+fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+    }
+}
+
+/// The struct's fields when it collects unknown children under [`EXTRA_FIELD`].
+fn with_extra(fields: &'static [&'static str]) -> Option<&'static [&'static str]> {
+    // Declared last in every model, so found at once.
+    fields
+        .iter()
+        .rev()
+        .any(|f| *f == EXTRA_FIELD)
+        .then_some(fields)
+}
+
 macro_rules! parse_number {
     ($($method:ident => $visit:ident : $ty:ty),* $(,)?) => {
         $(
             fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-                let text = self.el.text.trim();
+                let text = self.el.text();
+                let text = text.trim();
                 let value: $ty = text.parse().map_err(|_| {
-                    DeError(format!("<{}>: expected {}, found {:?}", self.el.name, stringify!($ty), text))
+                    DeError(format!("<{}>: expected {}, found {:?}", self.el.name(), stringify!($ty), text))
                 })?;
                 visitor.$visit(value)
             }
@@ -146,9 +198,9 @@ macro_rules! parse_number {
 
 /// One element.
 #[derive(Clone, Copy)]
-struct ElementDe<'de> {
-    el: &'de Element<'de>,
-    skip: &'static [&'static str],
+pub(crate) struct ElementDe<'de> {
+    pub(crate) el: Element<'de>,
+    pub(crate) skip: &'static [&'static str],
 }
 
 impl<'de> Deserializer<'de> for ElementDe<'de> {
@@ -157,16 +209,20 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         if self.el.is_empty() {
             visitor.visit_unit()
-        } else if self.el.children.is_empty() {
+        } else if !self.el.has_children() {
             // Self-describing reads (decimals, open enums, JSON values) get trimmed text.
-            visitor.visit_borrowed_str(self.el.text.trim())
+            visit_text(trimmed(self.el.text()), visitor)
         } else {
-            visitor.visit_map(ChildrenAccess::new(self.el, self.skip, None))
+            visitor.visit_map(ChildrenAccess::new(
+                Set::children(self.el),
+                self.skip,
+                Mode::All,
+            ))
         }
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_bool(parse_bool(&self.el.text)?)
+        visitor.visit_bool(parse_bool(&self.el.text())?)
     }
 
     parse_number! {
@@ -189,7 +245,7 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_borrowed_str(&self.el.text)
+        visit_text(self.el.text(), visitor)
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -197,7 +253,10 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
     }
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_borrowed_bytes(self.el.text.as_bytes())
+        match self.el.text() {
+            Cow::Borrowed(text) => visitor.visit_borrowed_bytes(text.as_bytes()),
+            Cow::Owned(text) => visitor.visit_byte_buf(text.into_bytes()),
+        }
     }
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -233,9 +292,7 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_seq(ItemsAccess {
-            items: list_items(self.el).into_iter(),
-        })
+        visitor.visit_seq(ItemsAccess::new(Items::list(self.el)))
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(
@@ -256,7 +313,11 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_map(ChildrenAccess::new(self.el, self.skip, None))
+        visitor.visit_map(ChildrenAccess::new(
+            Set::children(self.el),
+            self.skip,
+            Mode::All,
+        ))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -267,15 +328,17 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
     ) -> Result<V::Value, DeError> {
         if let Some(rule) = name.strip_prefix(FIND_PREFIX) {
             let mut found = Vec::new();
-            let without = find(self.el, rule, self.skip, &mut found);
-            let extra = groups(without, &[]);
+            let without = find(self.el, Rule::parse(rule), self.skip, &mut found);
             return visitor.visit_map(RecordsAccess {
                 records: Some(found),
-                extra: Some(extra),
+                extra: Some(ChildrenAccess::new(Set::list(without), &[], Mode::All)),
             });
         }
-        let known = fields.contains(&EXTRA_FIELD).then_some(fields);
-        visitor.visit_map(ChildrenAccess::new(self.el, self.skip, known))
+        let mode = match with_extra(fields) {
+            Some(fields) => Mode::Known(fields),
+            None => Mode::All,
+        };
+        visitor.visit_map(ChildrenAccess::new(Set::children(self.el), self.skip, mode))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -284,7 +347,10 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        visitor.visit_enum(self.el.text.trim().into_deserializer())
+        match trimmed(self.el.text()) {
+            Cow::Borrowed(text) => visitor.visit_enum(text.into_deserializer()),
+            Cow::Owned(text) => visitor.visit_enum(text.into_deserializer()),
+        }
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -296,249 +362,10 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
     }
 }
 
-/// The children of a struct that share one name: a list when read as one, else the first.
-struct GroupDe<'de> {
-    members: Vec<&'de Element<'de>>,
-}
-
-impl<'de> GroupDe<'de> {
-    fn first(&self) -> ElementDe<'de> {
-        static EMPTY: Element<'static> = Element {
-            name: std::borrow::Cow::Borrowed(""),
-            nil: true,
-            text: std::borrow::Cow::Borrowed(""),
-            children: Vec::new(),
-            span: 0..0,
-            inner: 0..0,
-        };
-        ElementDe {
-            el: self.members.first().copied().unwrap_or(&EMPTY),
-            skip: &[],
-        }
-    }
-}
-
-macro_rules! forward_to_first {
-    ($($method:ident),* $(,)?) => {
-        $(
-            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-                self.first().$method(visitor)
-            }
-        )*
-    };
-}
-
-impl<'de> Deserializer<'de> for GroupDe<'de> {
-    type Error = DeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        if self.members.len() > 1 {
-            self.deserialize_seq(visitor)
-        } else {
-            self.first().deserialize_any(visitor)
-        }
-    }
-
-    forward_to_first!(
-        deserialize_bool,
-        deserialize_i8,
-        deserialize_i16,
-        deserialize_i32,
-        deserialize_i64,
-        deserialize_i128,
-        deserialize_u8,
-        deserialize_u16,
-        deserialize_u32,
-        deserialize_u64,
-        deserialize_u128,
-        deserialize_f32,
-        deserialize_f64,
-        deserialize_char,
-        deserialize_str,
-        deserialize_string,
-        deserialize_bytes,
-        deserialize_byte_buf,
-        deserialize_unit,
-        deserialize_map,
-        deserialize_identifier,
-        deserialize_ignored_any,
-    );
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        if self.members.len() <= 1 && self.first().el.is_empty() {
-            visitor.visit_none()
-        } else {
-            visitor.visit_some(self)
-        }
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.first().deserialize_unit_struct(name, visitor)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let items = match self.members.as_slice() {
-            [single] => list_items(single),
-            many => many.to_vec(),
-        };
-        visitor.visit_seq(ItemsAccess {
-            items: items.into_iter(),
-        })
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.first().deserialize_struct(name, fields, visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.first().deserialize_enum(name, variants, visitor)
-    }
-}
-
-/// The unknown children of a struct, read as a map for its [`EXTRA_FIELD`].
-struct ExtraDe<'de> {
-    groups: Vec<(&'de str, Vec<&'de Element<'de>>)>,
-}
-
-impl<'de> Deserializer<'de> for ExtraDe<'de> {
-    type Error = DeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_map(ChildrenAccess {
-            groups: self.groups.into_iter(),
-            extra: None,
-            pending: None,
-        })
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct enum identifier ignored_any
-    }
-}
-
-enum Pending<'de> {
-    Group(Vec<&'de Element<'de>>),
-    Extra(Vec<(&'de str, Vec<&'de Element<'de>>)>),
-}
-
-/// A struct's (or map's) children as map entries, one per distinct name.
-struct ChildrenAccess<'de> {
-    groups: std::vec::IntoIter<(&'de str, Vec<&'de Element<'de>>)>,
-    extra: Option<Vec<(&'de str, Vec<&'de Element<'de>>)>>,
-    pending: Option<Pending<'de>>,
-}
-
-impl<'de> ChildrenAccess<'de> {
-    /// With `known` set, children it does not name are gathered under [`EXTRA_FIELD`].
-    fn new(el: &'de Element<'de>, skip: &[&str], known: Option<&'static [&'static str]>) -> Self {
-        let all = groups(&el.children, skip);
-        match known {
-            None => ChildrenAccess {
-                groups: all.into_iter(),
-                extra: None,
-                pending: None,
-            },
-            Some(fields) => {
-                // Element names vary in case between operations (`BIllProfileID`): a child
-                // not named exactly takes the field it matches ignoring ASCII case.
-                let all = all.into_iter().map(|(name, members)| {
-                    if fields.contains(&name) {
-                        (name, members)
-                    } else {
-                        match fields.iter().find(|f| f.eq_ignore_ascii_case(name)) {
-                            Some(field) => (*field, members),
-                            None => (name, members),
-                        }
-                    }
-                });
-                let (named, unknown): (Vec<_>, Vec<_>) =
-                    all.partition(|(name, _)| fields.contains(name) && *name != EXTRA_FIELD);
-                ChildrenAccess {
-                    groups: named.into_iter(),
-                    extra: Some(unknown),
-                    pending: None,
-                }
-            }
-        }
-    }
-}
-
-impl<'de> MapAccess<'de> for ChildrenAccess<'de> {
-    type Error = DeError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
-        if let Some((name, members)) = self.groups.next() {
-            self.pending = Some(Pending::Group(members));
-            return seed
-                .deserialize(de::value::BorrowedStrDeserializer::new(name))
-                .map(Some);
-        }
-        if let Some(extra) = self.extra.take() {
-            self.pending = Some(Pending::Extra(extra));
-            return seed
-                .deserialize(de::value::BorrowedStrDeserializer::new(EXTRA_FIELD))
-                .map(Some);
-        }
-        Ok(None)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        match self.pending.take() {
-            Some(Pending::Group(members)) => seed.deserialize(GroupDe { members }),
-            Some(Pending::Extra(groups)) => seed.deserialize(ExtraDe { groups }),
-            None => Err(DeError("a value was asked for before its key".into())),
-        }
-    }
-}
-
 /// A [`FIND_PREFIX`] struct: its records, then the children that hold none.
 struct RecordsAccess<'de> {
-    records: Option<Vec<&'de Element<'de>>>,
-    extra: Option<Vec<(&'de str, Vec<&'de Element<'de>>)>>,
+    records: Option<Vec<Element<'de>>>,
+    extra: Option<ChildrenAccess<'de>>,
 }
 
 impl<'de> MapAccess<'de> for RecordsAccess<'de> {
@@ -561,27 +388,23 @@ impl<'de> MapAccess<'de> for RecordsAccess<'de> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         if let Some(records) = self.records.take() {
-            return seed.deserialize(RecordsDe { records });
+            return seed.deserialize(SeqDe(Items::records(records)));
         }
         match self.extra.take() {
-            Some(groups) => seed.deserialize(ExtraDe { groups }),
+            Some(access) => seed.deserialize(MapDe(access)),
             None => Err(DeError("a value was asked for before its key".into())),
         }
     }
 }
 
-/// The records of a [`FIND_PREFIX`] struct, read as a list.
-struct RecordsDe<'de> {
-    records: Vec<&'de Element<'de>>,
-}
+/// A list, whatever is asked for.
+pub(crate) struct SeqDe<'de>(pub(crate) Items<'de>);
 
-impl<'de> Deserializer<'de> for RecordsDe<'de> {
+impl<'de> Deserializer<'de> for SeqDe<'de> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_seq(ItemsAccess {
-            items: self.records.into_iter(),
-        })
+        visitor.visit_seq(ItemsAccess::new(self.0))
     }
 
     serde::forward_to_deserialize_any! {
@@ -591,26 +414,20 @@ impl<'de> Deserializer<'de> for RecordsDe<'de> {
     }
 }
 
-/// List items.
-struct ItemsAccess<'de> {
-    items: std::vec::IntoIter<&'de Element<'de>>,
-}
+/// Elements as a map, whatever is asked for (the unknown children of a struct).
+pub(crate) struct MapDe<'de>(pub(crate) ChildrenAccess<'de>);
 
-impl<'de> SeqAccess<'de> for ItemsAccess<'de> {
+impl<'de> Deserializer<'de> for MapDe<'de> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
-        match self.items.next() {
-            Some(el) => seed.deserialize(ElementDe { el, skip: &[] }).map(Some),
-            None => Ok(None),
-        }
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_map(self.0)
     }
 
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
     }
 }
 
@@ -639,7 +456,7 @@ mod tests {
     fn bare_and_wrapped_lists_nil_and_extras() {
         let doc = r#"<R><Id>7</Id><Name i:nil="true" xmlns:i="x"/><Flag>1</Flag>
             <Ids>1</Ids><Ids>2</Ids><New><A>x</A></New></R>"#;
-        let item: Item = from_element(&parse(doc).unwrap(), &[]).unwrap();
+        let item: Item = from_element(parse(doc).unwrap().root(), &[]).unwrap();
         assert_eq!(item.id, Some(7));
         assert_eq!(item.name, None);
         assert_eq!(item.flag, Some(true));
@@ -647,19 +464,20 @@ mod tests {
         assert_eq!(item.extra["New"], serde_json::json!({"A": "x"}));
 
         let wrapped = r#"<R><Ids><int>3</int><int>4</int></Ids><Ids2/></R>"#;
-        let item: Item = from_element(&parse(wrapped).unwrap(), &[]).unwrap();
+        let item: Item = from_element(parse(wrapped).unwrap().root(), &[]).unwrap();
         assert_eq!(item.ids, vec![3, 4]);
         let single = r#"<R><Ids>5</Ids></R>"#;
-        let item: Item = from_element(&parse(single).unwrap(), &[]).unwrap();
+        let item: Item = from_element(parse(single).unwrap().root(), &[]).unwrap();
         assert_eq!(item.ids, vec![5]);
         let empty = r#"<R><Ids/></R>"#;
-        let item: Item = from_element(&parse(empty).unwrap(), &[]).unwrap();
+        let item: Item = from_element(parse(empty).unwrap().root(), &[]).unwrap();
         assert!(item.ids.is_empty());
     }
 
     #[test]
     fn bad_numbers_are_errors_not_panics() {
-        let err = from_element::<Item>(&parse("<R><Id>seven</Id></R>").unwrap(), &[]).unwrap_err();
+        let err =
+            from_element::<Item>(parse("<R><Id>seven</Id></R>").unwrap().root(), &[]).unwrap_err();
         assert!(err.0.contains("seven"), "{err}");
     }
 }

@@ -5,6 +5,7 @@
 //! operation's own fields. Responses: `<OpResponse>/<OpResult>` with a `Header`; a
 //! `soap:Fault` instead is reported as such.
 
+mod access;
 pub(crate) mod de;
 pub(crate) mod ser;
 pub(crate) mod tree;
@@ -16,7 +17,7 @@ use telecom_core::{Redactor, Secret};
 
 pub(crate) use de::from_element;
 pub(crate) use ser::{SerError, wrapped};
-pub(crate) use tree::Element;
+pub(crate) use tree::{Document, Element};
 
 /// The service namespace of every operation element (also on host `api.rev.io`).
 pub const NAMESPACE: &str = "http://api.myh2o.com/v20";
@@ -131,16 +132,17 @@ fn secret_fields(request: &str) -> Vec<Secret> {
     if !any {
         return secrets;
     }
-    if let Ok(root) = tree::parse(request) {
-        collect_secrets(&root, &mut secrets);
+    if let Ok(doc) = tree::parse(request) {
+        collect_secrets(doc.root(), &mut secrets);
     }
     secrets
 }
 
-fn collect_secrets(element: &Element<'_>, out: &mut Vec<Secret>) {
-    for child in &element.children {
-        if SECRET_ELEMENTS.contains(&child.name.as_ref()) {
-            let text = child.text.trim();
+fn collect_secrets(element: Element<'_>, out: &mut Vec<Secret>) {
+    for child in element.children() {
+        if SECRET_ELEMENTS.contains(&child.name()) {
+            let text = child.text();
+            let text = text.trim();
             if !text.is_empty() {
                 out.push(Secret::new(text));
             }
@@ -163,8 +165,11 @@ pub(crate) enum Body<'a> {
     Fault(Fault),
     /// `<OpResult>` (or an empty element when the vendor sent none).
     Result {
-        /// The result element, with its `Header` and `Debug` children still in it.
-        result: Element<'a>,
+        /// The whole document.
+        doc: Document<'a>,
+        /// The id in `doc` of the result element, with its `Header` and `Debug` children
+        /// still in it.
+        result: u32,
         /// The raw XML of the result (not redacted).
         raw: &'a str,
     },
@@ -172,65 +177,61 @@ pub(crate) enum Body<'a> {
 
 /// Reads a response document: the envelope, then a fault or the operation's result.
 pub(crate) fn read_body<'a>(text: &'a str, operation: &str) -> Result<Body<'a>, String> {
-    let root = tree::parse(text).map_err(|e| e.0)?;
-    if root.name != "Envelope" {
-        return Err(format!("expected a SOAP Envelope, found <{}>", root.name));
-    }
-    let body = root
-        .children
-        .into_iter()
-        .find(|c| c.name == "Body")
-        .ok_or_else(|| "the SOAP envelope has no Body".to_owned())?;
-    let first = body
-        .children
-        .into_iter()
-        .next()
-        .ok_or_else(|| "the SOAP Body is empty".to_owned())?;
-    if first.name == "Fault" {
-        return Ok(Body::Fault(read_fault(&first)));
-    }
-    if !first.name.ends_with("Response") {
-        return Err(format!(
-            "expected <{operation}Response>, found <{}>",
-            first.name
-        ));
-    }
+    let mut doc = tree::parse(text).map_err(|e| e.0)?;
     let wanted = format!("{operation}Result");
-    let mut children = first.children;
-    let index = children
-        .iter()
-        .position(|c| c.name == wanted)
-        .or_else(|| children.iter().position(|c| c.name.ends_with("Result")));
-    let result = match index {
-        Some(i) => children.swap_remove(i),
-        None => Element {
-            name: wanted.into(),
-            ..Element::default()
-        },
+    let found = {
+        let root = doc.root();
+        if root.name() != "Envelope" {
+            return Err(format!("expected a SOAP Envelope, found <{}>", root.name()));
+        }
+        let body = root
+            .children()
+            .find(|c| c.name() == "Body")
+            .ok_or_else(|| "the SOAP envelope has no Body".to_owned())?;
+        let first = body
+            .children()
+            .next()
+            .ok_or_else(|| "the SOAP Body is empty".to_owned())?;
+        if first.name() == "Fault" {
+            return Ok(Body::Fault(read_fault(first)));
+        }
+        if !first.name().ends_with("Response") {
+            return Err(format!(
+                "expected <{operation}Response>, found <{}>",
+                first.name()
+            ));
+        }
+        first
+            .children()
+            .find(|c| c.name() == wanted)
+            .or_else(|| first.children().find(|c| c.name().ends_with("Result")))
+            .map(Element::id)
     };
-    let raw = text.get(result.span.clone()).unwrap_or_default();
-    Ok(Body::Result { result, raw })
+    let result = match found {
+        Some(id) => id,
+        None => doc.add_empty(wanted),
+    };
+    let raw = text.get(doc.element(result).span()).unwrap_or_default();
+    Ok(Body::Result { doc, result, raw })
 }
 
-fn read_fault(fault: &Element<'_>) -> Fault {
+fn read_fault(fault: Element<'_>) -> Fault {
     // SOAP 1.1 uses faultcode/faultstring; SOAP 1.2 Code/Value and Reason/Text.
     let code = fault
         .child_text("faultcode")
         .or_else(|| fault.child("Code").and_then(|c| c.child_text("Value")))
-        .unwrap_or("")
-        .to_owned();
+        .unwrap_or_default();
     let message = fault
         .child_text("faultstring")
         .or_else(|| fault.child("Reason").and_then(|c| c.child_text("Text")))
-        .unwrap_or("")
-        .to_owned();
+        .unwrap_or_default();
     // Kept as sent: the send path masks both with the call's redactor.
     Fault { code, message }
 }
 
 /// The raw XML of the debug echo (`Debug/Request`), searched in the result and its header,
 /// with the text of secret-bearing elements masked.
-pub(crate) fn debug_echo(raw_document: &str, result: &Element<'_>) -> Option<String> {
+pub(crate) fn debug_echo(raw_document: &str, result: Element<'_>) -> Option<String> {
     let debug = result
         .child("Debug")
         .or_else(|| result.child("Header").and_then(|h| h.child("Debug")))?;
@@ -267,38 +268,40 @@ pub(crate) fn mask_secret_elements(text: &str) -> String {
         return text.to_owned();
     }
     match tree::parse(text) {
-        Ok(root) => masked(text, &root),
+        Ok(doc) => masked(text, doc.root()),
         Err(_) => telecom_core::secret::REDACTED.to_owned(),
     }
 }
 
 /// The XML of `element` (read from `document`) with the content of every secret-bearing
 /// element replaced.
-fn masked(document: &str, element: &Element<'_>) -> String {
+fn masked(document: &str, element: Element<'_>) -> String {
     let mut secrets = Vec::new();
     secret_contents(document, element, &mut secrets);
-    let mut out = String::with_capacity(element.span.len());
-    let mut at = element.span.start;
+    let span = element.span();
+    let mut out = String::with_capacity(span.len());
+    let mut at = span.start;
     for range in secrets {
         out.push_str(document.get(at..range.start).unwrap_or_default());
         out.push_str(telecom_core::secret::REDACTED);
         at = range.end;
     }
-    out.push_str(document.get(at..element.span.end).unwrap_or_default());
+    out.push_str(document.get(at..span.end).unwrap_or_default());
     out
 }
 
 /// The content ranges of the secret-bearing elements at or under `element` that hold
 /// anything, in document order (an element inside a secret one is masked with it).
-fn secret_contents(document: &str, element: &Element<'_>, out: &mut Vec<std::ops::Range<usize>>) {
-    if SECRET_ELEMENTS.contains(&element.name.as_ref()) {
-        let content = document.get(element.inner.clone()).unwrap_or_default();
+fn secret_contents(document: &str, element: Element<'_>, out: &mut Vec<std::ops::Range<usize>>) {
+    if SECRET_ELEMENTS.contains(&element.name()) {
+        let inner = element.inner();
+        let content = document.get(inner.clone()).unwrap_or_default();
         if !content.trim().is_empty() {
-            out.push(element.inner.clone());
+            out.push(inner);
         }
         return;
     }
-    for child in &element.children {
+    for child in element.children() {
         secret_contents(document, child, out);
     }
 }
@@ -414,13 +417,14 @@ mod tests {
             </soap:Body></soap:Envelope>";
 
         fn decode_everything(text: &str) {
-            if let Ok(Body::Result { result, .. }) = read_body(text, "Customers_Query") {
+            if let Ok(Body::Result { doc, result, .. }) = read_body(text, "Customers_Query") {
+                let result = doc.element(result);
                 if let Some(header) = result.child("Header") {
                     let _ = from_element::<Header>(header, &[]);
                 }
-                let _ = from_element::<CustomersQueryResult>(&result, &["Header"]);
-                let _ = from_element::<Extra>(&result, &["Header"]);
-                let _ = debug_echo(text, &result);
+                let _ = from_element::<CustomersQueryResult>(result, &["Header"]);
+                let _ = from_element::<Extra>(result, &["Header"]);
+                let _ = debug_echo(text, result);
             }
             let _ = mask_secret_elements(text);
         }

@@ -1,74 +1,359 @@
-//! A small element tree read with quick-xml: local names only (any prefix, or none), text,
+//! A flat element tree read with quick-xml: local names only (any prefix, or none), text,
 //! `xsi:nil`, and each element's byte span so raw XML can be handed back to the caller.
+//!
+//! Every element is one [`Node`] of a single `Vec`, in document order, so an element's
+//! descendants are the nodes after it up to its `next`: no `Vec` per element to fill and
+//! drop. Names and text are byte ranges of the body; only text the XML splits up (around a
+//! child, a comment or `CDATA`) is copied out, and text with entity references is resolved
+//! when it is read, from the body, checked here already.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
-
-/// One XML element, namespace prefixes dropped. Names and text borrow from the document
-/// where they can (no entity to resolve), which keeps large responses cheap to read.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Element<'a> {
-    /// The local name (`soap:Body` is `Body`).
-    pub(crate) name: Cow<'a, str>,
-    /// `xsi:nil="true"` was set.
-    pub(crate) nil: bool,
-    /// The element's own text, entities resolved (whitespace between children included).
-    pub(crate) text: Cow<'a, str>,
-    /// Child elements, in document order.
-    pub(crate) children: Vec<Element<'a>>,
-    /// Where the element sits in the document, start tag to end tag.
-    pub(crate) span: Range<usize>,
-    /// What is between its tags (empty for `<a/>`).
-    pub(crate) inner: Range<usize>,
-}
-
-impl<'a> Element<'a> {
-    /// The first child with this local name.
-    pub(crate) fn child(&self, name: &str) -> Option<&Element<'a>> {
-        self.children.iter().find(|c| c.name == name)
-    }
-
-    /// The text of the first child with this local name, trimmed; `None` when absent or empty.
-    pub(crate) fn child_text(&self, name: &str) -> Option<&str> {
-        self.child(name)
-            .map(|c| c.text.trim())
-            .filter(|t| !t.is_empty())
-    }
-
-    /// True when the element carries no value: `xsi:nil`, or no children and blank text.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.nil || (self.children.is_empty() && self.text.trim().is_empty())
-    }
-}
+use quick_xml::events::{BytesRef, BytesStart, Event};
 
 /// How deep elements may nest. Rev.io's answers nest about ten deep; a bound keeps the
-/// recursive steps that follow the parse (the typed decode, dropping the tree) within a
-/// small stack whatever the server sends.
+/// recursive steps that follow the parse (the typed decode) within a small stack whatever
+/// the server sends.
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// Why a document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ParseError(pub(crate) String);
 
-/// The local name of the tag starting at byte `at` of `body`, borrowed when possible.
-fn local_name<'a>(body: &'a str, at: usize, qualified: &[u8]) -> Cow<'a, str> {
-    let start = at.saturating_add(1);
-    let borrowed = body
-        .get(start..start.saturating_add(qualified.len()))
-        .filter(|name| name.as_bytes() == qualified);
-    match borrowed {
-        Some(name) => Cow::Borrowed(name.rsplit(':').next().unwrap_or(name)),
-        None => {
-            let text = String::from_utf8_lossy(qualified);
-            Cow::Owned(text.rsplit(':').next().unwrap_or(&text).to_owned())
+/// Where a name or a text is: positions are `u32` to keep nodes small (a body is refused
+/// from 4 GiB on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// `body[start..end]` as it is.
+    Span(u32, u32),
+    /// `body[start..end]`: text and entity references only, every reference checked.
+    Escaped(u32, u32),
+    /// `Document::owned[index]`.
+    Owned(u32),
+}
+
+const NO_TEXT: Piece = Piece::Span(0, 0);
+
+#[derive(Debug, Clone)]
+struct Node {
+    name: Piece,
+    /// [`name_hash`] of the name.
+    hash: u32,
+    text: Piece,
+    nil: bool,
+    /// An earlier sibling has the same name.
+    repeats: bool,
+    /// A later sibling has the same name.
+    repeated: bool,
+    /// Start tag to end tag.
+    span: (u32, u32),
+    /// Between the tags (empty for `<a/>`).
+    inner: (u32, u32),
+    /// The index after this element's last descendant: its next sibling, if it has one.
+    next: u32,
+}
+
+/// A parsed document.
+#[derive(Debug)]
+pub(crate) struct Document<'a> {
+    body: &'a str,
+    nodes: Vec<Node>,
+    owned: Vec<String>,
+}
+
+/// One element of a [`Document`].
+#[derive(Clone, Copy)]
+pub(crate) struct Element<'d> {
+    doc: &'d Document<'d>,
+    /// Looked up once: every accessor reads it.
+    node: &'d Node,
+    id: u32,
+}
+
+impl std::fmt::Debug for Element<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{}> at {:?}", self.name(), self.span())
+    }
+}
+
+fn range(start: u32, end: u32) -> Range<usize> {
+    start as usize..end as usize
+}
+
+impl<'a> Document<'a> {
+    /// The root element.
+    pub(crate) fn root(&self) -> Element<'_> {
+        self.element(0)
+    }
+
+    /// The element at `id` (as [`Element::id`] gave it).
+    pub(crate) fn element(&self, id: u32) -> Element<'_> {
+        Element {
+            doc: self,
+            node: self.node(id),
+            id,
+        }
+    }
+
+    /// Adds an element with no content outside the tree (spans empty), for a result the
+    /// vendor did not send; returns its id.
+    pub(crate) fn add_empty(&mut self, name: String) -> u32 {
+        let name = self.own(name);
+        let id = self.nodes.len() as u32;
+        self.nodes.push(Node {
+            hash: name_hash(self.piece(name).as_bytes()),
+            name,
+            text: NO_TEXT,
+            nil: false,
+            repeats: false,
+            repeated: false,
+            span: (0, 0),
+            inner: (0, 0),
+            next: id + 1,
+        });
+        id
+    }
+
+    fn own(&mut self, text: String) -> Piece {
+        let index = self.owned.len() as u32;
+        self.owned.push(text);
+        Piece::Owned(index)
+    }
+
+    fn node(&self, id: u32) -> &Node {
+        static EMPTY: Node = Node {
+            name: NO_TEXT,
+            hash: 0,
+            text: NO_TEXT,
+            nil: true,
+            repeats: false,
+            repeated: false,
+            span: (0, 0),
+            inner: (0, 0),
+            next: 0,
+        };
+        self.nodes.get(id as usize).unwrap_or(&EMPTY)
+    }
+
+    fn piece(&self, piece: Piece) -> Cow<'_, str> {
+        match piece {
+            Piece::Span(start, end) => {
+                Cow::Borrowed(self.body.get(range(start, end)).unwrap_or_default())
+            }
+            Piece::Escaped(start, end) => {
+                unescape(self.body.get(range(start, end)).unwrap_or_default())
+            }
+            Piece::Owned(index) => Cow::Borrowed(
+                self.owned
+                    .get(index as usize)
+                    .map(String::as_str)
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// Looks for an earlier sibling named `name` among the closed siblings from `first` up
+    /// to `end`, and marks it as repeated; true when there is one.
+    fn mark_repeated(&mut self, first: u32, end: u32, hash: u32, name: &[u8]) -> bool {
+        let mut at = first;
+        while at < end {
+            let node = self.node(at);
+            let next = node.next.max(at.saturating_add(1));
+            if node.hash == hash && self.name_of(at).as_bytes() == name {
+                if let Some(node) = self.nodes.get_mut(at as usize) {
+                    node.repeated = true;
+                }
+                return true;
+            }
+            at = next;
+        }
+        false
+    }
+
+    fn name_of(&self, id: u32) -> &str {
+        self.name_str(self.node(id))
+    }
+
+    fn name_str(&self, node: &Node) -> &str {
+        match node.name {
+            Piece::Span(start, end) => self.body.get(range(start, end)).unwrap_or_default(),
+            Piece::Owned(index) => self
+                .owned
+                .get(index as usize)
+                .map(String::as_str)
+                .unwrap_or_default(),
+            Piece::Escaped(..) => "",
         }
     }
 }
 
+impl<'d> Element<'d> {
+    /// Where this element is in its document (stable while the document lives).
+    pub(crate) fn id(self) -> u32 {
+        self.id
+    }
+
+    fn node(self) -> &'d Node {
+        self.node
+    }
+
+    /// The local name (`soap:Body` is `Body`).
+    pub(crate) fn name(self) -> &'d str {
+        self.doc.name_str(self.node)
+    }
+
+    /// A hash of the name: elements with different hashes have different names.
+    pub(crate) fn name_hash(self) -> u32 {
+        self.node().hash
+    }
+
+    /// An earlier sibling has the same name.
+    pub(crate) fn repeats(self) -> bool {
+        self.node().repeats
+    }
+
+    /// A later sibling has the same name.
+    pub(crate) fn repeated(self) -> bool {
+        self.node().repeated
+    }
+
+    /// `xsi:nil="true"` was set.
+    #[cfg(test)]
+    pub(crate) fn nil(self) -> bool {
+        self.node().nil
+    }
+
+    /// The element's own text, entities resolved (white space between children included).
+    pub(crate) fn text(self) -> Cow<'d, str> {
+        self.doc.piece(self.node().text)
+    }
+
+    /// The element's own text holds nothing but white space.
+    pub(crate) fn text_is_blank(self) -> bool {
+        match self.node().text {
+            Piece::Escaped(start, end) => {
+                let raw = self.doc.body.get(range(start, end)).unwrap_or_default();
+                // Only a reference (`&#32;`) can make text that looks written blank.
+                raw.trim_start().starts_with('&') && blank(&unescape(raw))
+            }
+            piece => blank(&self.doc.piece(piece)),
+        }
+    }
+
+    /// Where the element sits in the document, start tag to end tag.
+    pub(crate) fn span(self) -> Range<usize> {
+        let (start, end) = self.node().span;
+        range(start, end)
+    }
+
+    /// What is between its tags (empty for `<a/>`).
+    pub(crate) fn inner(self) -> Range<usize> {
+        let (start, end) = self.node().inner;
+        range(start, end)
+    }
+
+    /// True when it has child elements.
+    pub(crate) fn has_children(self) -> bool {
+        self.node().next > self.id.saturating_add(1)
+    }
+
+    /// Child elements, in document order.
+    pub(crate) fn children(self) -> Children<'d> {
+        Children {
+            doc: self.doc,
+            at: self.id.saturating_add(1),
+            end: self.node().next,
+        }
+    }
+
+    /// The first child with this local name.
+    pub(crate) fn child(self, name: &str) -> Option<Element<'d>> {
+        let hash = name_hash(name.as_bytes());
+        self.children()
+            .find(|c| c.name_hash() == hash && c.name() == name)
+    }
+
+    /// The text of the first child with this local name, trimmed; `None` when absent or empty.
+    pub(crate) fn child_text(self, name: &str) -> Option<String> {
+        self.child(name)
+            .map(|c| c.text().trim().to_owned())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// True when the element carries no value: `xsi:nil`, or no children and blank text.
+    pub(crate) fn is_empty(self) -> bool {
+        let node = self.node();
+        node.nil || (!self.has_children() && self.text_is_blank())
+    }
+}
+
+/// The child elements of one element.
+#[derive(Clone)]
+pub(crate) struct Children<'d> {
+    doc: &'d Document<'d>,
+    at: u32,
+    end: u32,
+}
+
+impl<'d> Iterator for Children<'d> {
+    type Item = Element<'d>;
+
+    fn next(&mut self) -> Option<Element<'d>> {
+        if self.at >= self.end {
+            return None;
+        }
+        let id = self.at;
+        let node = self.doc.node(id);
+        // `next` is always past the node itself; the `max` keeps a walk finite regardless.
+        self.at = node.next.max(id.saturating_add(1));
+        Some(Element {
+            doc: self.doc,
+            node,
+            id,
+        })
+    }
+}
+
+/// The part of a qualified name after its last colon.
+fn local_part(qualified: &[u8]) -> &[u8] {
+    // Most names have no prefix: tell so eight bytes at a time, then look for the colon.
+    const COLONS: u64 = u64::from_ne_bytes([b':'; 8]);
+    const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = qualified.chunks_exact(8);
+    let mut colon = chunks.by_ref().any(|chunk| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word) ^ COLONS;
+        x.wrapping_sub(LOW) & !x & HIGH != 0
+    });
+    colon |= chunks.remainder().contains(&b':');
+    if !colon {
+        return qualified;
+    }
+    match qualified.iter().rposition(|b| *b == b':') {
+        Some(at) => qualified.get(at + 1..).unwrap_or_default(),
+        None => qualified,
+    }
+}
+
+/// A cheap hash of a name (its length and three of its bytes), to tell names apart before
+/// comparing them.
+pub(crate) fn name_hash(name: &[u8]) -> u32 {
+    let byte = |i: usize| u32::from(name.get(i).copied().unwrap_or(0));
+    (name.len() as u32 & 0xFF)
+        | byte(0) << 8
+        | byte(name.len() / 2) << 16
+        | byte(name.len().wrapping_sub(1)) << 24
+}
+
 fn is_nil(start: &BytesStart<'_>) -> bool {
+    // Most elements have no attribute at all.
+    if start.attributes_raw().iter().all(u8::is_ascii_whitespace) {
+        return false;
+    }
     start.attributes().flatten().any(|a| {
         let key = a.key.as_ref();
         let local = key.rsplit(|b| *b == b':').next().unwrap_or(key);
@@ -77,17 +362,6 @@ fn is_nil(start: &BytesStart<'_>) -> bool {
                 .map(|v| matches!(v.trim(), "true" | "1"))
                 .unwrap_or(false)
     })
-}
-
-fn open<'a>(body: &'a str, start: &BytesStart<'_>, at: usize, after: usize) -> Element<'a> {
-    Element {
-        name: local_name(body, at, start.name().as_ref()),
-        nil: is_nil(start),
-        text: Cow::Borrowed(""),
-        children: Vec::new(),
-        span: at..after,
-        inner: after..after,
-    }
 }
 
 fn position(reader: &Reader<&[u8]>) -> usize {
@@ -105,9 +379,172 @@ fn entity(name: &str) -> Option<char> {
     }
 }
 
-/// Reads a whole document and returns its root element. A truncated or malformed document,
-/// or one with no element at all, is an error.
-pub(crate) fn parse(body: &str) -> Result<Element<'_>, ParseError> {
+/// The character a reference (`amp`, `#33`, `#x21`: what is between `&` and `;`) stands for.
+fn resolve(reference: &BytesRef<'_>) -> Result<char, ParseError> {
+    let resolved = match reference.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        Ok(None) => reference.decode().ok().and_then(|name| entity(&name)),
+        Err(e) => return Err(ParseError(format!("bad character reference: {e}"))),
+    };
+    resolved.ok_or_else(|| ParseError("unknown entity reference".into()))
+}
+
+/// Text and references as [`Piece::Escaped`] holds them, resolved. Every reference was
+/// checked by the parse; one that does not resolve is kept as written.
+fn unescape(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('&') {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        match after.find(';') {
+            Some(end) => {
+                match resolve(&BytesRef::new(&after[..end])) {
+                    Ok(c) => out.push(c),
+                    Err(_) => out.push_str(&rest[at..at + end + 2]),
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[at..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+fn blank(text: &str) -> bool {
+    text.trim_start().is_empty()
+}
+
+/// Where `part` (a slice of `body`'s bytes, if it is one) starts in `body`.
+fn offset_in(body: &str, part: &[u8]) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
+    (start.checked_add(part.len())? <= body.len()).then_some(start)
+}
+
+/// An open element.
+struct Open {
+    id: u32,
+    /// A bit per name of its children so far ([`name_bit`]).
+    names: u64,
+}
+
+/// A bit standing for a name hash, so that a name no earlier sibling has is known without
+/// comparing it with theirs.
+fn name_bit(hash: u32) -> u64 {
+    1 << (u64::from(hash).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+struct Builder<'a> {
+    doc: Document<'a>,
+    /// The open elements, innermost last.
+    stack: Vec<Open>,
+}
+
+impl<'a> Builder<'a> {
+    fn open(&mut self, start: &BytesStart<'_>, at: usize, after: usize) -> Result<u32, ParseError> {
+        let body = self.doc.body;
+        let qualified = start.name();
+        let qualified = qualified.as_ref();
+        let local = local_part(qualified);
+        let name = match offset_in(body, local) {
+            Some(from)
+                if body.is_char_boundary(from) && body.is_char_boundary(from + local.len()) =>
+            {
+                Piece::Span(from as u32, (from + local.len()) as u32)
+            }
+            _ => {
+                let text = String::from_utf8_lossy(local).into_owned();
+                self.doc.own(text)
+            }
+        };
+        let id = self.doc.nodes.len() as u32;
+        let hash = name_hash(local);
+        let repeats = match self.stack.last_mut() {
+            None if !self.doc.nodes.is_empty() => {
+                return Err(ParseError("more than one root element".into()));
+            }
+            None => false,
+            Some(parent) => {
+                let bit = name_bit(hash);
+                let maybe = parent.names & bit != 0;
+                parent.names |= bit;
+                let first = parent.id.saturating_add(1);
+                maybe && self.doc.mark_repeated(first, id, hash, local)
+            }
+        };
+        self.doc.nodes.push(Node {
+            name,
+            hash,
+            text: NO_TEXT,
+            nil: is_nil(start),
+            repeats,
+            repeated: false,
+            span: (at as u32, after as u32),
+            inner: (after as u32, after as u32),
+            next: id + 1,
+        });
+        Ok(id)
+    }
+
+    /// Appends text to the innermost open element: `decoded` is what it reads as, and
+    /// `span` where it is written in the body when it is plain text there (`reference`:
+    /// a checked entity or character reference).
+    fn append(&mut self, span: Option<Range<usize>>, reference: bool, decoded: &str) {
+        let Some(top) = self.stack.last().map(|open| open.id) else {
+            return;
+        };
+        let Some(node) = self.doc.nodes.get(top as usize) else {
+            return;
+        };
+        let current = node.text;
+        let joined = span.and_then(|span| {
+            let (start, end) = (span.start as u32, span.end as u32);
+            match current {
+                Piece::Span(s, e) if s == e => Some(if reference {
+                    Piece::Escaped(start, end)
+                } else {
+                    Piece::Span(start, end)
+                }),
+                Piece::Span(s, e) if e == start && !reference => Some(Piece::Span(s, end)),
+                Piece::Span(s, e) | Piece::Escaped(s, e) if e == start => {
+                    Some(Piece::Escaped(s, end))
+                }
+                _ => None,
+            }
+        });
+        let piece = match (joined, current) {
+            (Some(piece), _) => piece,
+            (None, Piece::Owned(index)) => {
+                if let Some(text) = self.doc.owned.get_mut(index as usize) {
+                    text.push_str(decoded);
+                }
+                current
+            }
+            (None, _) => {
+                let mut text = self.doc.piece(current).into_owned();
+                text.push_str(decoded);
+                self.doc.own(text)
+            }
+        };
+        if let Some(node) = self.doc.nodes.get_mut(top as usize) {
+            node.text = piece;
+        }
+    }
+}
+
+/// Reads a whole document. A truncated or malformed document, or one with no element at
+/// all, is an error.
+pub(crate) fn parse(body: &str) -> Result<Document<'_>, ParseError> {
+    if u32::try_from(body.len()).is_err() {
+        return Err(ParseError("the document is 4 GiB or more".into()));
+    }
     // quick-xml skips a byte-order mark inside its first event, so positions would start
     // at the mark while the first tag starts after it: read past it here, and count it, so
     // every span is a range of `body` itself.
@@ -117,8 +554,16 @@ pub(crate) fn parse(body: &str) -> Result<Element<'_>, ParseError> {
         0
     };
     let mut reader = Reader::from_str(&body[skip..]);
-    let mut stack: Vec<Element<'_>> = Vec::new();
-    let mut root: Option<Element<'_>> = None;
+    let mut builder = Builder {
+        doc: Document {
+            body,
+            // A typical answer has an element per 30 bytes or so: room for twice that, so
+            // the nodes are not moved as they grow (untouched room costs no memory).
+            nodes: Vec::with_capacity((body.len() / 16).min(1 << 20)),
+            owned: Vec::new(),
+        },
+        stack: Vec::new(),
+    };
     loop {
         let before = position(&reader).saturating_add(skip);
         let event = reader.read_event().map_err(|e| {
@@ -133,78 +578,80 @@ pub(crate) fn parse(body: &str) -> Result<Element<'_>, ParseError> {
         let after = position(&reader).saturating_add(skip);
         match event {
             Event::Start(start) => {
-                if stack.len() >= MAX_DEPTH {
+                if builder.stack.len() >= MAX_DEPTH {
                     return Err(ParseError(format!(
                         "elements nest more than {MAX_DEPTH} deep"
                     )));
                 }
-                stack.push(open(body, &start, before, after));
+                let id = builder.open(&start, before, after)?;
+                builder.stack.push(Open { id, names: 0 });
             }
             Event::Empty(start) => {
-                let element = open(body, &start, before, after);
-                attach(&mut stack, &mut root, element)?;
+                builder.open(&start, before, after)?;
             }
             Event::End(_) => {
-                let mut element = stack
+                let id = builder
+                    .stack
                     .pop()
-                    .ok_or_else(|| ParseError("an end tag closes nothing".into()))?;
-                element.span.end = after;
-                element.inner.end = before;
-                attach(&mut stack, &mut root, element)?;
+                    .ok_or_else(|| ParseError("an end tag closes nothing".into()))?
+                    .id;
+                let next = builder.doc.nodes.len() as u32;
+                if let Some(node) = builder.doc.nodes.get_mut(id as usize) {
+                    node.span.1 = after as u32;
+                    node.inner.1 = before as u32;
+                    node.next = next;
+                }
             }
             Event::Text(text) => {
-                if let Some(top) = stack.last_mut() {
-                    let decoded = text
-                        .decode()
-                        .map_err(|e| ParseError(format!("text is not valid UTF-8: {e}")))?;
-                    if top.text.is_empty() {
-                        top.text = decoded;
-                    } else {
-                        top.text.to_mut().push_str(&decoded);
+                if builder.stack.is_empty() {
+                    continue;
+                }
+                let bytes: &[u8] = &text;
+                let plain = (offset_in(body, bytes) == Some(before)
+                    && before + bytes.len() == after)
+                    .then(|| body.get(before..after))
+                    .flatten();
+                match plain {
+                    Some(plain) => builder.append(Some(before..after), false, plain),
+                    None => {
+                        let decoded = text
+                            .decode()
+                            .map_err(|e| ParseError(format!("text is not valid UTF-8: {e}")))?;
+                        builder.append(None, false, &decoded);
                     }
                 }
             }
             Event::CData(data) => {
-                if let Some(top) = stack.last_mut() {
-                    top.text.to_mut().push_str(&String::from_utf8_lossy(&data));
-                }
+                builder.append(None, false, &String::from_utf8_lossy(&data));
             }
             Event::GeneralRef(reference) => {
-                if let Some(top) = stack.last_mut() {
-                    let resolved = match reference.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        Ok(None) => reference.decode().ok().and_then(|name| entity(&name)),
-                        Err(e) => return Err(ParseError(format!("bad character reference: {e}"))),
-                    };
-                    let c =
-                        resolved.ok_or_else(|| ParseError("unknown entity reference".into()))?;
-                    top.text.to_mut().push(c);
+                if builder.stack.is_empty() {
+                    continue;
                 }
+                let c = resolve(&reference)?;
+                let as_written = body.get(before..after).is_some_and(|raw| {
+                    raw.len() == reference.len() + 2
+                        && raw.starts_with('&')
+                        && raw.ends_with(';')
+                        && raw.as_bytes().get(1..raw.len() - 1) == Some(&reference[..])
+                });
+                let span = as_written.then_some(before..after);
+                builder.append(span, true, c.encode_utf8(&mut [0; 4]));
             }
             Event::Eof => break,
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
-    if let Some(open) = stack.last() {
+    if let Some(open) = builder.stack.last() {
         return Err(ParseError(format!(
             "the document ends inside <{}> (truncated body?)",
-            open.name
+            builder.doc.name_of(open.id)
         )));
     }
-    root.ok_or_else(|| ParseError("the body holds no XML element".into()))
-}
-
-fn attach<'a>(
-    stack: &mut [Element<'a>],
-    root: &mut Option<Element<'a>>,
-    element: Element<'a>,
-) -> Result<(), ParseError> {
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(element),
-        None if root.is_none() => *root = Some(element),
-        None => return Err(ParseError("more than one root element".into())),
+    if builder.doc.nodes.is_empty() {
+        return Err(ParseError("the body holds no XML element".into()));
     }
-    Ok(())
+    Ok(builder.doc)
 }
 
 #[cfg(test)]
@@ -214,14 +661,15 @@ mod tests {
     #[test]
     fn prefixes_nil_entities_and_spans() {
         let doc = r#"<?xml version="1.0"?><s:Envelope xmlns:s="x" xmlns:i="y"><s:Body><A>1 &amp; 2&#33;</A><B i:nil="true"/><C><![CDATA[<x>]]></C></s:Body></s:Envelope>"#;
-        let root = parse(doc).unwrap();
-        assert_eq!(root.name, "Envelope");
+        let parsed = parse(doc).unwrap();
+        let root = parsed.root();
+        assert_eq!(root.name(), "Envelope");
         let body = root.child("Body").unwrap();
-        assert_eq!(body.child_text("A"), Some("1 & 2!"));
-        assert!(body.child("B").unwrap().nil);
-        assert_eq!(body.child_text("C"), Some("<x>"));
+        assert_eq!(body.child_text("A").as_deref(), Some("1 & 2!"));
+        assert!(body.child("B").unwrap().nil());
+        assert_eq!(body.child_text("C").as_deref(), Some("<x>"));
         let a = body.child("A").unwrap();
-        assert_eq!(&doc[a.span.clone()], "<A>1 &amp; 2&#33;</A>");
+        assert_eq!(&doc[a.span()], "<A>1 &amp; 2&#33;</A>");
     }
 
     #[test]
@@ -237,13 +685,50 @@ mod tests {
     #[test]
     fn inner_ranges_sit_between_the_tags() {
         let doc = r#"<R><A x=">">1<!-- c --><![CDATA[2]]></A><B/></R>"#;
-        let root = parse(doc).unwrap();
+        let parsed = parse(doc).unwrap();
+        let root = parsed.root();
         let a = root.child("A").unwrap();
-        assert_eq!(&doc[a.inner.clone()], "1<!-- c --><![CDATA[2]]>");
-        assert_eq!(a.text, "12");
+        assert_eq!(&doc[a.inner()], "1<!-- c --><![CDATA[2]]>");
+        assert_eq!(a.text(), "12");
         let b = root.child("B").unwrap();
-        assert!(b.inner.is_empty());
-        assert_eq!(&doc[b.span.clone()], "<B/>");
+        assert!(b.inner().is_empty());
+        assert_eq!(&doc[b.span()], "<B/>");
+    }
+
+    #[test]
+    fn text_split_by_children_comments_and_references_reads_whole() {
+        let doc = "<R> a <X>1</X>&lt;b<!-- c -->&#x20;<Y/>\t</R>";
+        let parsed = parse(doc).unwrap();
+        let root = parsed.root();
+        assert_eq!(root.text(), " a <b \t");
+        assert!(!root.text_is_blank());
+        let names: Vec<&str> = root.children().map(Element::name).collect();
+        assert_eq!(names, ["X", "Y"]);
+        let blank = parse("<R> <X/>&#32;&#x9;</R>").unwrap();
+        assert!(blank.root().text_is_blank());
+        assert_eq!(blank.root().text(), "  \t");
+        let plain = parse("<R>a&amp;b&gt;</R>").unwrap();
+        assert_eq!(plain.root().text(), "a&b>");
+        assert!(parse("<R>&bogus;</R>").is_err());
+    }
+
+    #[test]
+    fn local_names_drop_every_prefix() {
+        assert_eq!(local_part(b"a:b:c"), b"c");
+        assert_eq!(local_part(b"Customer_Product_ID"), b"Customer_Product_ID");
+        assert_eq!(local_part(b"soap:Envelope"), b"Envelope");
+        assert_eq!(local_part(b"averylongprefixname:x"), b"x");
+        assert_eq!(local_part(b"x:"), b"");
+        assert_eq!(local_part(b""), b"");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_counted_in_spans() {
+        let doc = "\u{feff}<R><A>x</A></R>";
+        let parsed = parse(doc).unwrap();
+        let a = parsed.root().child("A").unwrap();
+        assert_eq!(&doc[a.span()], "<A>x</A>");
+        assert_eq!(a.text(), "x");
     }
 
     #[test]
@@ -252,5 +737,6 @@ mod tests {
         assert!(parse("not xml at all").is_err());
         assert!(parse("").is_err());
         assert!(parse("<html><body><p>Service Unavailable<br></body></html>").is_err());
+        assert!(parse("<a/><b/>").is_err());
     }
 }
