@@ -88,6 +88,34 @@ impl Money {
         )
     }
 
+    /// The common amount (`0.05`, `125.50`: digits, at most one point, no sign, at most 18
+    /// digits) without the general parser; `None` for any other text, which the general
+    /// parser then reads or rejects. Gives what `Decimal::from_str_exact` gives: the same
+    /// mantissa and scale.
+    fn parse_short(text: &[u8]) -> Option<Money> {
+        if !(1..=19).contains(&text.len()) || !text[0].is_ascii_digit() {
+            return None;
+        }
+        let mut mantissa: i64 = 0;
+        let mut point: Option<usize> = None;
+        for (i, &b) in text.iter().enumerate() {
+            match b {
+                b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(b - b'0'),
+                b'.' if point.is_none() && i + 1 < text.len() => point = Some(i),
+                _ => return None,
+            }
+        }
+        let (integer_digits, scale) = match point {
+            Some(at) => (at, text.len() - at - 1),
+            None => (text.len(), 0),
+        };
+        // At most 18 digits in all, so the mantissa above cannot overflow.
+        if integer_digits + scale > 18 || integer_digits > Self::MAX_INTEGER_DIGITS as usize {
+            return None;
+        }
+        Some(Money(Decimal::new(mantissa, u32::try_from(scale).ok()?)))
+    }
+
     /// Adds without panicking; `None` on overflow of the 96-bit mantissa.
     pub fn checked_add(self, other: Money) -> Option<Money> {
         self.0.checked_add(other.0).map(Money)
@@ -130,6 +158,9 @@ impl FromStr for Money {
     /// Parses a plain decimal (`53.38`, `-100`, `+1.5`, `.5`); surrounding spaces are ignored.
     /// Exponents, thousands separators and currency symbols are rejected.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(money) = Money::parse_short(s.as_bytes()) {
+            return Ok(money);
+        }
         let text = s.trim();
         let err = || ParseMoneyError {
             input: s.chars().take(64).collect(),
@@ -262,5 +293,59 @@ pub mod as_string {
     /// Reads a decimal string or a number.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
         Money::deserialize(deserializer)
+    }
+}
+
+#[cfg(test)]
+mod short_parse_tests {
+    use super::*;
+
+    fn agrees(text: &str) {
+        let exact = Decimal::from_str_exact(text)
+            .ok()
+            .filter(Money::within_read_bounds);
+        if let Some(short) = Money::parse_short(text.as_bytes()) {
+            let exact = exact.unwrap_or_else(|| panic!("{text:?}: short reads, exact does not"));
+            assert_eq!(short.0.mantissa(), exact.mantissa(), "{text:?}");
+            assert_eq!(short.0.scale(), exact.scale(), "{text:?}");
+            assert_eq!(short.to_string(), exact.to_string(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_short_path_reads_what_the_exact_parser_reads() {
+        for text in [
+            "0",
+            "00",
+            "0.0",
+            "0.050",
+            "007.50",
+            "125.50",
+            "5.",
+            ".5",
+            "1..2",
+            "1.2.3",
+            "999999999999999",
+            "1000000000000000",
+            "999999999999999.999",
+            "0.000000000000000001",
+            "123456789012345678",
+            "1234567890123456789",
+            "+1",
+            "-1",
+            " 1",
+            "1 ",
+            "1e5",
+            "",
+        ] {
+            agrees(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_path_agrees(text in "[0-9.]{1,20}") {
+            agrees(&text);
+        }
     }
 }

@@ -110,6 +110,8 @@ mod error;
 pub mod fuzzing;
 pub mod models;
 mod ops;
+mod records;
+mod row_reader;
 mod stream;
 mod transport;
 mod validate;

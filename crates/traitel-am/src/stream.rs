@@ -3,13 +3,13 @@
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use futures::{Stream, StreamExt, TryStreamExt};
+use futures::{Stream, TryStreamExt};
 use telecom_core::Redactor;
-use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, BufReader};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt};
 
-use crate::error::{Error, Gateway, Result};
-use crate::transport::io_error;
-use crate::wire::{self, Columns, CsvRow, Fields, is_empty_header, record_text, resolve_columns};
+use crate::error::{Gateway, Result};
+use crate::row_reader::RowReader;
+use crate::wire::{self, CsvRow};
 
 /// A row type of a log mode: [`FaxIn`](crate::FaxIn), [`FaxOut`](crate::FaxOut),
 /// [`VoiceCall`](crate::VoiceCall), [`SmsIn`](crate::SmsIn), [`SmsOut`](crate::SmsOut).
@@ -72,7 +72,6 @@ impl<T: LogRow> LogStream<T> {
     where
         R: AsyncRead + Unpin + Send + 'static,
     {
-        let reader = BufReader::with_capacity(64 * 1024, reader);
         LogStream::build(mode, reader, None, true, Redactor::new())
     }
 
@@ -86,118 +85,20 @@ impl<T: LogRow> LogStream<T> {
         redactor: Redactor,
     ) -> Self
     where
-        R: AsyncBufRead + AsyncRead + Unpin + Send + 'static,
+        R: AsyncRead + Unpin + Send + 'static,
     {
-        let state = State::Start {
-            reader,
-            status_line,
-            redactor,
-        };
-        let ctx = Ctx { mode, gateway };
-        let stream = futures::stream::unfold(state, move |state| next_row::<T, R>(ctx, state));
+        let rows = RowReader::<T, R>::new(Ctx { mode, gateway }, reader, status_line, redactor);
         LogStream {
-            inner: stream.boxed(),
+            inner: Box::pin(rows),
         }
     }
 }
 
+/// What a log stream's errors name.
 #[derive(Clone, Copy)]
-struct Ctx {
-    mode: &'static str,
-    gateway: Option<Gateway>,
-}
-
-impl Ctx {
-    fn csv_error(
-        self,
-        redactor: &Redactor,
-        e: csv_async::Error,
-        row: Option<u64>,
-        excerpt: &str,
-    ) -> Error {
-        let reason = wire::csv_reason(&e.to_string());
-        match e.into_kind() {
-            csv_async::ErrorKind::Io(io) => io_error(self.gateway.unwrap_or(Gateway::Primary), io),
-            _ => Error::decode_row(redactor, self.mode, row, &reason, excerpt.as_bytes()),
-        }
-    }
-}
-
-enum State<R: AsyncRead + Unpin + Send> {
-    Start {
-        reader: R,
-        status_line: bool,
-        redactor: Redactor,
-    },
-    // Boxed: the csv reader's state machine is large, and `unfold` moves the state on
-    // every row.
-    Rows(Box<Rows<R>>),
-    Done,
-}
-
-struct Rows<R: AsyncRead + Unpin + Send> {
-    csv: csv_async::AsyncReader<R>,
-    cols: Columns,
-    record: csv_async::StringRecord,
-    row: u64,
-    redactor: Redactor,
-}
-
-async fn next_row<T: CsvRow, R>(ctx: Ctx, state: State<R>) -> Option<(Result<T>, State<R>)>
-where
-    R: AsyncBufRead + AsyncRead + Unpin + Send,
-{
-    let mut rows = match state {
-        State::Done => return None,
-        State::Rows(rows) => rows,
-        State::Start {
-            mut reader,
-            status_line,
-            redactor,
-        } => {
-            if status_line && let Err(e) = read_status(ctx, &redactor, &mut reader).await {
-                return Some((Err(e), State::Done));
-            }
-            match start_rows::<T, R>(ctx, reader, redactor).await {
-                Ok(Some(rows)) => rows,
-                Ok(None) => return None,
-                Err(e) => return Some((Err(e), State::Done)),
-            }
-        }
-    };
-    match rows.csv.read_record(&mut rows.record).await {
-        Ok(false) => None,
-        Ok(true) => {
-            rows.row += 1;
-            let item = T::from_fields(&Fields::new(&rows.record, &rows.cols)).map_err(|reason| {
-                let text = record_text(&rows.record);
-                Error::decode_row(
-                    &rows.redactor,
-                    ctx.mode,
-                    Some(rows.row),
-                    &reason,
-                    text.as_bytes(),
-                )
-            });
-            Some((item, State::Rows(rows)))
-        }
-        Err(e) => {
-            let excerpt = record_text(&rows.record);
-            let error = ctx.csv_error(&rows.redactor, e, Some(rows.row + 1), &excerpt);
-            Some((Err(error), State::Done))
-        }
-    }
-}
-
-async fn read_status<R: AsyncBufRead + AsyncRead + Unpin>(
-    ctx: Ctx,
-    redactor: &Redactor,
-    reader: &mut R,
-) -> Result<()> {
-    let line = read_status_line(reader)
-        .await
-        .map_err(|e| io_error(ctx.gateway.unwrap_or(Gateway::Primary), e))?;
-    wire::check_status_line(redactor, ctx.mode, &line, &line)
+pub(crate) struct Ctx {
+    pub(crate) mode: &'static str,
+    pub(crate) gateway: Option<Gateway>,
 }
 
 /// The first line with its `\n`, or the first [`wire::MAX_STATUS_LINE`]` + 1` bytes when no
@@ -214,35 +115,14 @@ pub(crate) async fn read_status_line<R: AsyncBufRead + Unpin>(
     Ok(line)
 }
 
-async fn start_rows<T: CsvRow, R>(
-    ctx: Ctx,
-    reader: R,
-    redactor: Redactor,
-) -> Result<Option<Box<Rows<R>>>>
-where
-    R: AsyncRead + Unpin + Send,
-{
-    let mut csv = csv_async::AsyncReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .buffer_capacity(64 * 1024)
-        .create_reader(reader);
-    let header = match csv.headers().await {
-        Ok(h) => h.clone(),
-        Err(e) => return Err(ctx.csv_error(&redactor, e, None, "")),
-    };
-    if is_empty_header(&header) {
-        return Ok(None);
+/// Where the status line ends in the first bytes of a body, as [`read_status_line`] reads
+/// it; `None` until enough has arrived (`eof`: nothing more will).
+pub(crate) fn status_line_end(start: &[u8], eof: bool) -> Option<usize> {
+    let limit = wire::MAX_STATUS_LINE + 1;
+    let head = &start[..start.len().min(limit)];
+    match head.iter().position(|&b| b == b'\n') {
+        Some(at) => Some(at + 1),
+        None if head.len() == limit || eof => Some(head.len()),
+        None => None,
     }
-    let cols = resolve_columns::<T>(&header).map_err(|reason| {
-        let text = record_text(&header);
-        Error::decode_row(&redactor, ctx.mode, None, &reason, text.as_bytes())
-    })?;
-    Ok(Some(Box::new(Rows {
-        csv,
-        cols,
-        record: csv_async::StringRecord::new(),
-        row: 0,
-        redactor,
-    })))
 }

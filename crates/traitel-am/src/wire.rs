@@ -239,41 +239,56 @@ pub(crate) fn record_text(record: &dyn Record) -> String {
 }
 
 /// One data row, its fields addressed by the row type's column numbers.
+///
+/// The row is its text and the byte range of each field in it (no call through a trait
+/// object per field: a log row has a dozen field reads).
 pub struct Fields<'a> {
-    record: &'a dyn Record,
+    text: &'a str,
+    bounds: &'a [(usize, usize)],
     cols: &'a [Option<usize>],
     extra: &'a [(usize, String)],
 }
 
 impl<'a> Fields<'a> {
-    pub(crate) fn new(record: &'a dyn Record, columns: &'a Columns) -> Self {
+    pub(crate) fn new(text: &'a str, bounds: &'a [(usize, usize)], columns: &'a Columns) -> Self {
         Fields {
-            record,
+            text,
+            bounds,
             cols: &columns.at,
             extra: &columns.extra,
         }
     }
 
+    #[inline]
+    fn field(&self, i: usize) -> Option<&'a str> {
+        let &(a, b) = self.bounds.get(i)?;
+        self.text.get(a..b)
+    }
+
     /// The columns the row type does not type, by header name, values as sent (an empty
     /// map, without allocating, when the header has no such column).
     pub(crate) fn extra(&self) -> BTreeMap<String, String> {
+        if self.extra.is_empty() {
+            return BTreeMap::new();
+        }
         self.extra
             .iter()
             .map(|(i, name)| {
-                let value = self.record.field(*i).unwrap_or_default();
+                let value = self.field(*i).unwrap_or_default();
                 (name.clone(), value.to_owned())
             })
             .collect()
     }
 
     /// The trimmed text of column `c`; empty when the column is absent.
+    #[inline]
     pub(crate) fn raw(&self, c: usize) -> &'a str {
         self.cols
             .get(c)
             .copied()
             .flatten()
-            .and_then(|i| self.record.field(i))
-            .map(str::trim)
+            .and_then(|i| self.field(i))
+            .map(trim)
             .unwrap_or_default()
     }
 
@@ -283,7 +298,7 @@ impl<'a> Fields<'a> {
             .get(c)
             .copied()
             .flatten()
-            .and_then(|i| self.record.field(i))
+            .and_then(|i| self.field(i))
             .unwrap_or_default()
     }
 
@@ -340,12 +355,28 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// `str::trim`, with no scan for the usual field that starts and ends with a visible ASCII
+/// character.
+#[inline]
+fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7F);
+    let bytes = s.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 fn parse_money(s: &str) -> Result<Money, String> {
     s.parse::<Money>().map_err(|e| e.to_string())
 }
 
 /// Log dates: the spec's own `yyyy-mm-dd`, with `m/d/yyyy` accepted too.
 pub(crate) fn parse_log_date(s: &str) -> Result<Date, String> {
+    if let Some(date) = iso_date_digits(s.as_bytes()) {
+        return Ok(date);
+    }
     telecom_core::dates::parse_iso_date(s)
         .or_else(|_| telecom_core::dates::parse_us_date(s))
         .map_err(|e| e.to_string())
@@ -353,6 +384,9 @@ pub(crate) fn parse_log_date(s: &str) -> Result<Date, String> {
 
 /// Log times: `HH:MM:SS` (or `HH:MM`), 24-hour, as the account's time zone shows them.
 pub(crate) fn parse_log_time(s: &str) -> Result<Time, String> {
+    if let Some(time) = hms_digits(s.as_bytes()) {
+        return Ok(time);
+    }
     let err = || format!("{s:?} is not a time like 13:05:09");
     let mut parts = s.split(':');
     let mut next = |required: bool| -> Result<u8, String> {
@@ -368,6 +402,38 @@ pub(crate) fn parse_log_time(s: &str) -> Result<Time, String> {
         return Err(err());
     }
     Time::from_hms(h, m, sec).map_err(|_| err())
+}
+
+/// Two ASCII digits as a number.
+fn two_digits(pair: &[u8]) -> Option<u8> {
+    match pair {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9'] => Some((a - b'0') * 10 + (b - b'0')),
+        _ => None,
+    }
+}
+
+/// `yyyy-mm-dd` exactly, the form every log row has; `None` sends any other text (and an
+/// impossible date) to the general readers, which give the error.
+fn iso_date_digits(s: &[u8]) -> Option<Date> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s else {
+        return None;
+    };
+    let year = i32::from(two_digits(&[y0, y1])?) * 100 + i32::from(two_digits(&[y2, y3])?);
+    let month = time::Month::try_from(two_digits(&[m0, m1])?).ok()?;
+    Date::from_calendar_date(year, month, two_digits(&[d0, d1])?).ok()
+}
+
+/// `HH:MM:SS` exactly; as [`iso_date_digits`], anything else goes to the general reader.
+fn hms_digits(s: &[u8]) -> Option<Time> {
+    let [h0, h1, b':', m0, m1, b':', s0, s1] = *s else {
+        return None;
+    };
+    Time::from_hms(
+        two_digits(&[h0, h1])?,
+        two_digits(&[m0, m1])?,
+        two_digits(&[s0, s1])?,
+    )
+    .ok()
 }
 
 /// Durations: whole or decimal seconds (`75`, `12.5`), or `H:MM:SS`.
@@ -422,13 +488,18 @@ pub(crate) fn parse_table<T: CsvRow>(
         .map_err(|r| Error::decode(redactor, mode, &r, record_text(&header).as_bytes()))?;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut bounds = Vec::new();
     let mut row_no: u64 = 0;
     loop {
         row_no += 1;
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let fields = Fields::new(&record, &cols);
+                bounds.clear();
+                bounds.extend(
+                    (0..record.len()).filter_map(|i| record.range(i).map(|r| (r.start, r.end))),
+                );
+                let fields = Fields::new(record.as_slice(), &bounds, &cols);
                 rows.push(T::from_fields(&fields).map_err(|reason| {
                     let text = record_text(&record);
                     Error::decode_row(redactor, mode, Some(row_no), &reason, text.as_bytes())

@@ -59,7 +59,7 @@ impl CsvRow for Number {
             id: f.opt(3),
         });
         Ok(Number {
-            number: PhoneNumber::from_vendor(f.text(0)),
+            number: PhoneNumber::from_vendor_str(f.raw(0)),
             service: Service::from(f.raw(1)),
             assignment,
             extra: f.extra(),

@@ -151,8 +151,8 @@ impl LogEntry {
             sub_id: f.opt(1),
             date: f.date(2, "Date")?,
             time: f.time(3, "Time")?,
-            from: PhoneNumber::from_vendor(f.raw(4)),
-            to: PhoneNumber::from_vendor(f.raw(5)),
+            from: PhoneNumber::from_vendor_str(f.raw(4)),
+            to: PhoneNumber::from_vendor_str(f.raw(5)),
         })
     }
 }

@@ -1,0 +1,308 @@
+//! CSV records cut straight out of a read buffer, exactly as the `csv` crate reads them
+//! (the whole-body tables do), without copying a field that needs no unquoting.
+//!
+//! A record with no `"` in it is split at its commas in place; any other record, and the
+//! header row (where `csv_core` strips a byte-order mark), goes through `csv_core`, the
+//! parser `csv` itself runs. A line without a quote is the same record in both.
+
+use csv_core::ReadRecordResult;
+
+use crate::wire::Record;
+
+/// What [`Records::split`] found at the start of the input.
+pub(crate) enum Split {
+    /// A whole record ([`Records::view`] shows it); `consumed` bytes of the input are read.
+    Record { consumed: usize },
+    /// No whole record yet: `consumed` bytes (blank lines) are read, the rest must stay and
+    /// more input be added after it.
+    NeedMore { consumed: usize },
+    /// No record left (only given at the end of the input).
+    End,
+}
+
+/// A record whose fields are not all UTF-8, as `csv` reports it.
+pub(crate) struct NotUtf8 {
+    /// 0-based.
+    pub(crate) field: usize,
+    /// Where in the field the bad byte is.
+    pub(crate) valid_up_to: usize,
+}
+
+/// A record `csv_core` has started on when the input ran out.
+#[derive(Clone, Copy, Default)]
+struct Pending {
+    nin: usize,
+    nout: usize,
+    nend: usize,
+}
+
+/// Where the last record's bytes are.
+#[derive(Clone, Copy)]
+enum Place {
+    /// In the input given to `split`, from `start`.
+    Input { start: usize, end: usize },
+    /// In `out`, unquoted by `csv_core`.
+    Output,
+}
+
+/// The splitter; one per body, its state carried from record to record.
+pub(crate) struct Records {
+    core: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    /// Field ranges of the last record, in its bytes.
+    bounds: Vec<(usize, usize)>,
+    place: Place,
+    pending: Option<Pending>,
+    /// Nothing read yet: the header goes through `csv_core` whatever it holds.
+    first: bool,
+    /// Lines (`\n`) read, for error positions.
+    lines: u64,
+}
+
+impl Records {
+    pub(crate) fn new() -> Self {
+        Records {
+            core: csv_core::ReaderBuilder::new().build(),
+            out: vec![0; 1024],
+            ends: vec![0; 32],
+            bounds: Vec::with_capacity(32),
+            place: Place::Output,
+            pending: None,
+            first: true,
+            lines: 1,
+        }
+    }
+
+    /// The line the next record starts on (1-based), as `csv` counts it.
+    pub(crate) fn line(&self) -> u64 {
+        self.lines
+    }
+
+    /// Finds the next record at the start of `input`; `eof` says no more input will come.
+    pub(crate) fn split(&mut self, input: &[u8], eof: bool) -> Split {
+        if self.pending.is_some() {
+            return self.quoted(input, 0, eof);
+        }
+        if self.first {
+            // `csv_core` strips a byte-order mark only when its first read sees all three
+            // bytes, as the whole-body reader's first read always does; and one byte more,
+            // or the empty rest would read as the end of the body.
+            if input.len() < 4 && !eof {
+                return Split::NeedMore { consumed: 0 };
+            }
+            self.first = false;
+            return self.quoted(input, 0, eof);
+        }
+        let mut start = 0;
+        while let Some(&b) = input.get(start) {
+            match b {
+                b'\n' => self.lines += 1,
+                b'\r' => {}
+                _ => break,
+            }
+            start += 1;
+        }
+        if start == input.len() {
+            return if eof {
+                Split::End
+            } else {
+                Split::NeedMore { consumed: start }
+            };
+        }
+        self.bounds.clear();
+        let mut field = start;
+        let mut i = start;
+        // Eight bytes a step; each special byte of a step is handled in turn.
+        while let Some(chunk) = input.get(i..i + 8) {
+            let mut bytes = [0; 8];
+            bytes.copy_from_slice(chunk);
+            let mut hits = specials(u64::from_le_bytes(bytes));
+            while hits != 0 {
+                let at = i + (hits.trailing_zeros() / 8) as usize;
+                hits &= hits - 1;
+                if let Some(split) = self.special(input, start, &mut field, at, eof) {
+                    return split;
+                }
+            }
+            i += 8;
+        }
+        for at in i..input.len() {
+            if matches!(input[at], b',' | b'"' | b'\r' | b'\n')
+                && let Some(split) = self.special(input, start, &mut field, at, eof)
+            {
+                return split;
+            }
+        }
+        if !eof {
+            return Split::NeedMore { consumed: start };
+        }
+        // The last record of the body, with no line end after it.
+        self.bounds.push((field - start, input.len() - start));
+        self.place = Place::Input {
+            start,
+            end: input.len(),
+        };
+        Split::Record {
+            consumed: input.len(),
+        }
+    }
+
+    /// One `,`, `"`, `\r` or `\n` of an unquoted record at `at`; `Some` ends the record.
+    #[inline(always)]
+    fn special(
+        &mut self,
+        input: &[u8],
+        start: usize,
+        field: &mut usize,
+        at: usize,
+        eof: bool,
+    ) -> Option<Split> {
+        match input.get(at).copied() {
+            Some(b',') => {
+                self.bounds.push((*field - start, at - start));
+                *field = at + 1;
+                None
+            }
+            Some(b'"') => Some(self.quoted(input, start, eof)),
+            b => {
+                self.bounds.push((*field - start, at - start));
+                self.place = Place::Input { start, end: at };
+                if b == Some(b'\n') {
+                    self.lines += 1;
+                }
+                Some(Split::Record { consumed: at + 1 })
+            }
+        }
+    }
+
+    /// A record through `csv_core`, from `start` (or where the pending one stopped).
+    fn quoted(&mut self, input: &[u8], start: usize, eof: bool) -> Split {
+        let data = input.get(start..).unwrap_or_default();
+        let mut at = self.pending.take().unwrap_or_default();
+        loop {
+            let rest = data.get(at.nin..).unwrap_or_default();
+            if rest.is_empty() && !eof {
+                self.pending = Some(at);
+                return Split::NeedMore { consumed: start };
+            }
+            let (result, nin, nout, nend) = self.core.read_record(
+                rest,
+                self.out.get_mut(at.nout..).unwrap_or_default(),
+                self.ends.get_mut(at.nend..).unwrap_or_default(),
+            );
+            let read = rest.get(..nin).unwrap_or_default();
+            self.lines += read.iter().filter(|&&b| b == b'\n').count() as u64;
+            at.nin += nin;
+            at.nout += nout;
+            at.nend += nend;
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => {
+                    let len = self.out.len().max(1) * 2;
+                    self.out.resize(len, 0);
+                }
+                ReadRecordResult::OutputEndsFull => {
+                    let len = self.ends.len().max(1) * 2;
+                    self.ends.resize(len, 0);
+                }
+                ReadRecordResult::Record => {
+                    self.bounds.clear();
+                    let mut from = 0;
+                    for &end in self.ends.get(..at.nend).unwrap_or_default() {
+                        self.bounds.push((from, end));
+                        from = end;
+                    }
+                    self.place = Place::Output;
+                    return Split::Record {
+                        consumed: start + at.nin,
+                    };
+                }
+                ReadRecordResult::End => return Split::End,
+            }
+        }
+    }
+
+    /// The bytes of the last record (`input` as given to the `split` that found it).
+    fn bytes<'a>(&'a self, input: &'a [u8]) -> &'a [u8] {
+        match self.place {
+            Place::Input { start, end } => input.get(start..end).unwrap_or_default(),
+            Place::Output => {
+                let end = self.bounds.last().map_or(0, |&(_, e)| e);
+                self.out.get(..end).unwrap_or_default()
+            }
+        }
+    }
+
+    /// How many fields the last record has.
+    pub(crate) fn count(&self) -> usize {
+        self.bounds.len()
+    }
+
+    /// The last record as text; an error names the first field that is not UTF-8.
+    pub(crate) fn view<'a>(&'a self, input: &'a [u8]) -> Result<View<'a>, NotUtf8> {
+        let bytes = self.bytes(input);
+        let bounds = &self.bounds[..];
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            // Split at ASCII commas, or concatenated from whole UTF-8 fields: every bound
+            // is a character boundary then, unless unquoting joined two halves of one
+            // character, which the field check below catches.
+            if matches!(self.place, Place::Input { .. })
+                || bounds.iter().all(|&(a, _)| text.is_char_boundary(a))
+            {
+                return Ok(View { text, bounds });
+            }
+        }
+        for (field, &(a, b)) in bounds.iter().enumerate() {
+            if let Err(e) = std::str::from_utf8(bytes.get(a..b).unwrap_or_default()) {
+                return Err(NotUtf8 {
+                    field,
+                    valid_up_to: e.valid_up_to(),
+                });
+            }
+        }
+        Err(NotUtf8 {
+            field: 0,
+            valid_up_to: 0,
+        })
+    }
+
+    /// The last record, fields joined by commas, bad bytes replaced: an error excerpt.
+    pub(crate) fn lossy_text(&self, input: &[u8]) -> String {
+        let bytes = self.bytes(input);
+        let fields: Vec<_> = self
+            .bounds
+            .iter()
+            .map(|&(a, b)| String::from_utf8_lossy(bytes.get(a..b).unwrap_or_default()))
+            .collect();
+        fields.join(",")
+    }
+}
+
+/// The high bit of each byte of `word` that is `,`, `"`, `\r` or `\n`, and of no other.
+fn specials(word: u64) -> u64 {
+    const LOWS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Exact per byte (no borrow runs from one byte into the next): high bit of each zero.
+    let zeros = |x: u64| !(((x & LOWS) + LOWS) | x | LOWS);
+    zeros(word ^ (ONES * u64::from(b',')))
+        | zeros(word ^ (ONES * u64::from(b'"')))
+        | zeros(word ^ (ONES * u64::from(b'\r')))
+        | zeros(word ^ (ONES * u64::from(b'\n')))
+}
+
+/// One record, every field UTF-8.
+pub(crate) struct View<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) bounds: &'a [(usize, usize)],
+}
+
+impl Record for View<'_> {
+    fn field(&self, i: usize) -> Option<&str> {
+        let &(a, b) = self.bounds.get(i)?;
+        self.text.get(a..b)
+    }
+    fn count(&self) -> usize {
+        self.bounds.len()
+    }
+}

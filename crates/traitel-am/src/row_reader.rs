@@ -1,0 +1,384 @@
+//! The state machine behind [`crate::LogStream`]: one buffer filled from the body, rows
+//! decoded from it synchronously, the reader awaited only when the buffer runs dry.
+
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures::Stream;
+use telecom_core::Redactor;
+use tokio::io::{AsyncRead, ReadBuf};
+
+use crate::error::{Error, Gateway, Result};
+use crate::records::{NotUtf8, Records, Split};
+use crate::stream::{Ctx, status_line_end};
+use crate::transport::io_error;
+use crate::wire::{self, Columns, CsvRow, Fields, is_empty_header, record_text, resolve_columns};
+
+/// The buffer's first size: many rows a read. It doubles only for a record longer than it.
+const BUFFER: usize = 128 * 1024;
+
+enum Phase {
+    Status,
+    Header,
+    Rows { cols: Columns, width: usize },
+    Done,
+}
+
+/// What one step over the buffer gives.
+enum Step<T> {
+    Item(Result<T>),
+    End,
+    /// Go on with what the buffer holds.
+    Again,
+    /// The buffer holds no whole record: read more.
+    Fill,
+}
+
+pub(crate) struct RowReader<T, R> {
+    ctx: Ctx,
+    reader: R,
+    buf: Vec<u8>,
+    /// The buffer's bytes not yet read are `pos..filled`.
+    pos: usize,
+    filled: usize,
+    eof: bool,
+    phase: Phase,
+    records: Records,
+    /// Data rows read so far (the header is row 0).
+    row: u64,
+    /// Body bytes before `pos`, for error positions.
+    offset: u64,
+    redactor: Redactor,
+    _row: PhantomData<fn() -> T>,
+}
+
+impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
+    pub(crate) fn new(ctx: Ctx, reader: R, status_line: bool, redactor: Redactor) -> Self {
+        RowReader {
+            ctx,
+            reader,
+            buf: vec![0; BUFFER],
+            pos: 0,
+            filled: 0,
+            eof: false,
+            phase: if status_line {
+                Phase::Status
+            } else {
+                Phase::Header
+            },
+            records: Records::new(),
+            row: 0,
+            offset: 0,
+            redactor,
+            _row: PhantomData,
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.pos += n;
+        self.offset += n as u64;
+    }
+
+    fn step(&mut self) -> Step<T> {
+        let input = &self.buf[self.pos..self.filled];
+        match &self.phase {
+            Phase::Done => Step::End,
+            Phase::Status => {
+                let Some(end) = status_line_end(input, self.eof) else {
+                    return Step::Fill;
+                };
+                let line = &input[..end];
+                if let Err(e) = wire::check_status_line(&self.redactor, self.ctx.mode, line, line) {
+                    self.phase = Phase::Done;
+                    return Step::Item(Err(e));
+                }
+                self.consume(end);
+                // Error positions count from the CSV, as the whole-body reader's do.
+                self.offset = 0;
+                self.phase = Phase::Header;
+                Step::Again
+            }
+            Phase::Header => match self.records.split(input, self.eof) {
+                Split::NeedMore { consumed } => {
+                    self.consume(consumed);
+                    Step::Fill
+                }
+                Split::End => Step::End,
+                Split::Record { consumed } => {
+                    let width = self.records.count();
+                    let header = match self.records.view(input) {
+                        Ok(view) => {
+                            if is_empty_header(&view) {
+                                return Step::End;
+                            }
+                            resolve_columns::<T>(&view).map_err(|reason| {
+                                let text = record_text(&view);
+                                Error::decode_row(
+                                    &self.redactor,
+                                    self.ctx.mode,
+                                    None,
+                                    &reason,
+                                    text.as_bytes(),
+                                )
+                            })
+                        }
+                        Err(bad) => Err(self.not_utf8(None, 0, &bad, "")),
+                    };
+                    self.consume(consumed);
+                    match header {
+                        Ok(cols) => {
+                            self.phase = Phase::Rows { cols, width };
+                            Step::Again
+                        }
+                        Err(e) => {
+                            self.phase = Phase::Done;
+                            Step::Item(Err(e))
+                        }
+                    }
+                }
+            },
+            Phase::Rows { cols, width } => {
+                let (cols, width) = (cols, *width);
+                let line = self.records.line();
+                match self.records.split(input, self.eof) {
+                    Split::NeedMore { consumed } => {
+                        self.consume(consumed);
+                        Step::Fill
+                    }
+                    Split::End => Step::End,
+                    Split::Record { consumed } => {
+                        let row = self.row + 1;
+                        let count = self.records.count();
+                        self.row = row;
+                        if count != width {
+                            let reason = wire::csv_reason(&format!(
+                                "CSV error: record {row} (line: {line}, byte: {}): found record \
+                                 with {count} fields, but the previous record has {width} fields",
+                                self.offset
+                            ));
+                            let text = self.records.lossy_text(input);
+                            let e = Error::decode_row(
+                                &self.redactor,
+                                self.ctx.mode,
+                                Some(row),
+                                &reason,
+                                text.as_bytes(),
+                            );
+                            // A row that is no CSV of the header's shape ends the stream,
+                            // as it ends the whole-body table.
+                            self.phase = Phase::Done;
+                            return Step::Item(Err(e));
+                        }
+                        let view = match self.records.view(input) {
+                            Ok(view) => view,
+                            Err(bad) => {
+                                let text = self.records.lossy_text(input);
+                                let e = self.not_utf8(Some(row), line, &bad, &text);
+                                self.phase = Phase::Done;
+                                return Step::Item(Err(e));
+                            }
+                        };
+                        // A row that is CSV but does not decode is one bad item.
+                        let item = T::from_fields(&Fields::new(view.text, view.bounds, cols))
+                            .map_err(|reason| {
+                                let text = record_text(&view);
+                                Error::decode_row(
+                                    &self.redactor,
+                                    self.ctx.mode,
+                                    Some(row),
+                                    &reason,
+                                    text.as_bytes(),
+                                )
+                            });
+                        self.pos += consumed;
+                        self.offset += consumed as u64;
+                        Step::Item(item)
+                    }
+                }
+            }
+        }
+    }
+
+    fn not_utf8(&self, row: Option<u64>, line: u64, bad: &NotUtf8, excerpt: &str) -> Error {
+        let reason = wire::csv_reason(&format!(
+            "CSV parse error: record {} (line {line}, field: {}, byte: {}): invalid utf-8: \
+             invalid UTF-8 in field {} near byte index {}",
+            row.unwrap_or(0),
+            bad.field + 1,
+            self.offset,
+            bad.field,
+            bad.valid_up_to
+        ));
+        Error::decode_row(
+            &self.redactor,
+            self.ctx.mode,
+            row,
+            &reason,
+            excerpt.as_bytes(),
+        )
+    }
+
+    /// Reads more of the body after what is left in the buffer.
+    fn fill(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        if self.eof {
+            return Poll::Ready(Ok(()));
+        }
+        if self.pos > 0 {
+            self.buf.copy_within(self.pos..self.filled, 0);
+            self.filled -= self.pos;
+            self.pos = 0;
+        }
+        if self.filled == self.buf.len() {
+            // One record longer than the buffer: the buffer grows to hold it, as the
+            // `csv` record would.
+            let len = self.buf.len() * 2;
+            self.buf.resize(len, 0);
+        }
+        let mut read = ReadBuf::new(&mut self.buf[self.filled..]);
+        match Pin::new(&mut self.reader).poll_read(cx, &mut read) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
+            Poll::Ready(Ok(())) => {
+                let n = read.filled().len();
+                if n == 0 {
+                    self.eof = true;
+                } else {
+                    self.filled += n;
+                }
+                Poll::Ready(Ok(()))
+            }
+        }
+    }
+}
+
+impl<T: CsvRow, R: AsyncRead + Unpin> Stream for RowReader<T, R> {
+    type Item = Result<T>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            match this.step() {
+                Step::Item(item) => return Poll::Ready(Some(item)),
+                Step::End => {
+                    this.phase = Phase::Done;
+                    return Poll::Ready(None);
+                }
+                Step::Again => {}
+                Step::Fill => match this.fill(cx) {
+                    Poll::Pending => return Poll::Pending,
+                    Poll::Ready(Ok(())) => {}
+                    Poll::Ready(Err(e)) => {
+                        this.phase = Phase::Done;
+                        let gateway = this.ctx.gateway.unwrap_or(Gateway::Primary);
+                        return Poll::Ready(Some(Err(io_error(gateway, e))));
+                    }
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::task::Waker;
+
+    use futures::StreamExt;
+
+    use super::*;
+    use crate::models::log::{SmsIn, SmsOut};
+
+    /// Hands out at most `step` bytes a read, so records straddle every read.
+    struct Trickle {
+        body: Vec<u8>,
+        at: usize,
+        step: usize,
+    }
+
+    impl AsyncRead for Trickle {
+        fn poll_read(
+            mut self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+            out: &mut ReadBuf<'_>,
+        ) -> Poll<std::io::Result<()>> {
+            let n = self
+                .step
+                .min(out.remaining())
+                .min(self.body.len() - self.at);
+            let at = self.at;
+            out.put_slice(&self.body[at..at + n]);
+            self.at += n;
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    fn collect<T: CsvRow>(reader: impl AsyncRead + Unpin) -> Vec<Result<T>> {
+        let ctx = Ctx {
+            mode: "m",
+            gateway: None,
+        };
+        let mut stream = RowReader::<T, _>::new(ctx, reader, true, Redactor::new());
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut out = Vec::new();
+        loop {
+            match stream.poll_next_unpin(&mut cx) {
+                Poll::Ready(Some(item)) => out.push(item),
+                Poll::Ready(None) => return out,
+                Poll::Pending => panic!("an in-memory reader waited"),
+            }
+        }
+    }
+
+    fn agree<T: CsvRow + PartialEq + std::fmt::Debug>(body: &[u8], step: usize) {
+        let whole = collect::<T>(std::io::Cursor::new(body.to_vec()));
+        let trickled = collect::<T>(Trickle {
+            body: body.to_vec(),
+            at: 0,
+            step,
+        });
+        fn oks<T>(v: &[Result<T>]) -> Vec<Option<&T>> {
+            v.iter().map(|r| r.as_ref().ok()).collect()
+        }
+        assert_eq!(oks(&whole), oks(&trickled), "{body:?} in reads of {step}");
+        let table = wire::split_body(&Redactor::new(), "m", body)
+            .and_then(|p| wire::parse_table::<T>(&Redactor::new(), "m", p));
+        match table {
+            Ok(rows) => assert_eq!(
+                whole.iter().map(|r| r.as_ref().ok()).collect::<Vec<_>>(),
+                rows.iter().map(Some).collect::<Vec<_>>(),
+                "{body:?}"
+            ),
+            Err(_) => assert!(whole.iter().any(Result::is_err), "{body:?}"),
+        }
+    }
+
+    #[test]
+    fn quoted_records_blank_lines_and_marks_across_reads() {
+        let bodies: [&[u8]; 6] = [
+            b"Ok\n\xEF\xBB\xBFID,Sub-ID,Date,Time,From,To,MessageType,Message\r\n\r\n7,,2024-01-09,08:00:00,1,2,ASCII,\"x, \"\"y\"\"\r\nz\"\r\n8,,2024-01-09,08:00:00,1,2,ASCII,plain\n",
+            b"Ok\n\"ID\",Sub-ID,Date,Time,From,To,MessageType,Message\n1,,2024-01-09,08:00:00,+61 2,ACME,U16,0048\n\n\r\n",
+            b"Ok\nID,Sub-ID,Date,Time,From,To,MessageType,Message\n1,,2024-01-09,08:00:00,1,2,ASCII,\"\xC3\",\"\xA9\"\n",
+            b"Ok\nID,Sub-ID,Date,Time,From,To,MessageType,Message\n1,,2024-01-09,08:00:00,1,2,ASCII,caf\xC3\xA9\n2,,x,08:00:00,1,2,ASCII,a\n3,,2024-01-09,08:00:00,1,2,ASCII,\xFF\n",
+            b"Ok\nID,Sub-ID,Date,Time,From,To,MessageType,Message\n1,,2024-01-09,08:00:00,1,2,ASCII,a,extra\n",
+            b"Ok\nID,Sub-ID,Date,Time,From,To,MessageType,Message\n1,,2024-01-09,08:00:00,1,2,ASCII,\"unterminated",
+        ];
+        for body in bodies {
+            for step in [1, 2, 3, 5, 7, 64, 100_000] {
+                agree::<SmsIn>(body, step);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_split_of_a_body_reads_the_same_rows(
+            rows in proptest::collection::vec("[0-9a-zA-Z:., \"\r\n-]{0,14}(,[0-9a-zA-Z:., \"\r\n\u{e9}-]{0,10}){0,10}", 0..6),
+            step in 1usize..20,
+        ) {
+            let body = format!("Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n{}", rows.join("\n"));
+            agree::<SmsOut>(body.as_bytes(), step);
+            let ok = format!("Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n{}", rows.iter().map(|r| format!("1,2,2024-01-02,03:04:05,{r}")).collect::<Vec<_>>().join("\r\n"));
+            agree::<SmsOut>(ok.as_bytes(), step);
+        }
+    }
+}
