@@ -156,23 +156,6 @@ fn child(kind: &str) {
             let bytes = reader.position().byte() + 3;
             (rows, bytes, format!("{fields} fields"))
         }
-        "async" => runtime().block_on(async {
-            let mut body = Body::new();
-            let mut status = [0u8; 3];
-            tokio::io::AsyncReadExt::read_exact(&mut body, &mut status)
-                .await
-                .expect("Ok line");
-            let mut reader = csv_async::AsyncReaderBuilder::new()
-                .has_headers(true)
-                .create_reader(body);
-            let mut record = csv_async::StringRecord::new();
-            let (mut rows, mut fields) = (0u64, 0u64);
-            while reader.read_record(&mut record).await.expect("csv") {
-                rows += 1;
-                fields += record.len() as u64;
-            }
-            (rows, 0, format!("{fields} fields"))
-        }),
         "stream" => runtime().block_on(async {
             let mut stream = LogStream::<SmsOut>::from_reader("logsmsout", Body::new());
             let (mut rows, mut total) = (0u64, Money::ZERO);
@@ -231,7 +214,6 @@ fn main() {
     let runs = [
         ("generate", "body source alone (floor)"),
         ("bytes", "csv::ByteRecord (no typing)"),
-        ("async", "csv_async::StringRecord (no typing)"),
         ("stream", "traitel-am LogStream<SmsOut>"),
         ("http", "traitel-am client over local HTTP (*)"),
     ];

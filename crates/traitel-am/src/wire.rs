@@ -131,22 +131,13 @@ pub(crate) fn money_value(
         .map_err(|e| Error::decode(redactor, mode, &format!("{what}: {e}"), payload))
 }
 
-/// One CSV record, from either the `csv` or the `csv-async` reader.
+/// One CSV record, as the `csv` reader gives it.
 pub(crate) trait Record {
     fn field(&self, i: usize) -> Option<&str>;
     fn count(&self) -> usize;
 }
 
 impl Record for csv::StringRecord {
-    fn field(&self, i: usize) -> Option<&str> {
-        self.get(i)
-    }
-    fn count(&self) -> usize {
-        self.len()
-    }
-}
-
-impl Record for csv_async::StringRecord {
     fn field(&self, i: usize) -> Option<&str> {
         self.get(i)
     }

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use serde_with::serde_as;
 use telecom_core::dates::IsoDate;
 use telecom_core::{Money, PhoneNumber};
 use time::{Date, PrimitiveDateTime, Time};
@@ -20,15 +19,14 @@ use crate::wire::{CsvRow, Fields};
 use telecom_core::dates::format_iso_date;
 
 /// The period and filter of a log query ([`LogQuery::builder`]).
-#[serde_as]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LogQuery {
     /// `startdate`: the first day.
-    #[serde_as(as = "IsoDate")]
+    #[serde(with = "serde_with::As::<IsoDate>")]
     pub start_date: Date,
     /// `enddate`: the last day, inclusive; not before `start_date`.
-    #[serde_as(as = "IsoDate")]
+    #[serde(with = "serde_with::As::<IsoDate>")]
     pub end_date: Date,
     /// `limit`: the most rows to return (at least 1).
     #[serde(default)]
@@ -91,14 +89,13 @@ impl LogQuery {
 }
 
 /// The parameters of the log modes.
-#[serde_as]
 #[derive(Serialize)]
 pub(crate) struct LogForm<'a> {
     #[serde(rename = "startdate")]
-    #[serde_as(as = "IsoDate")]
+    #[serde(with = "serde_with::As::<IsoDate>")]
     start_date: Date,
     #[serde(rename = "enddate")]
-    #[serde_as(as = "IsoDate")]
+    #[serde(with = "serde_with::As::<IsoDate>")]
     end_date: Date,
     #[serde(skip_serializing_if = "Option::is_none")]
     limit: Option<u32>,
@@ -117,7 +114,6 @@ telecom_core::open_enum! {
 }
 
 /// The columns every log starts with: `ID,Sub-ID,Date,Time,From,To`.
-#[serde_as]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct LogEntry {
@@ -126,7 +122,7 @@ pub struct LogEntry {
     /// `Sub-ID`; `None` when empty.
     pub sub_id: Option<String>,
     /// `Date`.
-    #[serde_as(as = "IsoDate")]
+    #[serde(with = "serde_with::As::<IsoDate>")]
     pub date: Date,
     /// `Time`, in the account's time zone (`settimezone`).
     #[serde(serialize_with = "hms")]
