@@ -87,8 +87,13 @@ impl Orientation {
     }
 }
 
-/// Runs `client` and `baseline` once each untimed, then `rounds` times each, alternating
-/// which goes first, and returns the row.
+/// How long each side of a round runs at least: a round of a few dozen milliseconds on this
+/// shared 2-core VM swings by a third from scheduling and steal alone.
+const ROUND: Duration = Duration::from_millis(250);
+
+/// Runs `client` and `baseline` once each as a warm-up, then `rounds` rounds, alternating
+/// which side goes first. A round runs each side the same number of times, enough for the
+/// slower side's warm-up to fill [`ROUND`], and gives one ratio of the summed times.
 pub async fn compare<C, B, FC, FB>(
     name: impl Into<String>,
     goal: Goal,
@@ -104,23 +109,29 @@ where
     FB: Future<Output = Result<Duration, String>>,
 {
     let name = name.into();
-    client()
+    let client_warm = client()
         .await
         .map_err(|e| format!("{name}, client warm-up: {e}"))?;
-    baseline()
+    let baseline_warm = baseline()
         .await
         .map_err(|e| format!("{name}, baseline warm-up: {e}"))?;
+    let once = client_warm.max(baseline_warm).max(Duration::from_micros(1));
+    let repeats = u32::try_from(ROUND.as_nanos().div_ceil(once.as_nanos()))
+        .unwrap_or(u32::MAX)
+        .clamp(1, 1000);
     let mut ratios = Vec::with_capacity(rounds);
     for round in 0..rounds {
-        let (c, b) = if round % 2 == 0 {
-            let c = client().await;
-            (c, baseline().await)
-        } else {
-            let b = baseline().await;
-            (client().await, b)
-        };
-        let c = c.map_err(|e| format!("{name}, client: {e}"))?;
-        let b = b.map_err(|e| format!("{name}, baseline: {e}"))?;
+        let mut c = Duration::ZERO;
+        let mut b = Duration::ZERO;
+        for side in [round % 2 == 0, round % 2 != 0] {
+            for _ in 0..repeats {
+                if side {
+                    c += client().await.map_err(|e| format!("{name}, client: {e}"))?;
+                } else {
+                    b += baseline().await.map_err(|e| format!("{name}, baseline: {e}"))?;
+                }
+            }
+        }
         ratios.push(orientation.ratio(c, b));
     }
     Ok(Row { name, goal, ratios })
