@@ -128,7 +128,9 @@ where
                 if side {
                     c += client().await.map_err(|e| format!("{name}, client: {e}"))?;
                 } else {
-                    b += baseline().await.map_err(|e| format!("{name}, baseline: {e}"))?;
+                    b += baseline()
+                        .await
+                        .map_err(|e| format!("{name}, baseline: {e}"))?;
                 }
             }
         }
