@@ -100,7 +100,12 @@ impl Money {
         let mut point: Option<usize> = None;
         for (i, &b) in text.iter().enumerate() {
             match b {
-                b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(b - b'0'),
+                // 19 digits without a point overflow an i64: the general parser reads them.
+                b'0'..=b'9' => {
+                    mantissa = mantissa
+                        .checked_mul(10)?
+                        .checked_add(i64::from(b - b'0'))?;
+                }
                 b'.' if point.is_none() && i + 1 < text.len() => point = Some(i),
                 _ => return None,
             }
@@ -109,7 +114,8 @@ impl Money {
             Some(at) => (at, text.len() - at - 1),
             None => (text.len(), 0),
         };
-        // At most 18 digits in all, so the mantissa above cannot overflow.
+        // At most 18 digits in all: what the general parser would refuse or read
+        // differently is left to it.
         if integer_digits + scale > 18 || integer_digits > Self::MAX_INTEGER_DIGITS as usize {
             return None;
         }

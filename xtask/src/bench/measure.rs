@@ -93,7 +93,7 @@ const ROUND: Duration = Duration::from_millis(250);
 
 /// Runs `client` and `baseline` once each as a warm-up, then `rounds` rounds, alternating
 /// which side goes first. A round runs each side the same number of times, enough for the
-/// slower side's warm-up to fill [`ROUND`], and gives one ratio of the summed times.
+/// slower side's warm-up to fill 250 ms, and gives one ratio of the summed times.
 pub async fn compare<C, B, FC, FB>(
     name: impl Into<String>,
     goal: Goal,
