@@ -102,9 +102,7 @@ impl Money {
             match b {
                 // 19 digits without a point overflow an i64: the general parser reads them.
                 b'0'..=b'9' => {
-                    mantissa = mantissa
-                        .checked_mul(10)?
-                        .checked_add(i64::from(b - b'0'))?;
+                    mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
                 }
                 b'.' if point.is_none() && i + 1 < text.len() => point = Some(i),
                 _ => return None,

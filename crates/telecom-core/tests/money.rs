@@ -157,10 +157,18 @@ proptest! {
 fn nineteen_digits_do_not_overflow_the_short_reader() {
     // 19 digits overflow the fast path's i64 (a fuzz find); the general parser has the last
     // word, and it refuses more than 15 integer digits.
-    for text in ["9999999999999999900", "1234567890123456789", "999999999999999999.9"] {
+    for text in [
+        "9999999999999999900",
+        "1234567890123456789",
+        "999999999999999999.9",
+    ] {
         assert!(text.parse::<Money>().is_err(), "{text}");
     }
-    for text in ["123456789012345.678", "0.000000000000000001", "1.000000000000000000"] {
+    for text in [
+        "123456789012345.678",
+        "0.000000000000000001",
+        "1.000000000000000000",
+    ] {
         let money = text.parse::<Money>().expect("reads");
         let exact = rust_decimal::Decimal::from_str_exact(text).expect("decimal");
         assert_eq!(money.as_decimal(), exact, "{text}");
