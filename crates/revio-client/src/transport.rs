@@ -277,13 +277,10 @@ pub(crate) fn read_answer<'r, O: DeserializeOwned>(
     let debug_echo = wire::debug_echo(&text, result);
     let raw = match &text {
         // `raw` is a slice of `text`, which is `body` itself: share it rather than copy.
-        std::borrow::Cow::Borrowed(whole) => {
-            let start = (raw.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
-            match body.get(start..start + raw.len()) {
-                Some(_) => RawXml::Shared(body.slice(start..start + raw.len())),
-                None => RawXml::Text(raw.to_owned()),
-            }
-        }
+        std::borrow::Cow::Borrowed(whole) => match wire::tree::offset_in(whole, raw.as_bytes()) {
+            Some(start) => RawXml::Shared(body.slice(start..start + raw.len())),
+            None => RawXml::Text(raw.to_owned()),
+        },
         std::borrow::Cow::Owned(_) => RawXml::Text(raw.to_owned()),
     };
     Ok(Response::new(header, typed, debug_echo, raw))

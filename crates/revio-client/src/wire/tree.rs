@@ -423,7 +423,7 @@ fn blank(text: &str) -> bool {
 }
 
 /// Where `part` (a slice of `body`'s bytes, if it is one) starts in `body`.
-fn offset_in(body: &str, part: &[u8]) -> Option<usize> {
+pub(crate) fn offset_in(body: &str, part: &[u8]) -> Option<usize> {
     let start = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
     (start.checked_add(part.len())? <= body.len()).then_some(start)
 }
