@@ -401,9 +401,56 @@ impl From<OffsetDateTime> for XmlDateTime {
 impl FromStr for XmlDateTime {
     type Err = DateFormatError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(local) = parse_plain_datetime(s) {
+            return Ok(XmlDateTime {
+                local,
+                offset: None,
+            });
+        }
         let (local, offset) = parse_datetime(s)?;
         Ok(XmlDateTime { local, offset })
     }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` exactly (what Rev.io writes in nearly every record), read without
+/// the general parser's splitting; `None` for anything else, which [`parse_datetime`] reads
+/// or refuses. Whatever this reads, [`parse_datetime`] reads the same.
+fn parse_plain_datetime(text: &str) -> Option<PrimitiveDateTime> {
+    let bytes: &[u8; 19] = text.as_bytes().try_into().ok()?;
+    let [
+        y1,
+        y2,
+        y3,
+        y4,
+        b'-',
+        mo1,
+        mo2,
+        b'-',
+        d1,
+        d2,
+        b'T' | b't' | b' ',
+        h1,
+        h2,
+        b':',
+        mi1,
+        mi2,
+        b':',
+        s1,
+        s2,
+    ] = *bytes
+    else {
+        return None;
+    };
+    let digit = |b: u8| {
+        let value = b.wrapping_sub(b'0');
+        (value < 10).then_some(value)
+    };
+    let two = |a: u8, b: u8| Some(digit(a)? * 10 + digit(b)?);
+    let year = i32::from(two(y1, y2)?) * 100 + i32::from(two(y3, y4)?);
+    let month = Month::try_from(two(mo1, mo2)?).ok()?;
+    let date = Date::from_calendar_date(year, month, two(d1, d2)?).ok()?;
+    let time = Time::from_hms(two(h1, h2)?, two(mi1, mi2)?, two(s1, s2)?).ok()?;
+    Some(PrimitiveDateTime::new(date, time))
 }
 
 impl fmt::Display for XmlDateTime {
@@ -425,9 +472,30 @@ impl Serialize for XmlDateTime {
 
 impl<'de> Deserialize<'de> for XmlDateTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read_string(deserializer)?
-            .parse()
-            .map_err(serde::de::Error::custom)
+        // Parsed where the text is, rather than copied into a `String` first: a large answer
+        // holds tens of thousands of these.
+        struct Text;
+
+        impl serde::de::Visitor<'_> for Text {
+            type Value = XmlDateTime;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<XmlDateTime, E> {
+                text.parse().map_err(E::custom)
+            }
+
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<XmlDateTime, E> {
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => self.visit_str(text),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(bytes), &self)),
+                }
+            }
+        }
+
+        deserializer.deserialize_str(Text)
     }
 }
 
@@ -473,6 +541,58 @@ mod tests {
         }
         for bad in ["16/5/1980", "1980-13-01", "soon"] {
             assert!(read(&format!(r#"{{"born":"{bad}"}}"#)).is_err(), "{bad}");
+        }
+    }
+    fn agrees_with_the_general_parser(text: &str) {
+        let general = parse_datetime(text).map(|(local, offset)| XmlDateTime { local, offset });
+        assert_eq!(text.parse::<XmlDateTime>(), general, "{text:?}");
+        if let Some(fast) = parse_plain_datetime(text) {
+            assert_eq!(general.map(|v| v.local).ok(), Some(fast), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_plain_xml_datetime_path_reads_what_the_general_parser_reads() {
+        for text in [
+            "2024-05-31T00:00:00",
+            "2024-05-31t23:59:59",
+            "2024-05-31 10:35:53",
+            "0000-01-01T00:00:00",
+            "9999-12-31T23:59:59",
+            "2024-02-29T12:00:00",
+            "2023-02-29T12:00:00",
+            "2024-13-01T00:00:00",
+            "2024-00-10T00:00:00",
+            "2024-05-00T00:00:00",
+            "2024-05-31T24:00:00",
+            "2024-05-31T23:60:00",
+            "2024-05-31T23:59:60",
+            "2024-05-31X00:00:00",
+            "2024/05/31T00:00:00",
+            "2024-05-31T00-00-00",
+            "2024-05-3aT00:00:00",
+            "+024-05-31T00:00:00",
+            " 2024-05-31T00:00:0",
+            "2024-05-31T00:00:00Z",
+            "2024-05-31T00:00:00.5",
+            "2024-05-31T00:00:00-05:00",
+            " 2024-05-31T00:00:00 ",
+        ] {
+            agrees_with_the_general_parser(text);
+        }
+        assert!(parse_plain_datetime("2024-05-31T00:00:00").is_some());
+        assert!(parse_plain_datetime("2024-05-31T00:00:00Z").is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_plain_path_agrees_on_near_misses(text in "[0-9]{4}[-/][0-9]{2}-[0-9 ]{2}[Tt X][0-9]{2}[:-][0-9]{2}:[0-9]{2}") {
+            agrees_with_the_general_parser(&text);
+        }
+
+        #[test]
+        fn the_plain_path_agrees_on_any_nineteen_characters(text in "\\PC{19}") {
+            agrees_with_the_general_parser(&text);
         }
     }
 }

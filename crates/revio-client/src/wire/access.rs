@@ -67,12 +67,19 @@ pub(crate) enum Mode {
 /// The field of `fields` that names the element `name`; `cursor` is where the last match
 /// was, since elements mostly come in the order of the fields.
 fn field(fields: &'static [&'static str], cursor: &mut usize, name: &str) -> Option<&'static str> {
-    let (before, after) = fields.split_at((*cursor).min(fields.len()));
-    let exact = after
-        .iter()
-        .position(|f| *f == name)
-        .map(|i| i + before.len())
-        .or_else(|| before.iter().position(|f| *f == name));
+    let at = (*cursor).min(fields.len());
+    // Most often the very next field; then a later one, then an earlier one.
+    let exact = match fields.get(at) {
+        Some(f) if *f == name => Some(at),
+        _ => {
+            let (before, after) = fields.split_at(at);
+            after
+                .iter()
+                .position(|f| *f == name)
+                .map(|i| i + at)
+                .or_else(|| before.iter().position(|f| *f == name))
+        }
+    };
     let found = match exact {
         Some(i) => {
             *cursor = i + 1;
@@ -122,6 +129,7 @@ impl<'de> ChildrenAccess<'de> {
     }
 
     /// True when a child before `el` has its name (its group was an entry already).
+    #[inline]
     fn seen_before(&self, el: Element<'de>) -> bool {
         match &self.all {
             // The parse marked it.
@@ -136,6 +144,7 @@ impl<'de> ChildrenAccess<'de> {
     }
 
     /// True when a child after `el` has its name.
+    #[inline]
     fn seen_after(&self, el: Element<'de>) -> bool {
         match &self.rest {
             Set::Children(_) => el.repeated(),

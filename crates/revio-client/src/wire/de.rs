@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
 
 use super::access::{ChildrenAccess, Items, ItemsAccess, Mode, Set};
-use super::tree::Element;
+use super::tree::{Element, trim};
 
 /// The serde field name that collects child elements a struct does not otherwise name.
 pub(crate) const EXTRA_FIELD: &str = "$extra";
@@ -149,7 +149,7 @@ fn find<'a>(
 }
 
 fn parse_bool(text: &str) -> Result<bool, DeError> {
-    match text.trim() {
+    match trim(text) {
         t if t.eq_ignore_ascii_case("true") || t == "1" => Ok(true),
         t if t.eq_ignore_ascii_case("false") || t == "0" => Ok(false),
         other => Err(DeError(format!("expected a boolean, found {other:?}"))),
@@ -165,9 +165,9 @@ fn visit_text<'de, V: Visitor<'de>>(text: Cow<'de, str>, visitor: V) -> Result<V
 
 fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
     match text {
-        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
-        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
-        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+        Cow::Borrowed(text) => Cow::Borrowed(trim(text)),
+        Cow::Owned(text) if trim(&text).len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(trim(&text).to_owned()),
     }
 }
 
@@ -186,7 +186,7 @@ macro_rules! parse_number {
         $(
             fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
                 let text = self.el.text();
-                let text = text.trim();
+                let text = trim(&text);
                 let value: $ty = text.parse().map_err(|_| {
                     DeError(format!("<{}>: expected {}, found {:?}", self.el.name(), stringify!($ty), text))
                 })?;

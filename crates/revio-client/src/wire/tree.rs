@@ -43,6 +43,9 @@ struct Node {
     hash: u32,
     text: Piece,
     nil: bool,
+    /// `nil`, or no children and blank text: found once when the element closes, since
+    /// every optional field asks.
+    empty: bool,
     /// An earlier sibling has the same name.
     repeats: bool,
     /// A later sibling has the same name.
@@ -107,6 +110,7 @@ impl<'a> Document<'a> {
             name,
             text: NO_TEXT,
             nil: false,
+            empty: true,
             repeats: false,
             repeated: false,
             span: (0, 0),
@@ -128,6 +132,7 @@ impl<'a> Document<'a> {
             hash: 0,
             text: NO_TEXT,
             nil: true,
+            empty: true,
             repeats: false,
             repeated: false,
             span: (0, 0),
@@ -135,6 +140,25 @@ impl<'a> Document<'a> {
             next: 0,
         };
         self.nodes.get(id as usize).unwrap_or(&EMPTY)
+    }
+
+    /// The text holds nothing but white space.
+    #[inline]
+    fn blank(&self, text: Piece) -> bool {
+        match text {
+            Piece::Span(start, end) => match self.body.as_bytes().get(range(start, end)) {
+                // A value starts with what it holds: most are told at their first byte.
+                Some([first, ..]) if solid(*first) => false,
+                Some([]) | None => true,
+                Some(_) => blank(self.body.get(range(start, end)).unwrap_or_default()),
+            },
+            Piece::Escaped(start, end) => {
+                let raw = self.body.get(range(start, end)).unwrap_or_default();
+                // Only a reference (`&#32;`) can make text that looks written blank.
+                raw.trim_start().starts_with('&') && blank(&unescape(raw))
+            }
+            Piece::Owned(_) => blank(&self.piece(text)),
+        }
     }
 
     fn piece(&self, piece: Piece) -> Cow<'_, str> {
@@ -231,15 +255,9 @@ impl<'d> Element<'d> {
     }
 
     /// The element's own text holds nothing but white space.
+    #[cfg(test)]
     pub(crate) fn text_is_blank(self) -> bool {
-        match self.node().text {
-            Piece::Escaped(start, end) => {
-                let raw = self.doc.body.get(range(start, end)).unwrap_or_default();
-                // Only a reference (`&#32;`) can make text that looks written blank.
-                raw.trim_start().starts_with('&') && blank(&unescape(raw))
-            }
-            piece => blank(&self.doc.piece(piece)),
-        }
+        self.doc.blank(self.node().text)
     }
 
     /// Where the element sits in the document, start tag to end tag.
@@ -284,8 +302,7 @@ impl<'d> Element<'d> {
 
     /// True when the element carries no value: `xsi:nil`, or no children and blank text.
     pub(crate) fn is_empty(self) -> bool {
-        let node = self.node();
-        node.nil || (!self.has_children() && self.text_is_blank())
+        self.node().empty
     }
 }
 
@@ -350,9 +367,13 @@ pub(crate) fn name_hash(name: &[u8]) -> u32 {
 }
 
 fn is_nil(start: &BytesStart<'_>) -> bool {
-    // Most elements have no attribute at all.
-    if start.attributes_raw().iter().all(u8::is_ascii_whitespace) {
+    let raw = start.attributes_raw();
+    // Most elements have no attribute at all, and hardly any other than `nil`.
+    if !raw.windows(3).any(|w| w == b"nil") {
         return false;
+    }
+    if let Some(nil) = lone_nil(raw) {
+        return nil;
     }
     start.attributes().flatten().any(|a| {
         let key = a.key.as_ref();
@@ -364,29 +385,53 @@ fn is_nil(start: &BytesStart<'_>) -> bool {
     })
 }
 
+/// What a start tag's attributes say when they are a single `nil` (`xsi:nil="true"`, the one
+/// attribute Rev.io writes), read without the attribute parser; `None` for anything else.
+fn lone_nil(raw: &[u8]) -> Option<bool> {
+    let attribute = raw.trim_ascii();
+    let (key, value) = attribute.split_at(attribute.iter().position(|b| *b == b'=')?);
+    let local = match key.iter().rposition(|b| *b == b':') {
+        Some(colon) => {
+            let prefix = key.get(..colon)?;
+            let plain = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+            (!prefix.is_empty() && prefix.iter().all(plain)).then_some(())?;
+            key.get(colon + 1..)?
+        }
+        None => key,
+    };
+    match (local, value) {
+        (b"nil", b"=\"true\"" | b"='true'" | b"=\"1\"" | b"='1'") => Some(true),
+        (b"nil", b"=\"false\"" | b"='false'" | b"=\"0\"" | b"='0'") => Some(false),
+        _ => None,
+    }
+}
+
 fn position(reader: &Reader<&[u8]>) -> usize {
     usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX)
 }
 
-fn entity(name: &str) -> Option<char> {
+fn entity(name: &[u8]) -> Option<char> {
     match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
+        b"amp" => Some('&'),
+        b"lt" => Some('<'),
+        b"gt" => Some('>'),
+        b"quot" => Some('"'),
+        b"apos" => Some('\''),
         _ => None,
     }
 }
 
 /// The character a reference (`amp`, `#33`, `#x21`: what is between `&` and `;`) stands for.
 fn resolve(reference: &BytesRef<'_>) -> Result<char, ParseError> {
-    let resolved = match reference.resolve_char_ref() {
-        Ok(Some(c)) => Some(c),
-        Ok(None) => reference.decode().ok().and_then(|name| entity(&name)),
-        Err(e) => return Err(ParseError(format!("bad character reference: {e}"))),
-    };
-    resolved.ok_or_else(|| ParseError("unknown entity reference".into()))
+    // A named entity is no character reference (those start with `#`): most are named.
+    if let Some(c) = entity(reference) {
+        return Ok(c);
+    }
+    match reference.resolve_char_ref() {
+        Ok(Some(c)) => Ok(c),
+        Ok(None) => Err(ParseError("unknown entity reference".into())),
+        Err(e) => Err(ParseError(format!("bad character reference: {e}"))),
+    }
 }
 
 /// Text and references as [`Piece::Escaped`] holds them, resolved. Every reference was
@@ -419,7 +464,28 @@ fn unescape(raw: &str) -> Cow<'_, str> {
 }
 
 fn blank(text: &str) -> bool {
-    text.trim_start().is_empty()
+    // A value starts with what it holds: most are told at their first byte.
+    match text.as_bytes().first() {
+        None => true,
+        Some(b) if solid(*b) => false,
+        Some(_) => text.trim_start().is_empty(),
+    }
+}
+
+/// An ASCII byte that is not white space (as `char::is_whitespace` has it: `\t` to `\r`, and
+/// the space).
+fn solid(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `text.trim()`, without looking for white space when the first and last bytes show there
+/// is none.
+pub(crate) fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if solid(*first) && solid(*last) => text,
+        [only] if solid(*only) => text,
+        _ => text.trim(),
+    }
 }
 
 /// Where `part` (a slice of `body`'s bytes, if it is one) starts in `body`.
@@ -448,7 +514,14 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn open(&mut self, start: &BytesStart<'_>, at: usize, after: usize) -> Result<u32, ParseError> {
+    /// Adds the element `start` opens (`empty`: it is `<a/>`).
+    fn open(
+        &mut self,
+        start: &BytesStart<'_>,
+        at: usize,
+        after: usize,
+        empty: bool,
+    ) -> Result<u32, ParseError> {
         let body = self.doc.body;
         let qualified = start.name();
         let qualified = qualified.as_ref();
@@ -484,6 +557,7 @@ impl<'a> Builder<'a> {
             hash,
             text: NO_TEXT,
             nil: is_nil(start),
+            empty,
             repeats,
             repeated: false,
             span: (at as u32, after as u32),
@@ -583,11 +657,11 @@ pub(crate) fn parse(body: &str) -> Result<Document<'_>, ParseError> {
                         "elements nest more than {MAX_DEPTH} deep"
                     )));
                 }
-                let id = builder.open(&start, before, after)?;
+                let id = builder.open(&start, before, after, false)?;
                 builder.stack.push(Open { id, names: 0 });
             }
             Event::Empty(start) => {
-                builder.open(&start, before, after)?;
+                builder.open(&start, before, after, true)?;
             }
             Event::End(_) => {
                 let id = builder
@@ -596,10 +670,15 @@ pub(crate) fn parse(body: &str) -> Result<Document<'_>, ParseError> {
                     .ok_or_else(|| ParseError("an end tag closes nothing".into()))?
                     .id;
                 let next = builder.doc.nodes.len() as u32;
-                if let Some(node) = builder.doc.nodes.get_mut(id as usize) {
+                let doc = &mut builder.doc;
+                let empty = doc.nodes.get(id as usize).is_some_and(|node| {
+                    node.nil || (next == id.saturating_add(1) && doc.blank(node.text))
+                });
+                if let Some(node) = doc.nodes.get_mut(id as usize) {
                     node.span.1 = after as u32;
                     node.inner.1 = before as u32;
                     node.next = next;
+                    node.empty = empty;
                 }
             }
             Event::Text(text) => {
@@ -710,6 +789,72 @@ mod tests {
         let plain = parse("<R>a&amp;b&gt;</R>").unwrap();
         assert_eq!(plain.root().text(), "a&b>");
         assert!(parse("<R>&bogus;</R>").is_err());
+    }
+
+    #[test]
+    fn emptiness_is_known_when_an_element_closes() {
+        let doc = "<R xmlns:i=\"x\"><A> \t</A><B><C/></B><D i:nil=\"true\">x</D><E>&#32;</E>\
+                   <F>v</F><G/><H>\u{a0}</H><I>\u{a0}v</I><J>\u{b}</J></R>";
+        let parsed = parse(doc).unwrap();
+        let empty: Vec<(&str, bool)> = parsed
+            .root()
+            .children()
+            .map(|c| (c.name(), c.is_empty()))
+            .collect();
+        assert_eq!(
+            empty,
+            [
+                ("A", true),
+                ("B", false),
+                ("D", true),
+                ("E", true),
+                ("F", false),
+                ("G", true),
+                ("H", true),
+                ("I", false),
+                ("J", true),
+            ]
+        );
+        assert!(!parsed.root().is_empty());
+    }
+
+    #[test]
+    fn a_lone_nil_reads_as_the_attribute_parser_reads_it() {
+        for (attributes, nil) in [
+            ("", false),
+            (" xsi:nil=\"true\"", true),
+            (" nil='1'", true),
+            (" i:nil=\"false\"", false),
+            (" a:b:nil=\"true\"", true),
+            (" xsi:nil = \"true\"", true),
+            (" xsi:nil=\" true \"", true),
+            (" x=\"1\" xsi:nil=\"true\"", true),
+            (" vanilla=\"true\"", false),
+            (" xsi:nil=\"yes\"", false),
+        ] {
+            let doc = format!("<R{attributes}/>");
+            let parsed = parse(&doc).unwrap();
+            assert_eq!(parsed.root().nil(), nil, "{doc}");
+        }
+    }
+
+    #[test]
+    fn trimming_matches_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a\u{b}",
+            "\u{a0}a",
+            "ab",
+            "a b",
+            "\u{2003}x\u{2003}",
+            "é",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            assert_eq!(blank(text), text.trim_start().is_empty(), "{text:?}");
+        }
     }
 
     #[test]
