@@ -92,17 +92,18 @@ impl Money {
     /// digits) without the general parser; `None` for any other text, which the general
     /// parser then reads or rejects. Gives what `Decimal::from_str_exact` gives: the same
     /// mantissa and scale.
+    #[inline]
     fn parse_short(text: &[u8]) -> Option<Money> {
         if !(1..=19).contains(&text.len()) || !text[0].is_ascii_digit() {
             return None;
         }
-        let mut mantissa: i64 = 0;
+        let mut mantissa: u64 = 0;
         let mut point: Option<usize> = None;
         for (i, &b) in text.iter().enumerate() {
             match b {
                 // 19 digits without a point overflow an i64: the general parser reads them.
                 b'0'..=b'9' => {
-                    mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+                    mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
                 }
                 b'.' if point.is_none() && i + 1 < text.len() => point = Some(i),
                 _ => return None,
@@ -117,7 +118,16 @@ impl Money {
         if integer_digits + scale > 18 || integer_digits > Self::MAX_INTEGER_DIGITS as usize {
             return None;
         }
-        Some(Money(Decimal::new(mantissa, u32::try_from(scale).ok()?)))
+        // At most 18 digits: the mantissa fits the low 64 of the 96 bits, and the scale is
+        // within what `Decimal` holds, so the parts are the value with no check left to do.
+        let scale = u32::try_from(scale).ok()?;
+        Some(Money(Decimal::from_parts(
+            mantissa as u32,
+            (mantissa >> 32) as u32,
+            0,
+            false,
+            scale,
+        )))
     }
 
     /// Adds without panicking; `None` on overflow of the 96-bit mantissa.
@@ -161,10 +171,18 @@ impl FromStr for Money {
 
     /// Parses a plain decimal (`53.38`, `-100`, `+1.5`, `.5`); surrounding spaces are ignored.
     /// Exponents, thousands separators and currency symbols are rejected.
+    #[inline]
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if let Some(money) = Money::parse_short(s.as_bytes()) {
-            return Ok(money);
+        match Money::parse_short(s.as_bytes()) {
+            Some(money) => Ok(money),
+            None => Money::parse_general(s),
         }
+    }
+}
+
+impl Money {
+    /// Any text the short reader leaves (signs, spaces, long amounts) and every error.
+    fn parse_general(s: &str) -> Result<Money, ParseMoneyError> {
         let text = s.trim();
         let err = || ParseMoneyError {
             input: s.chars().take(64).collect(),
@@ -312,6 +330,7 @@ mod short_parse_tests {
             let exact = exact.unwrap_or_else(|| panic!("{text:?}: short reads, exact does not"));
             assert_eq!(short.0.mantissa(), exact.mantissa(), "{text:?}");
             assert_eq!(short.0.scale(), exact.scale(), "{text:?}");
+            assert_eq!(short.0, exact, "{text:?}");
             assert_eq!(short.to_string(), exact.to_string(), "{text:?}");
         }
     }
@@ -334,6 +353,10 @@ mod short_parse_tests {
             "999999999999999.999",
             "0.000000000000000001",
             "123456789012345678",
+            // The mantissa's low and middle 32-bit words, each side of the split.
+            "4294967295",
+            "4294967296",
+            "42949672.97",
             "1234567890123456789",
             "+1",
             "-1",
