@@ -1,5 +1,5 @@
-//! Parses a generated 1,000,000-row `logsmsout` body with the crate's streaming parser and
-//! with plain `csv::ByteRecord` reading of the same bytes, and prints rows per second and
+//! Parses a generated 1,000,000-row `logsmsout` body with the crate's streaming parser (owned
+//! rows and borrowed rows) and with plain `csv::ByteRecord` reading of the same bytes, and prints rows per second and
 //! the peak memory (VmHWM) of each.
 //!
 //! `cargo bench -p traitel-am --bench logsmsout`
@@ -19,7 +19,7 @@ use std::time::Instant;
 
 use futures::StreamExt;
 use tokio::io::{AsyncRead, ReadBuf};
-use traitel_am::{LogStream, Money, SmsOut};
+use traitel_am::{LogRows, LogStream, Money, SmsOut};
 
 const ROWS: u64 = 1_000_000;
 const CHILD: &str = "TRAITEL_BENCH_CHILD";
@@ -166,6 +166,16 @@ fn child(kind: &str) {
             }
             (rows, 0, format!("cost sum {total}"))
         }),
+        "rows" => runtime().block_on(async {
+            let mut rows = LogRows::<SmsOut>::from_reader("logsmsout", Body::new());
+            let (mut n, mut total) = (0u64, Money::ZERO);
+            while let Some(row) = rows.next_row().await {
+                let row = row.expect("row");
+                n += 1;
+                total += row.cost.unwrap_or(Money::ZERO);
+            }
+            (n, 0, format!("cost sum {total}"))
+        }),
         "http" => runtime().block_on(async {
             let mut body = Vec::new();
             Body::new().read_to_end(&mut body).expect("generated");
@@ -215,6 +225,7 @@ fn main() {
         ("generate", "body source alone (floor)"),
         ("bytes", "csv::ByteRecord (no typing)"),
         ("stream", "traitel-am LogStream<SmsOut>"),
+        ("rows", "traitel-am LogRows<SmsOut> (borrowed)"),
         ("http", "traitel-am client over local HTTP (*)"),
     ];
     for (kind, label) in runs {

@@ -101,6 +101,42 @@
 //! - **Unknown columns** are kept: every CSV row has an `extra` map of the columns this
 //!   version does not type, by header name.
 //! - Any mode by name: [`Client::call_raw`].
+//!
+//! # Borrowed log rows
+//!
+//! A [`LogStream`] hands out owned rows. For a long log where most rows are summed or
+//! filtered and few kept, [`LogStream::into_rows`] gives [`LogRows`], which lends each row
+//! from the read buffer instead: text fields are `&str`, dates, times and money are parsed,
+//! and a row costs no allocation. The rows, errors (redacted the same way) and unknown
+//! columns are the owned stream's; `.into()` makes a borrowed row owned.
+//!
+//! ```
+//! use traitel_am::{LogRows, Money, SmsOut};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), traitel_am::Error> {
+//! let body = "Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost,Region\n\
+//!             1,,2024-01-09,08:00:00,ACME,61400000001,1,DELIVRD,0.05,AU\n\
+//!             2,,2024-01-09,08:00:01,ACME,61400000002,1,,not-money,AU\n\
+//!             3,,2024-01-09,08:00:02,61400000009,61400000003,1,,0.07,NZ\n";
+//! // `client.log_sms_out(&query).await?.into_rows()` over the network.
+//! let mut rows = LogRows::<SmsOut>::from_reader("logsmsout", body.as_bytes());
+//! let (mut total, mut bad, mut kept) = (Money::ZERO, 0, Vec::new());
+//! while let Some(row) = rows.next_row().await {
+//!     let Ok(row) = row else {
+//!         bad += 1; // a row that does not decode; the rows go on
+//!         continue;
+//!     };
+//!     total += row.cost.unwrap_or(Money::ZERO);
+//!     if row.extra.get("Region") == Some("NZ") {
+//!         kept.push(SmsOut::from(row));
+//!     }
+//! }
+//! assert_eq!(total.to_string(), "0.12");
+//! assert_eq!((bad, kept.len()), (1, 1));
+//! assert_eq!(kept[0].entry.from.original(), "61400000009");
+//! # Ok(()) }
+//! ```
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod auth;
@@ -112,6 +148,7 @@ pub mod models;
 mod ops;
 mod records;
 mod row_reader;
+mod rows;
 mod stream;
 mod transport;
 mod validate;
@@ -136,11 +173,13 @@ pub use models::ivml::{
 pub use models::log::{
     CallResult, FaxIn, FaxOut, LogEntry, LogQuery, LogQueryBuilder, SmsIn, SmsOut, VoiceCall,
 };
-pub use models::sms::{MessageType, SmsMessage};
+pub use models::log_rows::{FaxInRef, FaxOutRef, LogEntryRef, SmsInRef, SmsOutRef, VoiceCallRef};
+pub use models::sms::{MessageType, SmsMessage, SmsMessageRef};
 pub use models::subaccount::{
     NewSubAccount, NewSubAccountBuilder, SubAccount, SubAccountUpdate, SubAccountUpdateBuilder,
 };
 pub use ops::RawResponse;
 pub use ops::SMS_COST_MODE;
+pub use rows::{BorrowedRow, ExtraColumns, LogRows};
 pub use stream::{LogRow, LogStream};
 pub use telecom_core::{CallKind, Money, PhoneNumber, Redacted, RetryPolicy, Secret, Timeouts};

@@ -1,6 +1,11 @@
-//! The state machine behind [`crate::LogStream`]: one buffer filled from the body, rows
-//! decoded from it synchronously, the reader awaited only when the buffer runs dry.
+//! The state machine behind [`crate::LogStream`] and [`crate::LogRows`]: one buffer filled
+//! from the body, rows decoded from it synchronously, the reader awaited only when the
+//! buffer runs dry.
+//!
+//! Finding a record ([`RowReader::poll_record`]) and decoding it ([`RowReader::decode`])
+//! are two steps, so a decoded row may borrow the buffer until the next record is asked for.
 
+use std::cell::Cell;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -26,8 +31,10 @@ enum Phase {
 }
 
 /// What one step over the buffer gives.
-enum Step<T> {
-    Item(Result<T>),
+enum Step {
+    /// A record of the header's width is ready for [`RowReader::decode`].
+    Row,
+    Failed(Error),
     End,
     /// Go on with what the buffer holds.
     Again,
@@ -50,6 +57,12 @@ pub(crate) struct RowReader<T, R> {
     /// Body bytes before `pos`, for error positions.
     offset: u64,
     redactor: Redactor,
+    /// Bytes of the record handed to `decode`, consumed when the next one is asked for.
+    lent: usize,
+    /// The line that record starts on, for its errors.
+    lent_line: u64,
+    /// Set by `decode` (which only borrows) when the record is not UTF-8: the stream ends.
+    failed: Cell<bool>,
     _row: PhantomData<fn() -> T>,
 }
 
@@ -71,6 +84,9 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
             row: 0,
             offset: 0,
             redactor,
+            lent: 0,
+            lent_line: 0,
+            failed: Cell::new(false),
             _row: PhantomData,
         }
     }
@@ -80,7 +96,7 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
         self.offset += n as u64;
     }
 
-    fn step(&mut self) -> Step<T> {
+    fn step(&mut self) -> Step {
         let input = &self.buf[self.pos..self.filled];
         match &self.phase {
             Phase::Done => Step::End,
@@ -91,7 +107,7 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                 let line = &input[..end];
                 if let Err(e) = wire::check_status_line(&self.redactor, self.ctx.mode, line, line) {
                     self.phase = Phase::Done;
-                    return Step::Item(Err(e));
+                    return Step::Failed(e);
                 }
                 self.consume(end);
                 // Error positions count from the CSV, as the whole-body reader's do.
@@ -133,13 +149,13 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                         }
                         Err(e) => {
                             self.phase = Phase::Done;
-                            Step::Item(Err(e))
+                            Step::Failed(e)
                         }
                     }
                 }
             },
-            Phase::Rows { cols, width } => {
-                let (cols, width) = (cols, *width);
+            Phase::Rows { width, .. } => {
+                let width = *width;
                 let line = self.records.line();
                 match self.records.split(input, self.eof) {
                     Split::NeedMore { consumed } => {
@@ -168,32 +184,11 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                             // A row that is no CSV of the header's shape ends the stream,
                             // as it ends the whole-body table.
                             self.phase = Phase::Done;
-                            return Step::Item(Err(e));
+                            return Step::Failed(e);
                         }
-                        let view = match self.records.view(input) {
-                            Ok(view) => view,
-                            Err(bad) => {
-                                let text = self.records.lossy_text(input);
-                                let e = self.not_utf8(Some(row), line, &bad, &text);
-                                self.phase = Phase::Done;
-                                return Step::Item(Err(e));
-                            }
-                        };
-                        // A row that is CSV but does not decode is one bad item.
-                        let item = T::from_fields(&Fields::new(view.text, view.bounds, cols))
-                            .map_err(|reason| {
-                                let text = record_text(&view);
-                                Error::decode_row(
-                                    &self.redactor,
-                                    self.ctx.mode,
-                                    Some(row),
-                                    &reason,
-                                    text.as_bytes(),
-                                )
-                            });
-                        self.pos += consumed;
-                        self.offset += consumed as u64;
-                        Step::Item(item)
+                        self.lent = consumed;
+                        self.lent_line = line;
+                        Step::Row
                     }
                 }
             }
@@ -252,29 +247,93 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
     }
 }
 
+impl<T, R: AsyncRead + Unpin> RowReader<T, R>
+where
+    T: CsvRow,
+{
+    /// Finds the next record of the header's shape: `Ok(())` when one is ready for
+    /// [`RowReader::decode`], `None` at the end of the body. The record handed out before
+    /// is consumed first, so what `decode` lent must be dropped by now.
+    pub(crate) fn poll_record(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<()>>> {
+        if self.lent > 0 {
+            let n = std::mem::take(&mut self.lent);
+            self.consume(n);
+        }
+        if self.failed.get() {
+            self.phase = Phase::Done;
+        }
+        loop {
+            match self.step() {
+                Step::Row => return Poll::Ready(Some(Ok(()))),
+                Step::Failed(e) => return Poll::Ready(Some(Err(e))),
+                Step::End => {
+                    self.phase = Phase::Done;
+                    return Poll::Ready(None);
+                }
+                Step::Again => {}
+                Step::Fill => match self.fill(cx) {
+                    Poll::Pending => return Poll::Pending,
+                    Poll::Ready(Ok(())) => {}
+                    Poll::Ready(Err(e)) => {
+                        self.phase = Phase::Done;
+                        let gateway = self.ctx.gateway.unwrap_or(Gateway::Primary);
+                        return Poll::Ready(Some(Err(io_error(gateway, e))));
+                    }
+                },
+            }
+        }
+    }
+
+    /// Decodes the record [`RowReader::poll_record`] found; `read` may borrow its text.
+    /// A record that is not UTF-8 ends the stream, as it ends the whole-body table; a
+    /// record that is CSV but does not decode is one bad item and the stream goes on.
+    pub(crate) fn decode<'a, O>(
+        &'a self,
+        read: impl FnOnce(&Fields<'a>) -> Result<O, String>,
+    ) -> Result<O> {
+        let input = self.buf.get(self.pos..self.filled).unwrap_or_default();
+        let row = self.row;
+        let Phase::Rows { cols, .. } = &self.phase else {
+            // Only reached when no record was found first.
+            return Err(Error::decode_row(
+                &self.redactor,
+                self.ctx.mode,
+                Some(row),
+                "no row to decode",
+                b"",
+            ));
+        };
+        let view = match self.records.view(input) {
+            Ok(view) => view,
+            Err(bad) => {
+                let text = self.records.lossy_text(input);
+                self.failed.set(true);
+                return Err(self.not_utf8(Some(row), self.lent_line, &bad, &text));
+            }
+        };
+        read(&Fields::new(view.text, view.bounds, cols)).map_err(|reason| {
+            let text = record_text(&view);
+            Error::decode_row(
+                &self.redactor,
+                self.ctx.mode,
+                Some(row),
+                &reason,
+                text.as_bytes(),
+            )
+        })
+    }
+}
+
 impl<T: CsvRow, R: AsyncRead + Unpin> Stream for RowReader<T, R> {
     type Item = Result<T>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
-        loop {
-            match this.step() {
-                Step::Item(item) => return Poll::Ready(Some(item)),
-                Step::End => {
-                    this.phase = Phase::Done;
-                    return Poll::Ready(None);
-                }
-                Step::Again => {}
-                Step::Fill => match this.fill(cx) {
-                    Poll::Pending => return Poll::Pending,
-                    Poll::Ready(Ok(())) => {}
-                    Poll::Ready(Err(e)) => {
-                        this.phase = Phase::Done;
-                        let gateway = this.ctx.gateway.unwrap_or(Gateway::Primary);
-                        return Poll::Ready(Some(Err(io_error(gateway, e))));
-                    }
-                },
-            }
+        match this.poll_record(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(None) => Poll::Ready(None),
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(e))),
+            Poll::Ready(Some(Ok(()))) => Poll::Ready(Some(this.decode(T::from_fields))),
         }
     }
 }

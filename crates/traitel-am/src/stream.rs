@@ -41,8 +41,15 @@ impl<T: CsvRow + Send + 'static> LogRow for T {}
 /// # Ok(()) }
 /// ```
 pub struct LogStream<T> {
-    inner: Pin<Box<dyn Stream<Item = Result<T>> + Send>>,
+    inner: Box<Rows<T>>,
 }
+
+/// The body, whatever reader it comes from: one call through it per buffer fill, not per
+/// row.
+pub(crate) type Body = Pin<Box<dyn AsyncRead + Send>>;
+
+/// The reader behind both [`LogStream`] and [`LogRows`](crate::LogRows).
+pub(crate) type Rows<T> = RowReader<T, Body>;
 
 impl<T> std::fmt::Debug for LogStream<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -50,11 +57,11 @@ impl<T> std::fmt::Debug for LogStream<T> {
     }
 }
 
-impl<T> Stream for LogStream<T> {
+impl<T: LogRow> Stream for LogStream<T> {
     type Item = Result<T>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.inner.as_mut().poll_next(cx)
+        Pin::new(&mut *self.inner).poll_next(cx)
     }
 }
 
@@ -87,10 +94,25 @@ impl<T: LogRow> LogStream<T> {
     where
         R: AsyncRead + Unpin + Send + 'static,
     {
-        let rows = RowReader::<T, R>::new(Ctx { mode, gateway }, reader, status_line, redactor);
+        let body: Body = Box::pin(reader);
+        let rows = RowReader::new(Ctx { mode, gateway }, body, status_line, redactor);
         LogStream {
-            inner: Box::pin(rows),
+            inner: Box::new(rows),
         }
+    }
+
+    pub(crate) fn from_rows(inner: Box<Rows<T>>) -> Self {
+        LogStream { inner }
+    }
+
+    /// The same rows read one at a time, each borrowing the stream's buffer instead of
+    /// being copied out: see [`LogRows`](crate::LogRows). Rows this stream has already
+    /// given are not read again.
+    pub fn into_rows(self) -> crate::LogRows<T>
+    where
+        T: crate::BorrowedRow,
+    {
+        crate::LogRows::new(self.inner)
     }
 }
 

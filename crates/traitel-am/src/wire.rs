@@ -233,6 +233,7 @@ pub(crate) fn record_text(record: &dyn Record) -> String {
 ///
 /// The row is its text and the byte range of each field in it (no call through a trait
 /// object per field: a log row has a dozen field reads).
+#[derive(Clone, Copy)]
 pub struct Fields<'a> {
     text: &'a str,
     bounds: &'a [(usize, usize)],
@@ -259,16 +260,19 @@ impl<'a> Fields<'a> {
     /// The columns the row type does not type, by header name, values as sent (an empty
     /// map, without allocating, when the header has no such column).
     pub(crate) fn extra(&self) -> BTreeMap<String, String> {
-        if self.extra.is_empty() {
-            return BTreeMap::new();
-        }
-        self.extra
-            .iter()
-            .map(|(i, name)| {
-                let value = self.field(*i).unwrap_or_default();
-                (name.clone(), value.to_owned())
-            })
-            .collect()
+        self.extra_columns().to_map()
+    }
+
+    /// The columns the row type does not type, borrowed.
+    #[inline]
+    pub(crate) fn extra_columns(&self) -> crate::ExtraColumns<'a> {
+        crate::ExtraColumns::new(self.text, self.bounds, self.extra)
+    }
+
+    /// The trimmed text of column `c`; `None` when empty or absent.
+    #[inline]
+    pub(crate) fn opt_str(&self, c: usize) -> Option<&'a str> {
+        Some(self.raw(c)).filter(|s| !s.is_empty())
     }
 
     /// The trimmed text of column `c`; empty when the column is absent.
@@ -284,6 +288,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The text of column `c` as sent, spaces kept.
+    #[inline]
     pub(crate) fn untrimmed(&self, c: usize) -> &'a str {
         self.cols
             .get(c)
@@ -305,14 +310,17 @@ impl<'a> Fields<'a> {
     }
 
     /// True when the header row has column `c`.
+    #[inline]
     pub(crate) fn has(&self, c: usize) -> bool {
         self.cols.get(c).copied().flatten().is_some()
     }
 
+    #[inline]
     pub(crate) fn money(&self, c: usize, name: &str) -> Result<Money, String> {
         parse_money(self.raw(c)).map_err(|e| format!("{name}: {e}"))
     }
 
+    #[inline]
     pub(crate) fn opt_money(&self, c: usize, name: &str) -> Result<Option<Money>, String> {
         match self.raw(c) {
             "" => Ok(None),
@@ -320,24 +328,29 @@ impl<'a> Fields<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn date(&self, c: usize, name: &str) -> Result<Date, String> {
         parse_log_date(self.raw(c)).map_err(|e| format!("{name}: {e}"))
     }
 
+    #[inline]
     pub(crate) fn time(&self, c: usize, name: &str) -> Result<Time, String> {
         parse_log_time(self.raw(c)).map_err(|e| format!("{name}: {e}"))
     }
 
+    #[inline]
     pub(crate) fn duration(&self, c: usize, name: &str) -> Result<Duration, String> {
         parse_duration(self.raw(c)).map_err(|e| format!("{name}: {e}"))
     }
 
+    #[inline]
     pub(crate) fn number(&self, c: usize, name: &str) -> Result<u32, String> {
         let s = self.raw(c);
         s.parse::<u32>()
             .map_err(|_| format!("{name}: {s:?} is not a whole number"))
     }
 
+    #[inline]
     pub(crate) fn opt_number(&self, c: usize, name: &str) -> Result<Option<u32>, String> {
         match self.raw(c) {
             "" => Ok(None),
@@ -364,6 +377,7 @@ fn parse_money(s: &str) -> Result<Money, String> {
 }
 
 /// Log dates: the spec's own `yyyy-mm-dd`, with `m/d/yyyy` accepted too.
+#[inline]
 pub(crate) fn parse_log_date(s: &str) -> Result<Date, String> {
     if let Some(date) = iso_date_digits(s.as_bytes()) {
         return Ok(date);
@@ -374,6 +388,7 @@ pub(crate) fn parse_log_date(s: &str) -> Result<Date, String> {
 }
 
 /// Log times: `HH:MM:SS` (or `HH:MM`), 24-hour, as the account's time zone shows them.
+#[inline]
 pub(crate) fn parse_log_time(s: &str) -> Result<Time, String> {
     if let Some(time) = hms_digits(s.as_bytes()) {
         return Ok(time);

@@ -1,6 +1,6 @@
-//! TraiTel: `querybalance` against a hand-rolled GET, and the typed log stream's rows per
-//! second against `csv` deserializing into a user's struct and `csv::ByteRecord` on the
-//! same bytes.
+//! TraiTel: `querybalance` against a hand-rolled GET, and the typed log's rows per second
+//! on the same bytes: the owned stream against `csv` deserializing into a user's struct,
+//! and the borrowed rows against `csv::ByteRecord`, each the like of the other.
 
 use std::fmt::Write as _;
 use std::io::Cursor;
@@ -8,7 +8,7 @@ use std::io::Cursor;
 use futures::TryStreamExt;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use traitel_am::{Client, Credentials, LogStream, SmsOut};
+use traitel_am::{Client, Credentials, LogRows, LogStream, SmsOut};
 
 use super::measure::{Goal, Orientation, Row, compare};
 use super::server::{BenchServer, Request, answer};
@@ -88,6 +88,20 @@ async fn stream_rows(body: bytes::Bytes) -> Result<usize, String> {
     }
 }
 
+async fn borrowed_rows(body: bytes::Bytes) -> Result<usize, String> {
+    let mut rows = LogRows::<SmsOut>::from_reader("logsmsout", Cursor::new(body));
+    let mut n = 0;
+    while let Some(row) = rows.next_row().await {
+        row.map_err(|e| e.to_string())?;
+        n += 1;
+    }
+    if n == ROWS {
+        Ok(n)
+    } else {
+        Err(format!("{n} rows"))
+    }
+}
+
 async fn csv_struct(body: bytes::Bytes) -> Result<usize, String> {
     let mut reader = csv::Reader::from_reader(without_status_line(&body));
     let mut n = 0;
@@ -111,7 +125,8 @@ async fn csv_byte_records(body: bytes::Bytes) -> Result<usize, String> {
     Ok(n)
 }
 
-/// Rows per second of the typed stream against the two `csv` readers.
+/// Rows per second of the typed log against the two `csv` readers: owned rows against
+/// owned records, rows borrowing the buffer against records borrowing theirs.
 pub(super) async fn rows(rounds: usize) -> Result<Vec<Row>, String> {
     let body = bytes::Bytes::from(log_body(ROWS));
     let typed = compare(
@@ -124,11 +139,11 @@ pub(super) async fn rows(rounds: usize) -> Result<Vec<Row>, String> {
     )
     .await?;
     let bytes = compare(
-        "traitel LogStream<SmsOut> rows/s / csv::ByteRecord",
+        "traitel LogRows<SmsOut> borrowed rows/s / csv::ByteRecord",
         Goal::AtLeast(0.5),
         Orientation::Throughput,
         rounds,
-        || timed(stream_rows(body.clone())),
+        || timed(borrowed_rows(body.clone())),
         || timed(csv_byte_records(body.clone())),
     )
     .await?;

@@ -12,8 +12,9 @@ use time::{Date, PrimitiveDateTime, Time};
 use super::builder::request_builder;
 use super::fax_code::FaxErrorCode;
 use super::serde_fmt::{hms, seconds};
-use super::sms::{MessageType, SmsMessage};
+use super::sms::SmsMessage;
 use crate::error::{Error, Result};
+use crate::rows::BorrowedRow;
 use crate::validate::optional;
 use crate::wire::{CsvRow, Fields};
 use telecom_core::dates::format_iso_date;
@@ -140,17 +141,6 @@ impl LogEntry {
     }
 
     const COLUMNS: [&'static str; 6] = ["ID", "Sub-ID", "Date", "Time", "From", "To"];
-
-    fn read(f: &Fields<'_>) -> Result<Self, String> {
-        Ok(LogEntry {
-            id: f.text(0),
-            sub_id: f.opt(1),
-            date: f.date(2, "Date")?,
-            time: f.time(3, "Time")?,
-            from: PhoneNumber::from_vendor_str(f.raw(4)),
-            to: PhoneNumber::from_vendor_str(f.raw(5)),
-        })
-    }
 }
 
 macro_rules! columns {
@@ -187,14 +177,7 @@ pub struct FaxIn {
 impl CsvRow for FaxIn {
     const COLUMNS: &'static [&'static str] = columns!("FaxStationID", "Pages", "Speed", "Duration");
     fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
-        Ok(FaxIn {
-            entry: LogEntry::read(f)?,
-            fax_station_id: f.opt(6),
-            pages: f.number(7, "Pages")?,
-            speed: f.opt_number(8, "Speed")?,
-            duration: f.duration(9, "Duration")?,
-            extra: f.extra(),
-        })
+        <Self as BorrowedRow>::read_ref(f).map(Self::from)
     }
 }
 
@@ -227,16 +210,7 @@ impl CsvRow for FaxOut {
     const COLUMNS: &'static [&'static str] =
         columns!("Pages", "Speed", "Duration", "Cost", "Attempt", "ErrorCode");
     fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
-        Ok(FaxOut {
-            entry: LogEntry::read(f)?,
-            pages: f.number(6, "Pages")?,
-            speed: f.opt_number(7, "Speed")?,
-            duration: f.duration(8, "Duration")?,
-            cost: f.opt_money(9, "Cost")?,
-            attempt: f.opt_number(10, "Attempt")?,
-            error_code: FaxErrorCode::parse(f.raw(11)),
-            extra: f.extra(),
-        })
+        <Self as BorrowedRow>::read_ref(f).map(Self::from)
     }
 }
 
@@ -264,14 +238,7 @@ pub struct VoiceCall {
 impl CsvRow for VoiceCall {
     const COLUMNS: &'static [&'static str] = columns!("Duration", "Result", "Cost", "IVMLID");
     fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
-        Ok(VoiceCall {
-            entry: LogEntry::read(f)?,
-            duration: f.duration(6, "Duration")?,
-            result: CallResult::from(f.raw(7)),
-            cost: f.opt_money(8, "Cost")?,
-            ivml_id: f.opt(9).filter(|id| id != "0"),
-            extra: f.extra(),
-        })
+        <Self as BorrowedRow>::read_ref(f).map(Self::from)
     }
 }
 
@@ -292,11 +259,7 @@ pub struct SmsIn {
 impl CsvRow for SmsIn {
     const COLUMNS: &'static [&'static str] = columns!("MessageType", "Message");
     fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
-        Ok(SmsIn {
-            entry: LogEntry::read(f)?,
-            message: message(f, 6, 7)?,
-            extra: f.extra(),
-        })
+        <Self as BorrowedRow>::read_ref(f).map(Self::from)
     }
 }
 
@@ -325,23 +288,6 @@ impl CsvRow for SmsOut {
     const COLUMNS: &'static [&'static str] = columns!("Sent", "Tracking", "Cost");
     const OPTIONAL: &'static [&'static str] = &["MessageType", "Message"];
     fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
-        let message = if f.has(9) && f.has(10) {
-            Some(message(f, 9, 10)?)
-        } else {
-            None
-        };
-        Ok(SmsOut {
-            entry: LogEntry::read(f)?,
-            sent: f.opt(6),
-            tracking: f.opt(7),
-            cost: f.opt_money(8, "Cost")?,
-            message,
-            extra: f.extra(),
-        })
+        <Self as BorrowedRow>::read_ref(f).map(Self::from)
     }
-}
-
-fn message(f: &Fields<'_>, kind: usize, text: usize) -> Result<SmsMessage, String> {
-    // The message itself is not trimmed: spaces may be part of the text.
-    SmsMessage::decode(MessageType::from(f.raw(kind)), f.untrimmed(text).to_owned())
 }

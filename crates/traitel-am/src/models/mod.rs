@@ -5,6 +5,7 @@ pub mod did;
 pub mod fax_code;
 pub mod ivml;
 pub mod log;
+pub mod log_rows;
 pub mod sms;
 pub mod subaccount;
 
