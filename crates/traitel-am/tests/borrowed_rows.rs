@@ -1,14 +1,16 @@
 //! The borrowed rows of `LogRows` are the owned rows of `LogStream`: the same values, the
 //! same errors (redacted), the same end of the body, unknown columns kept.
 
+mod common;
+
 use std::io::Cursor;
 
 use futures::StreamExt;
-use mock_http::{MockServer, Reply, Response};
+use mock_http::{Reply, Response};
 use time::macros::{date, time};
 use traitel_am::{
-    BorrowedRow, Client, Credentials, Error, FaxIn, FaxOut, LogQuery, LogRows, LogStream, Money,
-    SmsIn, SmsOut, VoiceCall,
+    BorrowedRow, Error, FaxIn, FaxOut, LogQuery, LogRows, LogStream, Money, SmsIn, SmsOut,
+    VoiceCall,
 };
 
 /// Every item of `body` read borrowed (each made owned to keep it) and read owned.
@@ -171,14 +173,7 @@ async fn a_body_cut_short_ends_the_rows_with_an_error() {
         response: Response::new(200).body(body),
         at,
     };
-    let server = MockServer::start(move |_| reply.clone())
-        .await
-        .expect("server");
-    let client = Client::builder(Credentials::new("u", "p"))
-        .base_url(format!("{}/accountmanager.pl", server.url()))
-        .without_alternate()
-        .build()
-        .expect("client");
+    let (_server, client) = common::gateway("p", reply).await;
     let query = LogQuery::builder()
         .start_date(date!(2024 - 01 - 01))
         .end_date(date!(2024 - 01 - 31))

@@ -1,10 +1,12 @@
 //! Columns a gateway adds beyond the ones this version types survive, in each row's `extra`
 //! map (by header name, values as sent), whether the answer is read whole or streamed.
 
+mod common;
+
 use std::collections::BTreeMap;
 
-use mock_http::{MockServer, Response};
-use traitel_am::{Client, Credentials, LogStream, SmsOut, VoiceCost};
+use mock_http::Response;
+use traitel_am::{LogStream, SmsOut, VoiceCost};
 
 fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
@@ -17,14 +19,7 @@ fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
 async fn a_table_mode_keeps_new_columns() {
     let body = "Ok\nSub-ID,Email,First Name,Last Name,Company,Fax Headline,Phone, Created \n\
                 1001,ann@example.com,Ann,Lee,Lee Pty,Lee Fax,+61 2 9000 1111, 2024-01-02\n";
-    let server = MockServer::start(move |_| Response::new(200).body(body).into())
-        .await
-        .expect("server");
-    let client = Client::builder(Credentials::new("u", "p4ss-word"))
-        .base_url(format!("{}/accountmanager.pl", server.url()))
-        .without_alternate()
-        .build()
-        .expect("client");
+    let (_server, client) = common::gateway("p4ss-word", Response::new(200).body(body)).await;
     let subs = client.query_subaccounts().await.expect("listed");
     assert_eq!(subs[0].company.as_deref(), Some("Lee Pty"));
     assert_eq!(

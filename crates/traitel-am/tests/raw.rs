@@ -1,18 +1,12 @@
 //! `call_raw`: any mode by name, with the client's credentials, errors and failover.
 
+mod common;
+
 use mock_http::{MockServer, Response};
-use traitel_am::{CallKind, Client, Credentials, Error};
+use traitel_am::{CallKind, Client, Error};
 
 async fn gateway(body: &'static str) -> (MockServer, Client) {
-    let server = MockServer::start(move |_| Response::new(200).body(body).into())
-        .await
-        .expect("server");
-    let client = Client::builder(Credentials::new("u", "p4ss-word"))
-        .base_url(format!("{}/accountmanager.pl", server.url()))
-        .without_alternate()
-        .build()
-        .expect("client");
-    (server, client)
+    common::gateway("p4ss-word", Response::new(200).body(body)).await
 }
 
 #[tokio::test]

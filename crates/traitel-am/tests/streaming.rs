@@ -1,9 +1,11 @@
 //! Log modes stream their rows: many rows, a bad row in the middle, a body cut short.
 
+mod common;
+
 use futures::StreamExt;
-use mock_http::{MockServer, Reply, Response};
+use mock_http::{Reply, Response};
 use time::macros::date;
-use traitel_am::{Client, Credentials, Error, LogQuery, LogStream, SmsIn, SmsOut};
+use traitel_am::{Error, LogQuery, LogStream, SmsIn, SmsOut};
 
 const SMS_OUT_HEADER: &str = "ID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n";
 
@@ -19,18 +21,6 @@ fn sms_out_body(rows: usize) -> String {
     body
 }
 
-async fn client_for(reply: Reply) -> (MockServer, Client) {
-    let server = MockServer::start(move |_| reply.clone())
-        .await
-        .expect("server");
-    let client = Client::builder(Credentials::new("u", "p"))
-        .base_url(format!("{}/accountmanager.pl", server.url()))
-        .without_alternate()
-        .build()
-        .expect("client");
-    (server, client)
-}
-
 fn query() -> LogQuery {
     LogQuery::builder()
         .start_date(date!(2024 - 01 - 01))
@@ -41,7 +31,8 @@ fn query() -> LogQuery {
 
 #[tokio::test]
 async fn many_rows_arrive_in_order() {
-    let (_server, client) = client_for(Response::new(200).body(sms_out_body(20_000)).into()).await;
+    let (_server, client) =
+        common::gateway("p", Response::new(200).body(sms_out_body(20_000))).await;
     let rows = client
         .log_sms_out(&query())
         .await
@@ -60,7 +51,7 @@ async fn a_bad_row_is_an_error_item_and_the_stream_goes_on() {
                 1,,2024-01-09,08:00:00,1,2,U16,00480069\n\
                 2,,2024-01-09,08:00:01,1,2,U16,not-hex!\n\
                 3,,2024-01-09,08:00:02,1,2,ASCII,a\\nb\n";
-    let (_server, client) = client_for(Response::new(200).body(body).into()).await;
+    let (_server, client) = common::gateway("p", Response::new(200).body(body)).await;
     let items: Vec<_> = client
         .log_sms_in(&query())
         .await
@@ -96,7 +87,7 @@ async fn a_body_cut_short_ends_the_stream_with_a_transport_error() {
         response: Response::new(200).body(body),
         at,
     };
-    let (_server, client) = client_for(reply).await;
+    let (_server, client) = common::gateway("p", reply).await;
     let items: Vec<_> = client
         .log_sms_out(&query())
         .await
