@@ -113,14 +113,14 @@ pub enum Error {
         source: reqwest::Error,
     },
 
-    /// No answer within the configured time.
-    #[error("{operation}: timed out")]
+    /// No whole answer within the configured request timeout (or the time limit of a
+    /// `reqwest::Client` the caller configured).
+    #[error("{operation}: timed out after {after:?}")]
     Timeout {
         /// The operation that failed.
         operation: &'static str,
-        /// The underlying error.
-        #[source]
-        source: reqwest::Error,
+        /// How long the attempt ran before it was stopped.
+        after: Duration,
     },
 
     /// Carrier services rejected the request with HTTP 400 and a message.
@@ -338,9 +338,19 @@ impl Error {
         }
     }
 
-    pub(crate) fn from_reqwest(operation: &'static str, source: reqwest::Error) -> Error {
-        if source.is_timeout() {
-            Error::Timeout { operation, source }
+    pub(crate) fn timeout(operation: &'static str, after: Duration) -> Error {
+        Error::Timeout { operation, after }
+    }
+
+    /// `elapsed`: how long the attempt had run, the limit of a timeout the HTTP client itself
+    /// enforced (a connect timeout stays a connect failure: nothing was sent).
+    pub(crate) fn from_reqwest(
+        operation: &'static str,
+        elapsed: Duration,
+        source: reqwest::Error,
+    ) -> Error {
+        if source.is_timeout() && !source.is_connect() {
+            Error::timeout(operation, elapsed)
         } else {
             Error::Transport {
                 operation,

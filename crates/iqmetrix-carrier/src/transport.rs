@@ -11,6 +11,7 @@
 
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use reqwest::Method;
@@ -153,7 +154,6 @@ impl Http {
         let mut builder = self
             .client
             .request(request.method.clone(), request.url.as_str())
-            .timeout(self.timeouts.request)
             .header(ACCEPT, request.accept);
         if let Some((content_type, body)) = &request.body {
             builder = builder
@@ -181,25 +181,18 @@ impl Http {
             builder = builder.header(AUTHORIZATION, authorization);
             *sent.lock().unwrap_or_else(PoisonError::into_inner) = Some(token);
         }
-        let response = builder
-            .send()
+        let started = Instant::now();
+        let limit = self.timeouts.request;
+        // One limit for the whole exchange, headers and body: tokio's timer around it costs
+        // less per call than reqwest's per-request timeout, which boxes a timer and wraps
+        // the body in it.
+        let (status, headers, body) = tokio::time::timeout(limit, exchange(builder))
             .await
-            .map_err(|e| transport_failure(operation, e))?;
-        let status = response.status().as_u16();
-        record_status(status);
-        if response.status().is_success() {
-            let body = response
-                .bytes()
-                .await
-                .map_err(|e| transport_failure(operation, e))?;
+            .map_err(|_| Failure::new(Error::timeout(operation, limit), FailureClass::Transient))?
+            .map_err(|e| transport_failure(operation, started.elapsed(), e))?;
+        let Some(headers) = headers else {
             return Ok(Answer { body, redactor });
-        }
-        // Only an answer that is not a success needs its headers (rate limits, waits).
-        let headers = response.headers().clone();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| transport_failure(operation, e))?;
+        };
         if status == 401
             && let Some(source) = auth
         {
@@ -221,15 +214,31 @@ impl Http {
     }
 }
 
+/// Sends the request and reads the whole body; the headers are kept only for an answer that
+/// is not a success, the one that needs them (rate limits, waits).
+async fn exchange(
+    builder: reqwest::RequestBuilder,
+) -> Result<(u16, Option<HeaderMap>, Bytes), reqwest::Error> {
+    let response = builder.send().await?;
+    let status = response.status().as_u16();
+    record_status(status);
+    let headers = (!response.status().is_success()).then(|| response.headers().clone());
+    Ok((status, headers, response.bytes().await?))
+}
+
 /// A failure before a whole answer arrived. Only a connect failure proves nothing reached
 /// the server; a timeout, a reset or a truncated body may hide a request it acted on.
-fn transport_failure(operation: &'static str, source: reqwest::Error) -> Failure<Error> {
+fn transport_failure(
+    operation: &'static str,
+    elapsed: Duration,
+    source: reqwest::Error,
+) -> Failure<Error> {
     let class = if source.is_connect() {
         FailureClass::NotConnected
     } else {
         FailureClass::Transient
     };
-    Failure::new(Error::from_reqwest(operation, source), class)
+    Failure::new(Error::from_reqwest(operation, elapsed, source), class)
 }
 
 /// The wait the server asked for: `Retry-After`, else (on a 429) the `X-RateLimit-*`

@@ -1,5 +1,7 @@
 //! The crate's one error type and the vendor's error codes.
 
+use std::time::Duration;
+
 use telecom_core::{FailureClass, Redacted, Redactor, RetryAfter};
 
 use crate::models::Header;
@@ -185,14 +187,14 @@ pub enum Error {
         #[source]
         source: reqwest::Error,
     },
-    /// The attempt ran out of time.
-    #[error("{operation}: timed out")]
+    /// No whole answer within the configured request timeout (or the time limit of a
+    /// `reqwest::Client` the caller configured).
+    #[error("{operation}: timed out after {after:?}")]
     Timeout {
         /// The operation.
         operation: String,
-        /// The HTTP client's error (without the URL).
-        #[source]
-        source: reqwest::Error,
+        /// How long the attempt ran before it was stopped.
+        after: Duration,
     },
     /// A status other than 200 without a SOAP fault in the body.
     #[error("{operation}: unexpected HTTP status {status}: {excerpt}")]
@@ -401,14 +403,20 @@ impl Error {
 
     /// A `reqwest` failure of one attempt: a timeout, or any other transport failure (a
     /// connect failure among them, which [`Error::class`] tells apart).
-    pub(crate) fn from_reqwest(operation: &str, e: reqwest::Error) -> Self {
+    pub(crate) fn timeout(operation: &str, after: Duration) -> Self {
+        Error::Timeout {
+            operation: operation.to_owned(),
+            after,
+        }
+    }
+
+    /// `elapsed`: how long the attempt had run, the limit of a timeout the HTTP client itself
+    /// enforced (a connect timeout stays a connect failure: nothing was sent).
+    pub(crate) fn from_reqwest(operation: &str, elapsed: Duration, e: reqwest::Error) -> Self {
         // The URL is the configured base URL, which may carry credentials in its user part.
         let source = e.without_url();
-        if source.is_timeout() {
-            Error::Timeout {
-                operation: operation.to_owned(),
-                source,
-            }
+        if source.is_timeout() && !source.is_connect() {
+            Error::timeout(operation, elapsed)
         } else {
             Error::Transport {
                 operation: operation.to_owned(),

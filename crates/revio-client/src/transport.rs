@@ -4,6 +4,7 @@
 //! and the decoding of the answer, once, inside the attempt that received it.
 
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::time::Instant;
 
 use bytes::Bytes;
 use serde::Serialize;
@@ -170,27 +171,21 @@ impl Client {
         call: &Prepared,
     ) -> Result<Bytes, Failure<Error>> {
         let inner = &self.inner;
-        let response = inner
+        let request = inner
             .http
             .post(&inner.base_url)
             .header(reqwest::header::CONTENT_TYPE, "text/xml; charset=utf-8")
             .header("SOAPAction", action)
-            .timeout(inner.timeouts.request)
-            .body(call.body.clone())
-            .send()
+            .body(call.body.clone());
+        let started = Instant::now();
+        let limit = inner.timeouts.request;
+        // One limit for the whole exchange, headers and body: tokio's timer around it costs
+        // less per call than reqwest's per-request timeout, which boxes a timer and wraps
+        // the body in it.
+        let (status, retry_after, bytes) = tokio::time::timeout(limit, exchange(request))
             .await
-            .map_err(|e| failure(Error::from_reqwest(operation, e)))?;
-        let status = response.status().as_u16();
-        record_status(status);
-        let retry_after = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(RetryAfter::parse);
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| failure(Error::from_reqwest(operation, e)))?;
+            .map_err(|_| failure(Error::timeout(operation, limit)))?
+            .map_err(|e| failure(Error::from_reqwest(operation, started.elapsed(), e)))?;
         if status == 200 {
             return Ok(bytes);
         }
@@ -211,6 +206,22 @@ impl Client {
             error => failure(error),
         }
     }
+}
+
+/// Sends the request and reads the whole body, with the status and the wait the server asked
+/// for.
+async fn exchange(
+    request: reqwest::RequestBuilder,
+) -> Result<(u16, Option<RetryAfter>, Bytes), reqwest::Error> {
+    let response = request.send().await?;
+    let status = response.status().as_u16();
+    record_status(status);
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(RetryAfter::parse);
+    Ok((status, retry_after, response.bytes().await?))
 }
 
 /// The error of an answer other than 200: the SOAP fault it holds, else the status with a

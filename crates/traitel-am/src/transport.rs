@@ -189,13 +189,9 @@ impl Client {
         gateway: Gateway,
         url: &Url,
         form: &str,
-        whole_timeout: bool,
     ) -> Result<reqwest::Response, Failure<Error>> {
-        let mut request = self.request(url, form);
-        if whole_timeout {
-            request = request.timeout(self.inner.timeouts.request);
-        }
-        let mut response = request
+        let mut response = self
+            .request(url, form)
             .send()
             .await
             .map_err(|e| failure(self.map_reqwest(gateway, e)))?;
@@ -232,20 +228,32 @@ impl Client {
         form: &str,
     ) -> Result<Bytes, Failure<Error>> {
         let redactor = &self.inner.redactor;
-        let mut response = self.send(gateway, url, form, true).await?;
-        let mut body = BytesMut::new();
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| failure(self.map_reqwest(gateway, e)))?
-        {
-            if body.len() + chunk.len() > MAX_BODY {
-                let error = Error::decode(redactor, mode, "body larger than 16 MiB", &body);
-                return Err(failure(error));
+        let limit = self.inner.timeouts.request;
+        let whole = async {
+            let mut response = self.send(gateway, url, form).await?;
+            let mut body = BytesMut::new();
+            while let Some(chunk) = response
+                .chunk()
+                .await
+                .map_err(|e| failure(self.map_reqwest(gateway, e)))?
+            {
+                if body.len() + chunk.len() > MAX_BODY {
+                    let error = Error::decode(redactor, mode, "body larger than 16 MiB", &body);
+                    return Err(failure(error));
+                }
+                body.extend_from_slice(&chunk);
             }
-            body.extend_from_slice(&chunk);
-        }
-        let body = body.freeze();
+            Ok(body.freeze())
+        };
+        // One limit for the whole exchange, headers and body: tokio's timer around it costs
+        // less per call than reqwest's per-request timeout, which boxes a timer and wraps
+        // the body in it.
+        let body = tokio::time::timeout(limit, whole).await.map_err(|_| {
+            failure(Error::Timeout {
+                gateway,
+                after: limit,
+            })
+        })??;
         let payload_len = wire::split_body(redactor, mode, &body)
             .map_err(failure)?
             .len();
@@ -262,7 +270,7 @@ impl Client {
         let redactor = &self.inner.redactor;
         let limit = self.inner.timeouts.request;
         let first_line = async {
-            let response = self.send(gateway, url, form, false).await?;
+            let response = self.send(gateway, url, form).await?;
             let body = response
                 .bytes_stream()
                 .map(|r| r.map_err(|e| io::Error::other(e.without_url())));

@@ -56,16 +56,14 @@ pub enum Error {
         source: reqwest::Error,
     },
 
-    /// No answer within the configured request timeout.
-    #[error("vcare {operation} timed out after {elapsed:?}")]
+    /// No whole answer within the configured request timeout (or the time limit of a
+    /// `reqwest::Client` the caller configured).
+    #[error("vcare {operation} timed out after {after:?}")]
     Timeout {
         /// The vendor action (or `authenticate`).
         operation: String,
-        /// How long the attempt ran.
-        elapsed: Duration,
-        /// The underlying error.
-        #[source]
-        source: reqwest::Error,
+        /// How long the attempt ran before it was stopped.
+        after: Duration,
     },
 
     /// An HTTP status the client does not expect, with a body that is not a vcare envelope.
@@ -174,6 +172,13 @@ fn details(errors: &[Redacted]) -> String {
 
 impl Error {
     /// The one way invalid input is reported: the wire field (or builder setting) and why.
+    pub(crate) fn timeout(operation: &str, after: Duration) -> Self {
+        Error::Timeout {
+            operation: operation.to_owned(),
+            after,
+        }
+    }
+
     pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidInput {
             field: field.into(),

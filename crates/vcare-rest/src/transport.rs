@@ -256,34 +256,39 @@ impl Transport {
         let mut builder = self
             .http
             .post(url)
-            .timeout(self.timeouts.request)
             .header(CONTENT_TYPE, "application/json")
             .body(payload.clone());
         if let Some(token) = token {
             builder = builder.header("token", token_header(token).map_err(Failure::permanent)?);
         }
         let started = Instant::now();
-        let response = builder
-            .send()
+        let limit = self.timeouts.request;
+        // One limit for the whole exchange, headers and body: tokio's timer around it costs
+        // less per call than reqwest's per-request timeout, which boxes a timer and wraps
+        // the body in it.
+        tokio::time::timeout(limit, send(builder))
             .await
-            .map_err(|e| transport_failure(operation, started.elapsed(), e))?;
-        let status = response.status().as_u16();
-        record_status(status);
-        let retry_after = response
-            .headers()
-            .get(RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(RetryAfter::parse);
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| transport_failure(operation, started.elapsed(), e))?;
-        Ok(Reply {
-            status,
-            retry_after,
-            body,
-        })
+            .map_err(|_| classified(Error::timeout(operation, limit), None))?
+            .map_err(|e| transport_failure(operation, started.elapsed(), e))
     }
+}
+
+/// Sends the request and reads the whole body.
+async fn send(builder: reqwest::RequestBuilder) -> Result<Reply, reqwest::Error> {
+    let response = builder.send().await?;
+    let status = response.status().as_u16();
+    record_status(status);
+    let retry_after = response
+        .headers()
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(RetryAfter::parse);
+    let body = response.bytes().await?;
+    Ok(Reply {
+        status,
+        retry_after,
+        body,
+    })
 }
 
 /// An error the vendor's answer led to, classed as [`Error::class`] says.
@@ -300,12 +305,9 @@ fn classified(error: Error, retry_after: Option<RetryAfter>) -> Failure<Error> {
 /// A failure before a whole answer arrived. Only a connect failure proves nothing reached
 /// the vendor; a timeout, a reset or a truncated body may hide a request it acted on.
 fn transport_failure(operation: &str, elapsed: Duration, source: reqwest::Error) -> Failure<Error> {
-    let error = if source.is_timeout() {
-        Error::Timeout {
-            operation: operation.to_owned(),
-            elapsed,
-            source,
-        }
+    // A connect timeout stays a connect failure: nothing was sent.
+    let error = if source.is_timeout() && !source.is_connect() {
+        Error::timeout(operation, elapsed)
     } else {
         Error::Transport {
             operation: operation.to_owned(),
