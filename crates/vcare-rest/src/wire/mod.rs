@@ -378,10 +378,15 @@ impl Body {
 
 /// True when the JSON names one of [`SECRET_FIELDS`] as a field (`"name":`), at any depth.
 fn names_a_secret_field(json: &[u8]) -> bool {
-    SECRET_FIELDS.iter().any(|name| {
-        json.windows(name.len() + 3).any(|w| {
-            w[0] == b'"' && &w[1..=name.len()] == name.as_bytes() && w[name.len() + 1..] == *b"\":"
-        })
+    // One pass over the body, looking only after each quote: sliding a window per name over
+    // every byte cost more than writing the body did.
+    json.iter().enumerate().any(|(at, &byte)| {
+        byte == b'"'
+            && SECRET_FIELDS.iter().any(|name| {
+                json[at + 1..]
+                    .strip_prefix(name.as_bytes())
+                    .is_some_and(|after| after.starts_with(b"\":"))
+            })
     })
 }
 
@@ -404,6 +409,27 @@ const SECRET_FIELDS: &[&str] = &[
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_secret_field_is_found_by_its_name_and_colon_only() {
+        for json in [
+            r#"{"pin":"1"}"#,
+            r#"{"a":{"b":[{"card_number":"4111"}]}}"#,
+            r#"{"zip":"07502","agent_password":"x"}"#,
+        ] {
+            assert!(names_a_secret_field(json.as_bytes()), "{json}");
+        }
+        for json in [
+            r#"{"zip":"pin"}"#,
+            r#"{"pin_code":"1"}"#,
+            r#"{"x":""pin" "}"#,
+            r#"{"spin":"1"}"#,
+            r#"{"x":"pin"#,
+            "",
+        ] {
+            assert!(!names_a_secret_field(json.as_bytes()), "{json}");
+        }
+    }
 
     #[test]
     fn errors_in_every_shape() {
