@@ -338,6 +338,7 @@ impl Error {
         }
     }
 
+    /// The attempt ran `after` without a whole answer.
     pub(crate) fn timeout(operation: &'static str, after: Duration) -> Error {
         Error::Timeout { operation, after }
     }

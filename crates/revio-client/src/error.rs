@@ -401,8 +401,7 @@ impl Error {
         }
     }
 
-    /// A `reqwest` failure of one attempt: a timeout, or any other transport failure (a
-    /// connect failure among them, which [`Error::class`] tells apart).
+    /// The attempt ran `after` without a whole answer.
     pub(crate) fn timeout(operation: &str, after: Duration) -> Self {
         Error::Timeout {
             operation: operation.to_owned(),
@@ -410,8 +409,10 @@ impl Error {
         }
     }
 
-    /// `elapsed`: how long the attempt had run, the limit of a timeout the HTTP client itself
-    /// enforced (a connect timeout stays a connect failure: nothing was sent).
+    /// A `reqwest` failure of one attempt: a timeout, or any other transport failure (a
+    /// connect failure among them, which [`Error::class`] tells apart). `elapsed`: how long
+    /// the attempt had run, the limit of a timeout the HTTP client itself enforced (a connect
+    /// timeout stays a connect failure: nothing was sent).
     pub(crate) fn from_reqwest(operation: &str, elapsed: Duration, e: reqwest::Error) -> Self {
         // The URL is the configured base URL, which may carry credentials in its user part.
         let source = e.without_url();

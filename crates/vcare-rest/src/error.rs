@@ -171,7 +171,7 @@ fn details(errors: &[Redacted]) -> String {
 }
 
 impl Error {
-    /// The one way invalid input is reported: the wire field (or builder setting) and why.
+    /// The attempt ran `after` without a whole answer.
     pub(crate) fn timeout(operation: &str, after: Duration) -> Self {
         Error::Timeout {
             operation: operation.to_owned(),
@@ -179,6 +179,7 @@ impl Error {
         }
     }
 
+    /// The one way invalid input is reported: the wire field (or builder setting) and why.
     pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidInput {
             field: field.into(),

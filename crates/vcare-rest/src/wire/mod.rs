@@ -422,7 +422,7 @@ mod tests {
         for json in [
             r#"{"zip":"pin"}"#,
             r#"{"pin_code":"1"}"#,
-            r#"{"x":""pin" "}"#,
+            r#"{"x":"\"pin\" "}"#,
             r#"{"spin":"1"}"#,
             r#"{"x":"pin"#,
             "",
