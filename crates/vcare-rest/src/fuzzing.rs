@@ -34,7 +34,7 @@ use crate::models::{
     CreateHomephoneCustomer, CustomerInfoRequest, GetUsage, MakePayment, PlanList, QueryPortin,
     SimSwap, SimSwapResult, TopupList, Usage,
 };
-use crate::ops::Action;
+use crate::ops::{Action, FromData};
 use crate::wire::{self, Envelope};
 use crate::{Error, MsgCode};
 
@@ -143,7 +143,7 @@ fn envelope_errors(redactor: &Redactor, status: u16, body: &[u8]) -> String {
     shown.push_str(&shown_error(&auth, &code));
     if !envelope.is_failure() {
         for pick in 0..MODELS {
-            if let Some(error) = output(redactor, pick, &envelope) {
+            if let Some(error) = output(redactor, pick, status, body) {
                 shown.push_str(&format!(" {error} {error:?}"));
             }
         }
@@ -193,45 +193,40 @@ fn wrap(data: &[u8]) -> Vec<u8> {
 
 fn model_errors(redactor: &Redactor, pick: u8, data: &[u8]) -> String {
     // Leading bytes that close the object early are the fuzzer's own envelope fields.
-    match wire::decode(redactor, "fuzz", 200, &wrap(data)) {
-        Ok(envelope) if !envelope.is_failure() => output(redactor, pick, &envelope)
-            .map(|error| format!("{error} {error:?}"))
-            .unwrap_or_default(),
-        Ok(envelope) => {
-            let error = envelope.vendor_error(redactor, "fuzz");
-            format!("{error} {error:?}")
-        }
-        Err(error) => format!("{error} {error:?}"),
-    }
+    output(redactor, pick, 200, &wrap(data))
+        .map(|error| format!("{error} {error:?}"))
+        .unwrap_or_default()
 }
 
-/// The action `pick` names reads the envelope; its error, when the `data` does not fit.
-fn output(redactor: &Redactor, pick: u8, envelope: &Envelope) -> Option<Error> {
+/// The action `pick` names reads the answer; its error, when it is not a success whose
+/// `data` fits.
+fn output(redactor: &Redactor, pick: u8, status: u16, body: &[u8]) -> Option<Error> {
+    let answer = (redactor, status, body);
     match pick {
-        0 => read::<CreateHomephoneCustomer>(redactor, envelope, |v| Some(json(v))),
-        1 => read::<CustomerInfoRequest>(redactor, envelope, |v| Some(json(v))),
-        2 => read::<CreateCustomerV2>(redactor, envelope, |v| Some(json(&v.lines))),
-        3 => read::<CheckServiceAvailability>(redactor, envelope, |v| Some(json(v))),
-        4 => read::<SimSwap>(redactor, envelope, |v| match v {
+        0 => read::<CreateHomephoneCustomer>(answer, |v| Some(json(v))),
+        1 => read::<CustomerInfoRequest>(answer, |v| Some(json(v))),
+        2 => read::<CreateCustomerV2>(answer, |v| Some(json(&v.lines))),
+        3 => read::<CheckServiceAvailability>(answer, |v| Some(json(v))),
+        4 => read::<SimSwap>(answer, |v| match v {
             SimSwapResult::Esim(profile) => Some(json(profile)),
             // A physical swap reads from anything that is not an object.
             SimSwapResult::Swapped => None,
         }),
-        5 => read::<MakePayment>(redactor, envelope, |v| Some(json(v))),
-        6 => read::<PlanList>(redactor, envelope, |v| Some(json(v))),
-        7 => read::<QueryPortin>(redactor, envelope, |v| Some(json(v))),
-        8 => read::<TopupList>(redactor, envelope, |v| Some(json(v))),
-        9 => read::<AddTopup>(redactor, envelope, |v| {
+        5 => read::<MakePayment>(answer, |v| Some(json(v))),
+        6 => read::<PlanList>(answer, |v| Some(json(v))),
+        7 => read::<QueryPortin>(answer, |v| Some(json(v))),
+        8 => read::<TopupList>(answer, |v| Some(json(v))),
+        9 => read::<AddTopup>(answer, |v| {
             // A receipt made from a message has no object to write back to.
             let mut written = json(v);
             let object = written.as_object_mut()?;
             object.remove("message")?.is_null().then_some(written)
         }),
-        10 => read::<GetUsage>(redactor, envelope, |v| match v {
+        10 => read::<GetUsage>(answer, |v| match v {
             Usage::Summary(lines) => Some(json(lines)),
             Usage::Detail(detail) => Some(json(detail)),
         }),
-        _ => read::<CheckDeviceCompatibility>(redactor, envelope, |v| Some(json(v))),
+        _ => read::<CheckDeviceCompatibility>(answer, |v| Some(json(v))),
     }
 }
 
@@ -240,29 +235,30 @@ fn json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::from_slice(&bytes).expect("a model's JSON reads as JSON")
 }
 
-/// Reads `A`'s output; a value is written back (`rewrite` gives its `data`, or `None` when
-/// that form has none) and read again as the same value; a misfit is the client's error.
+/// Reads `A`'s output from the answer; a value is written back (`rewrite` gives its `data`,
+/// or `None` when that form has none) and read again as the same value; a misfit is the
+/// client's error.
 fn read<A: Action>(
-    redactor: &Redactor,
-    envelope: &Envelope,
+    (redactor, status, body): (&Redactor, u16, &[u8]),
     rewrite: impl Fn(&A::Output) -> Option<Value>,
 ) -> Option<Error>
 where
     A::Output: PartialEq + Debug,
 {
-    let first = match A::output(envelope) {
+    let first = match answer::<A>(redactor, status, body) {
         Ok(first) => first,
-        Err(reason) => return Some(envelope.data_error(redactor, "fuzz", &reason)),
+        Err(error) => return Some(error),
     };
     let again = |value: &A::Output| {
         let data = rewrite(value)?;
         let written = data.to_string();
-        let mut envelope = envelope.clone();
+        let mut envelope =
+            wire::decode(redactor, "fuzz", status, body).expect("the answer decoded once");
         envelope.data = (!data.is_null())
             .then(|| serde_json::value::RawValue::from_string(written.clone()))
             .transpose()
             .expect("a written value is JSON");
-        let read = A::output(&envelope).unwrap_or_else(|e| {
+        let read = read_whole::<A>(redactor, envelope).unwrap_or_else(|e| {
             panic!(
                 "{} does not read what it wrote: {e}: {written}",
                 std::any::type_name::<A::Output>()
@@ -281,6 +277,41 @@ where
         assert_eq!(second, first, "a model reads back what it wrote: {written}");
     }
     None
+}
+
+/// What a client makes of the answer for `A`, both ways it can read one: a plain success in
+/// one pass, with `data` straight into `A`'s data, and the whole answer, then `data` from its
+/// text. An answer the first way reads, the second reads the same.
+fn answer<A: Action>(redactor: &Redactor, status: u16, body: &[u8]) -> Result<A::Output, Error>
+where
+    A::Output: PartialEq + Debug,
+{
+    let whole = wire::decode(redactor, "fuzz", status, body).and_then(|envelope| {
+        if envelope.is_failure() {
+            Err(envelope.vendor_error(redactor, "fuzz"))
+        } else {
+            read_whole::<A>(redactor, envelope)
+        }
+    });
+    if let Some(envelope) = wire::read_success::<A::Data>(body, status) {
+        let one_pass = output_of::<A>(envelope);
+        match &whole {
+            Ok(whole) => assert_eq!(&one_pass, whole, "one pass and whole differ"),
+            Err(error) => panic!("an answer read in one pass does not read whole: {error}"),
+        }
+    }
+    whole
+}
+
+fn read_whole<A: Action>(redactor: &Redactor, envelope: Envelope) -> Result<A::Output, Error> {
+    envelope
+        .typed::<A::Data>(|| redactor.clone(), "fuzz")
+        .map(output_of::<A>)
+}
+
+fn output_of<A: Action>(envelope: Envelope<A::Data>) -> A::Output {
+    let (data, rest) = envelope.split();
+    A::Output::from_data(data, &rest)
 }
 
 /// True when the JSON has a run of more than 15 digits, or an exponent, in a number.

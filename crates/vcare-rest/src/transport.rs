@@ -23,6 +23,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use serde::de::DeserializeOwned;
 use telecom_core::call::{Attempt, CallPlan, drive, record_status};
 use telecom_core::{
     CallKind, Failure, FailureClass, Redacted, Redactor, RetryAfter, RetryPolicy, Secret, Timeouts,
@@ -130,8 +131,11 @@ impl Transport {
         self.pool.stats()
     }
 
-    /// Sends an API call and returns its successful envelope.
-    pub(crate) async fn call(&self, request: &Request<'_>) -> Result<Envelope, Error> {
+    /// Sends an API call and returns its successful envelope, its `data` read as `D`.
+    pub(crate) async fn call<D: DeserializeOwned>(
+        &self,
+        request: &Request<'_>,
+    ) -> Result<Envelope<D>, Error> {
         let plan = CallPlan::new(VENDOR, request.action, request.kind, &self.retry);
         let rejections = AtomicU32::new(0);
         drive(plan, |attempt| self.attempt(request, &rejections, attempt)).await
@@ -182,34 +186,65 @@ impl Transport {
         self.authenticate().await
     }
 
-    async fn attempt(
+    async fn attempt<D: DeserializeOwned>(
         &self,
         request: &Request<'_>,
         rejections: &AtomicU32,
         attempt: Attempt,
-    ) -> Result<Envelope, Failure<Error>> {
+    ) -> Result<Envelope<D>, Failure<Error>> {
         // `/authenticate` has its own call and its own retries; if it failed, so does this.
         let token = self.token(attempt).await.map_err(Failure::permanent)?;
         let reply = self
             .exchange(request.action, &request.url, &request.payload, Some(&token))
             .await?;
-        // Built only when something failed: the success path copies no secrets.
-        let redactor = || {
-            let mut redactor = self.redactor.with(token.secret());
-            for secret in &request.secrets {
-                redactor.add_secret(secret);
-            }
-            redactor
-        };
+        // The usual answer, a plain success, is read in one pass with `data` straight into
+        // `D`; anything else is read whole, keeping `data`'s text for what it shows.
+        if let Some(envelope) = wire::read_success::<D>(&reply.body, reply.status) {
+            self.keep_next_token(envelope.token.as_ref());
+            return Ok(envelope);
+        }
+        self.read_whole(request, rejections, &token, &reply)
+            .map_err(|failure| *failure)?
+            .typed(|| self.call_redactor(&token, request), request.action)
+            .map_err(Failure::permanent)
+    }
+
+    /// Masks what the client holds, the attempt's token and the request's secret fields:
+    /// built only when something failed, so the success path copies no secrets.
+    fn call_redactor(&self, token: &Token, request: &Request<'_>) -> Redactor {
+        let mut redactor = self.redactor.with(token.secret());
+        for secret in &request.secrets {
+            redactor.add_secret(secret);
+        }
+        redactor
+    }
+
+    /// The next token of the chain, when the answer carries a usable one, goes to the pool.
+    fn keep_next_token(&self, next: Option<&Secret>) {
+        if let Some(next) = next.and_then(|t| Token::new(t.expose())) {
+            self.pool.put(next);
+        }
+    }
+
+    /// An answer that is not a plain success read in one pass, read whole: the success
+    /// envelope it is after all (its `data` did not fit), or the failure it says (boxed: it
+    /// is the rare path, and keeps the success value small).
+    fn read_whole(
+        &self,
+        request: &Request<'_>,
+        rejections: &AtomicU32,
+        token: &Token,
+        reply: &Reply,
+    ) -> Result<Envelope, Box<Failure<Error>>> {
+        let redactor = || self.call_redactor(token, request);
         // Decoded first with the client's own secrets only. A body that does not decode, or
         // whose unknown `msg_code` had to be masked, is decoded once more with the call's
-        // secrets added, so what it shows masks them too; a plain answer never builds that
-        // redactor.
+        // secrets added, so what it shows masks them too.
         let envelope = match wire::decode(&self.redactor, request.action, reply.status, &reply.body)
         {
             Ok(envelope) if !envelope.msg_code.is_unknown() => envelope,
             _ => wire::decode(&redactor(), request.action, reply.status, &reply.body)
-                .map_err(|error| classified(error, reply.retry_after))?,
+                .map_err(|error| Box::new(classified(error, reply.retry_after)))?,
         };
         if is_token_rejection(&envelope.msg_code, envelope.message()) {
             // The vendor refused the call before acting on it. Its answer may carry a
@@ -217,7 +252,7 @@ impl Transport {
             self.pool.note_rejection();
             let redactor = envelope.redactor(&redactor());
             let first = rejections.fetch_add(1, Ordering::Relaxed) == 0;
-            return Err(if first {
+            return Err(Box::new(if first {
                 Failure::new(
                     envelope.vendor_error(&redactor, request.action),
                     FailureClass::Refused,
@@ -228,18 +263,16 @@ impl Transport {
                     message: envelope.redacted_message(&redactor),
                     code: envelope.msg_code,
                 })
-            });
+            }));
         }
-        if let Some(next) = envelope.token.as_ref().and_then(|t| Token::new(t.expose())) {
-            self.pool.put(next);
-        }
+        self.keep_next_token(envelope.token.as_ref());
         if envelope.is_failure() {
             let error = if request.creates_customer {
                 envelope.create_error(&redactor(), request.action)
             } else {
                 envelope.vendor_error(&redactor(), request.action)
             };
-            return Err(classified(error, reply.retry_after));
+            return Err(Box::new(classified(error, reply.retry_after)));
         }
         Ok(envelope)
     }

@@ -1,6 +1,6 @@
 //! Customer actions.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use telecom_core::{CallKind, Redactor};
 
 use crate::Client;
@@ -9,9 +9,9 @@ use crate::models::{
     CreateCustomerV2, CreateHomephoneCustomer, CreatedCustomer, CreatedLine, CustomerInfoRequest,
     CustomerRecord, HomephoneCustomer, LineEnrollmentType, NewLine, OrderType, PortIn, Source,
 };
-use crate::ops::Action;
+use crate::ops::{Action, FromData};
 use crate::transport::Operation;
-use crate::wire::{self, Body, Envelope, yes_no};
+use crate::wire::{Body, Envelope, Lines, yes_no};
 
 impl Client {
     /// `create_homephone_customer` (`POST /customer`): create a home phone customer.
@@ -79,6 +79,7 @@ impl Action for CreateHomephoneCustomer {
     const OPERATION: Operation<'static> =
         Operation::new("customer", "create_homephone_customer", CallKind::Write)
             .creating_customers();
+    type Data = HomephoneCustomer;
     type Output = HomephoneCustomer;
     // The spec's table: "Expected Value: API, TABLET, WEBSITE".
     const SOURCES: Option<&'static [Source]> =
@@ -112,10 +113,6 @@ impl Action for CreateHomephoneCustomer {
         })
     }
 
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_deref())
-    }
-
     fn enrollment_ids(&self) -> Vec<&str> {
         vec![&self.enrollment_id]
     }
@@ -142,6 +139,8 @@ struct CustomerInfoBody<'a> {
 impl Action for CustomerInfoRequest {
     const OPERATION: Operation<'static> =
         Operation::new("customer", "customer_info", CallKind::Read);
+    // Documented as an array (one entry per line); an object is taken as one line.
+    type Data = Lines<CustomerRecord>;
     type Output = Vec<CustomerRecord>;
 
     fn body(&self) -> Result<Body, Error> {
@@ -162,15 +161,6 @@ impl Action for CustomerInfoRequest {
                 .map(yes_no),
             get_beneficiary_details: self.get_beneficiary_details.map(yes_no),
         })
-    }
-
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        // Documented as an array (one entry per line); an object is taken as one line.
-        #[derive(Deserialize)]
-        struct Lines(
-            #[serde(deserialize_with = "telecom_core::lenient::one_or_many")] Vec<CustomerRecord>,
-        );
-        wire::data::<Lines>(envelope.data.as_deref()).map(|l| l.0)
     }
 }
 
@@ -319,6 +309,7 @@ impl Action for CreateCustomerV2 {
         CallKind::Write,
     )
     .creating_customers();
+    type Data = Lines<CreatedLine>;
     type Output = CreatedCustomer;
 
     fn enrollment_ids(&self) -> Vec<&str> {
@@ -336,23 +327,10 @@ impl Action for CreateCustomerV2 {
         })
     }
 
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct Lines(
-            #[serde(deserialize_with = "telecom_core::lenient::one_or_many")] Vec<CreatedLine>,
-        );
-        let lines = wire::data::<Lines>(envelope.data.as_deref())?.0;
-        Ok(CreatedCustomer {
-            external_transaction_id: envelope.external_transaction_id.clone(),
-            lines,
-            extra: envelope.extra.clone(),
-        })
-    }
-
     fn settle(
         &self,
         output: CreatedCustomer,
-        envelope: &Envelope,
+        envelope: &Envelope<()>,
         redactor: &dyn Fn() -> Redactor,
     ) -> Result<CreatedCustomer, Error> {
         let repeat =
@@ -389,5 +367,15 @@ impl Action for CreateCustomerV2 {
             message: envelope.redactor(&redactor()).message(said),
             status: envelope.status,
         })
+    }
+}
+
+impl FromData<Lines<CreatedLine>> for CreatedCustomer {
+    fn from_data(lines: Lines<CreatedLine>, envelope: &Envelope<()>) -> Self {
+        CreatedCustomer {
+            external_transaction_id: envelope.external_transaction_id.clone(),
+            lines: lines.0,
+            extra: envelope.extra.clone(),
+        }
     }
 }

@@ -6,11 +6,12 @@ use telecom_core::CallKind;
 use crate::Client;
 use crate::error::Error;
 use crate::models::{
-    ChangeReason, ChangeType, CheckDeviceCompatibility, DeviceCompatibility, SimSwap, SimSwapResult,
+    ChangeReason, ChangeType, CheckDeviceCompatibility, DeviceCompatibility, EsimProfile, SimSwap,
+    SimSwapResult,
 };
-use crate::ops::Action;
+use crate::ops::{Action, FromData};
 use crate::transport::Operation;
-use crate::wire::{self, Body, Envelope};
+use crate::wire::{Body, Envelope, ObjectOr};
 
 impl Client {
     /// `sim_swap` (`POST /inventory`): move a line to a new SIM or eSIM. Never resent once it
@@ -44,6 +45,8 @@ struct SimSwapBody<'a> {
 
 impl Action for SimSwap {
     const OPERATION: Operation<'static> = Operation::new("inventory", "sim_swap", CallKind::Write);
+    // An eSIM swap answers with the profile; a physical swap with `data: ""`.
+    type Data = ObjectOr<EsimProfile>;
     type Output = SimSwapResult;
 
     fn body(&self) -> Result<Body, Error> {
@@ -57,16 +60,6 @@ impl Action for SimSwap {
             change_reason_process: self.change_reason_process,
             is_esim_swap: self.is_esim_swap.then_some("Y"),
         })
-    }
-
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        match envelope.data_text() {
-            Some(object) if object.starts_with('{') => {
-                serde_json::from_str(object).map(SimSwapResult::Esim)
-            }
-            // A physical swap answers `data: ""`.
-            _ => Ok(SimSwapResult::Swapped),
-        }
     }
 }
 
@@ -82,6 +75,7 @@ struct CheckDeviceCompatibilityBody<'a> {
 impl Action for CheckDeviceCompatibility {
     const OPERATION: Operation<'static> =
         Operation::new("inventory", "check_device_compatibility", CallKind::Read);
+    type Data = DeviceCompatibility;
     type Output = DeviceCompatibility;
 
     fn body(&self) -> Result<Body, Error> {
@@ -92,8 +86,13 @@ impl Action for CheckDeviceCompatibility {
             zip_code: self.zip_code.as_deref(),
         })
     }
+}
 
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_deref())
+impl FromData<ObjectOr<EsimProfile>> for SimSwapResult {
+    fn from_data(data: ObjectOr<EsimProfile>, _: &Envelope<()>) -> Self {
+        match data {
+            ObjectOr::Object(profile) => SimSwapResult::Esim(profile),
+            ObjectOr::Text(_) | ObjectOr::Other => SimSwapResult::Swapped,
+        }
     }
 }

@@ -13,20 +13,23 @@ pub(crate) mod raw;
 mod topup;
 mod usage;
 
+use serde::de::DeserializeOwned;
 use telecom_core::{CallKind, Redactor};
 
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::Source;
 use crate::transport::{Operation, Request};
-use crate::wire::{self, Body, Envelope, EnvelopeFields};
+use crate::wire::{self, Body, Envelope, EnvelopeFields, Lines};
 
 /// One typed vendor action: where it goes, how its request is written and checked, and how
 /// its answer is read.
 pub(crate) trait Action {
     /// The module, the action and how it may be resent.
     const OPERATION: Operation<'static>;
-    type Output;
+    /// What the answer's `data` is read into, in the same pass as the envelope.
+    type Data: DeserializeOwned;
+    type Output: FromData<Self::Data>;
 
     /// The `source` values the action documents, when it narrows the envelope's four.
     const SOURCES: Option<&'static [Source]> = None;
@@ -38,9 +41,6 @@ pub(crate) trait Action {
 
     /// Validates the request and writes its own fields (the envelope is added later).
     fn body(&self) -> Result<Body, Error>;
-
-    /// Reads the answer (usually its `data`), borrowing it.
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error>;
 
     /// The enrollments a create is for, named in its [`Error::AlreadyCreated`].
     fn enrollment_ids(&self) -> Vec<&str> {
@@ -54,10 +54,28 @@ pub(crate) trait Action {
     fn settle(
         &self,
         output: Self::Output,
-        _envelope: &Envelope,
+        _envelope: &Envelope<()>,
         _redactor: &dyn Fn() -> Redactor,
     ) -> Result<Self::Output, Error> {
         Ok(output)
+    }
+}
+
+/// How an action's output is made from its `data` and the rest of the answer: most are
+/// their `data` itself.
+pub(crate) trait FromData<D>: Sized {
+    fn from_data(data: D, envelope: &Envelope<()>) -> Self;
+}
+
+impl<T> FromData<T> for T {
+    fn from_data(data: T, _: &Envelope<()>) -> T {
+        data
+    }
+}
+
+impl<T> FromData<Lines<T>> for Vec<T> {
+    fn from_data(lines: Lines<T>, _: &Envelope<()>) -> Vec<T> {
+        lines.0
     }
 }
 
@@ -80,7 +98,7 @@ impl Client {
             }
         }
         let (envelope, secrets) = self
-            .execute(operation, body, request.kind())
+            .execute::<A::Data>(operation, body, request.kind())
             .await
             .map_err(|error| error.for_enrollments(&request.enrollment_ids()))?;
         // Built only when something is wrong: the success path copies no secrets.
@@ -89,19 +107,32 @@ impl Client {
             secrets.iter().for_each(|s| redactor.add_secret(s));
             redactor
         };
-        let output = A::output(&envelope)
-            .map_err(|e| envelope.data_error(&redactor(), operation.action, &e))?;
+        let (data, envelope) = envelope.split();
+        let output = A::Output::from_data(data, &envelope);
         request.settle(output, &envelope, &redactor)
     }
 
-    /// Sends one action and returns its successful envelope, and the secrets of its body
-    /// for masking what is read from it afterwards.
-    pub(crate) async fn execute(
+    /// Sends one action and returns its successful envelope, its `data` read as `D`, and
+    /// the secrets of its body for masking what is read from it afterwards.
+    pub(crate) async fn execute<D: DeserializeOwned>(
         &self,
         operation: Operation<'_>,
         body: Body,
         kind: CallKind,
-    ) -> Result<(Envelope, Vec<telecom_core::Secret>), Error> {
+    ) -> Result<(Envelope<D>, Vec<telecom_core::Secret>), Error> {
+        let request = self.request(operation, body, kind)?;
+        let envelope = self.inner.transport.call(&request).await?;
+        Ok((envelope, request.secrets))
+    }
+
+    /// The request of one action, encoded once for all its attempts (not generic: one copy
+    /// serves every action).
+    fn request<'a>(
+        &self,
+        operation: Operation<'a>,
+        body: Body,
+        kind: CallKind,
+    ) -> Result<Request<'a>, Error> {
         let Operation { module, action, .. } = operation;
         let name_ok =
             |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -125,17 +156,13 @@ impl Client {
             external_transaction_id: self.external_transaction_id.as_deref(),
         };
         let payload = wire::request_body(action, &body, &fields)?;
-        let secrets = body.into_secrets();
-        let transport = &self.inner.transport;
-        let request = Request {
+        Ok(Request {
             action,
             kind,
             creates_customer: operation.creates_customer,
-            url: format!("{}/{}", transport.base_url, module),
+            url: format!("{}/{}", self.inner.transport.base_url, module),
             payload: payload.into(),
-            secrets,
-        };
-        let envelope = transport.call(&request).await?;
-        Ok((envelope, request.secrets))
+            secrets: body.into_secrets(),
+        })
     }
 }

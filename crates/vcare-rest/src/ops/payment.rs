@@ -10,7 +10,7 @@ use crate::models::{
 };
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::wire::{self, Body, Envelope, yes_no};
+use crate::wire::{Body, yes_no};
 
 impl Client {
     /// `make_payment` (`POST /payment`). Never resent once it may have reached the vendor:
@@ -107,6 +107,7 @@ struct MakePaymentBody<'a> {
 impl Action for MakePayment {
     const OPERATION: Operation<'static> =
         Operation::new("payment", "make_payment", CallKind::Write);
+    type Data = Payment;
     type Output = Payment;
 
     fn body(&self) -> Result<Body, Error> {
@@ -153,9 +154,5 @@ impl Action for MakePayment {
             model_child_id: &self.model_child_id,
             shipping_id: self.shipping_id.as_deref(),
         })
-    }
-
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_deref())
     }
 }

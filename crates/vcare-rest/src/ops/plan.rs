@@ -1,6 +1,6 @@
 //! Plan actions.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use telecom_core::CallKind;
 
 use crate::Client;
@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::models::{EnrollmentType, Plan, PlanList};
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::wire::{self, Body, Envelope, yes_no};
+use crate::wire::{Body, Lines, yes_no};
 
 impl Client {
     /// `plan_list` (`POST /plan`): the plans offered at a zip code. A read: transient
@@ -32,6 +32,7 @@ struct PlanListBody<'a> {
 
 impl Action for PlanList {
     const OPERATION: Operation<'static> = Operation::new("plan", "plan_list", CallKind::Read);
+    type Data = Lines<Plan>;
     type Output = Vec<Plan>;
 
     fn body(&self) -> Result<Body, Error> {
@@ -44,11 +45,5 @@ impl Action for PlanList {
             tribal: self.tribal.map(yes_no),
             is_family_plan: self.is_family_plan.map(yes_no),
         })
-    }
-
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct Plans(#[serde(deserialize_with = "telecom_core::lenient::one_or_many")] Vec<Plan>);
-        wire::data::<Plans>(envelope.data.as_deref()).map(|p| p.0)
     }
 }

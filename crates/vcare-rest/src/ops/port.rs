@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::models::{PortinStatus, QueryPortin};
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::wire::{self, Body, Envelope};
+use crate::wire::Body;
 
 impl Client {
     /// `query_portin` (`POST /port`): the state of a port-in. A read: transient failures are
@@ -29,6 +29,7 @@ struct QueryPortinBody<'a> {
 
 impl Action for QueryPortin {
     const OPERATION: Operation<'static> = Operation::new("port", "query_portin", CallKind::Read);
+    type Data = PortinStatus;
     type Output = PortinStatus;
 
     fn body(&self) -> Result<Body, Error> {
@@ -39,9 +40,5 @@ impl Action for QueryPortin {
             mdn: &self.mdn,
             carrier: &self.carrier,
         })
-    }
-
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_deref())
     }
 }

@@ -64,20 +64,18 @@ impl Client {
         let Value::Object(body) = body else {
             return Err(Error::invalid("body", "must be a JSON object"));
         };
+        // `data` is read as a JSON tree in the envelope's one pass.
         let (env, _) = self
-            .execute(
+            .execute::<Option<Value>>(
                 Operation::new(module, action, kind),
                 Body::from_fields(body.clone())?,
                 kind,
             )
             .await?;
-        let data = env
-            .data_value()
-            .map_err(|e| env.data_error(&self.inner.transport.redactor, action, &e))?;
         Ok(RawResponse {
             msg: env.msg,
             msg_code: env.msg_code,
-            data,
+            data: env.data,
             external_transaction_id: env.external_transaction_id,
             success: env.success,
             extra: env.extra,

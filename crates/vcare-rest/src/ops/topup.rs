@@ -10,10 +10,10 @@ use crate::error::Error;
 use crate::models::{
     AddTopup, TopupCatalog, TopupList, TopupPayment, TopupReceipt, TopupRef, TopupType,
 };
-use crate::ops::Action;
 use crate::ops::payment::{BillingBody, CardBody};
+use crate::ops::{Action, FromData};
 use crate::transport::Operation;
-use crate::wire::{self, Body, Envelope};
+use crate::wire::{Body, Envelope, ObjectOr};
 
 impl Client {
     /// `topup_list` (`POST /topup`): the top-ups on offer. A read: transient failures are
@@ -40,6 +40,7 @@ struct TopupListBody<'a> {
 
 impl Action for TopupList {
     const OPERATION: Operation<'static> = Operation::new("topup", "topup_list", CallKind::Read);
+    type Data = TopupCatalog;
     type Output = TopupCatalog;
 
     fn body(&self) -> Result<Body, Error> {
@@ -49,10 +50,6 @@ impl Action for TopupList {
             payment_method: &self.payment_method,
             state: self.state.as_deref(),
         })
-    }
-
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        wire::data(envelope.data.as_deref())
     }
 }
 
@@ -75,6 +72,7 @@ struct AddTopupBody<'a> {
 
 impl Action for AddTopup {
     const OPERATION: Operation<'static> = Operation::new("topup", "add_topup", CallKind::Write);
+    type Data = ObjectOr<TopupReceipt>;
     type Output = TopupReceipt;
 
     fn body(&self) -> Result<Body, Error> {
@@ -110,20 +108,22 @@ impl Action for AddTopup {
             billing: BillingBody::from(&self.billing),
         })
     }
+}
 
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        match envelope.data_text() {
-            Some(object) if object.starts_with('{') => serde_json::from_str(object),
+impl FromData<ObjectOr<TopupReceipt>> for TopupReceipt {
+    fn from_data(data: ObjectOr<TopupReceipt>, envelope: &Envelope<()>) -> Self {
+        let message = match data {
+            ObjectOr::Object(receipt) => return receipt,
             // A bare confirmation message (or nothing) instead of an object.
-            other => Ok(TopupReceipt {
-                order_id: None,
-                transaction_no: None,
-                total_amount: None,
-                message: other
-                    .and_then(|text| serde_json::from_str::<String>(text).ok())
-                    .or_else(|| envelope.msg.clone()),
-                extra: BTreeMap::new(),
-            }),
+            ObjectOr::Text(message) => Some(message),
+            ObjectOr::Other => envelope.msg.clone(),
+        };
+        TopupReceipt {
+            order_id: None,
+            transaction_no: None,
+            total_amount: None,
+            message,
+            extra: BTreeMap::new(),
         }
     }
 }

@@ -1,15 +1,19 @@
 //! Usage actions.
 
-use serde::Serialize;
+use std::fmt;
+
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use telecom_core::CallKind;
 use telecom_core::dates::format_iso_date;
 
 use crate::Client;
 use crate::error::Error;
-use crate::models::{GetUsage, Usage, UsageQuery};
-use crate::ops::Action;
+use crate::models::{GetUsage, Usage, UsageDetail, UsageQuery, UsageSummary};
+use crate::ops::{Action, FromData};
 use crate::transport::Operation;
-use crate::wire::{self, Body, Envelope, yes_no};
+use crate::wire::{Body, Envelope, yes_no};
 
 impl Client {
     /// `get_usage` (`POST /usage`): usage records or per-line totals. A read: transient
@@ -31,6 +35,7 @@ struct GetUsageBody<'a> {
 
 impl Action for GetUsage {
     const OPERATION: Operation<'static> = Operation::new("usage", "get_usage", CallKind::Read);
+    type Data = UsageData;
     type Output = Usage;
 
     fn body(&self) -> Result<Body, Error> {
@@ -53,13 +58,37 @@ impl Action for GetUsage {
             end_date,
         })
     }
+}
 
-    fn output(envelope: &Envelope) -> Result<Self::Output, serde_json::Error> {
-        match envelope.data_text() {
-            Some(lines) if lines.starts_with('[') => {
-                serde_json::from_str(lines).map(Usage::Summary)
+/// `get_usage`'s `data`: per-line totals as a list, or one usage detail as an object.
+pub(crate) struct UsageData(Usage);
+
+impl<'de> Deserialize<'de> for UsageData {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct UsageVisitor;
+        impl<'de> Visitor<'de> for UsageVisitor {
+            type Value = UsageData;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of per-line totals or a usage detail object")
             }
-            _ => wire::data(envelope.data.as_deref()).map(Usage::Detail),
+
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<UsageData, A::Error> {
+                Vec::<UsageSummary>::deserialize(SeqAccessDeserializer::new(seq))
+                    .map(|lines| UsageData(Usage::Summary(lines)))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<UsageData, A::Error> {
+                UsageDetail::deserialize(MapAccessDeserializer::new(map))
+                    .map(|detail| UsageData(Usage::Detail(detail)))
+            }
         }
+        d.deserialize_any(UsageVisitor)
+    }
+}
+
+impl FromData<UsageData> for Usage {
+    fn from_data(data: UsageData, _: &Envelope<()>) -> Self {
+        data.0
     }
 }

@@ -1,18 +1,19 @@
 //! How an answer's bytes become an [`Envelope`] in one pass: the known fields typed as they
-//! are met, `data` kept as its raw JSON text (read into the action's output later, straight
-//! from that text), every other field kept in `extra`.
+//! are met, `data` read as the envelope's `D` (the action's output type, or its raw JSON
+//! text), every other field kept in `extra`.
 //!
 //! A derived reader with a flattened `extra` would buffer the whole answer, `data` included,
 //! into serde's intermediate form first, then build a `serde_json::Value` of `data` that
 //! the action's output is read from: three copies of the largest part of every answer.
+//! Reading `data` as raw text first, then into the output, still scans and copies it twice.
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
-use serde_json::value::RawValue;
 use telecom_core::Secret;
 use telecom_core::lenient::{opt_secret, opt_text};
 
@@ -65,22 +66,22 @@ impl<'de> Deserialize<'de> for Errors {
     }
 }
 
-impl<'de> Deserialize<'de> for Envelope {
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Envelope<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(EnvelopeVisitor)
+        d.deserialize_map(EnvelopeVisitor(PhantomData))
     }
 }
 
-struct EnvelopeVisitor;
+struct EnvelopeVisitor<T>(PhantomData<T>);
 
-impl<'de> Visitor<'de> for EnvelopeVisitor {
-    type Value = Envelope;
+impl<'de, T: Deserialize<'de>> Visitor<'de> for EnvelopeVisitor<T> {
+    type Value = Envelope<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a vcare answer (a JSON object with a msg_code)")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<T>, A::Error> {
         let mut msg = None;
         let mut msg_code = None;
         let mut data = None;
@@ -94,7 +95,7 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
             match key.as_str() {
                 "msg" => msg = map.next_value::<Text>()?.0,
                 "msg_code" => msg_code = Some(map.next_value::<MsgCode>()?),
-                "data" => data = map.next_value::<Option<Box<RawValue>>>()?,
+                "data" => data = Some(map.next_value::<T>()?),
                 "token" => token = map.next_value::<NextToken>()?.0,
                 "errors" => errors = map.next_value::<Errors>()?.0,
                 "external_transaction_id" => {
@@ -107,6 +108,11 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
             }
         }
         let msg_code = msg_code.ok_or_else(|| de::Error::missing_field("msg_code"))?;
+        // An answer without `data` reads as one with `data: null`.
+        let data = match data {
+            Some(data) => data,
+            None => T::deserialize(Value::Null).map_err(de::Error::custom)?,
+        };
         Ok(Envelope {
             msg,
             msg_code,

@@ -2,6 +2,7 @@
 //! decodes to. No sending happens here (that is `transport.rs`).
 
 mod envelope_de;
+mod shapes;
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,10 @@ use serde_json::{Map, Value};
 use telecom_core::{Redacted, Redactor, Secret};
 
 use crate::Error;
+use crate::auth::is_token_rejection;
 use crate::models::{CustomerId, MsgCode, Source};
+
+pub(crate) use shapes::{Lines, ObjectOr};
 
 /// The fields every call carries besides its own.
 #[derive(Debug, Clone)]
@@ -100,19 +104,24 @@ pub(crate) fn yes_no(flag: bool) -> &'static str {
     if flag { "Y" } else { "N" }
 }
 
+/// `data` as the vendor wrote it, kept as its JSON text; `None` when absent or `null`. What
+/// an envelope holds when its `data` was not read into an action's output in the same pass.
+pub(crate) type RawData = Option<Box<RawValue>>;
+
 /// Decodes an action's `data` into its typed form, straight from its JSON text; `None`
-/// (absent or `null`) reads as `null`. The envelope keeps the text for an error excerpt.
+/// (absent or `null`) reads as `null`.
 pub(crate) fn data<T: DeserializeOwned>(data: Option<&RawValue>) -> Result<T, serde_json::Error> {
     serde_json::from_str(data.map_or("null", RawValue::get))
 }
 
-/// A decoded response envelope (read by `envelope_de.rs`).
+/// A decoded response envelope (read by `envelope_de.rs`), its `data` read as `D`: the
+/// action's own output type on the usual path, [`RawData`] when the answer is looked at
+/// whole (a failure, or a `data` that did not fit), `()` once `data` has been taken out.
 #[derive(Debug, Clone)]
-pub(crate) struct Envelope {
+pub(crate) struct Envelope<D = RawData> {
     pub(crate) msg: Option<String>,
     pub(crate) msg_code: MsgCode,
-    /// `data` as the vendor wrote it; `None` when absent or `null`.
-    pub(crate) data: Option<Box<RawValue>>,
+    pub(crate) data: D,
     /// The next token; a secret, since its JWT payload holds the API credentials.
     pub(crate) token: Option<Secret>,
     pub(crate) errors: Vec<String>,
@@ -124,24 +133,30 @@ pub(crate) struct Envelope {
     pub(crate) status: u16,
 }
 
-impl Envelope {
-    pub(crate) fn message(&self) -> &str {
-        self.msg.as_deref().unwrap_or("")
-    }
-
-    /// A failure code, or a success code with errors attached, is a failure.
-    pub(crate) fn is_failure(&self) -> bool {
-        !self.msg_code.is_success() || !self.errors.is_empty()
-    }
-
-    /// The JSON text of `data`, when there is one.
-    pub(crate) fn data_text(&self) -> Option<&str> {
-        self.data.as_deref().map(RawValue::get)
-    }
-
-    /// `data` as a JSON tree, for the few readers that look at its shape.
-    pub(crate) fn data_value(&self) -> Result<Option<Value>, serde_json::Error> {
-        self.data_text().map(serde_json::from_str).transpose()
+impl Envelope<()> {
+    fn with_data<D>(self, data: D) -> Envelope<D> {
+        let Envelope {
+            msg,
+            msg_code,
+            token,
+            errors,
+            external_transaction_id,
+            success,
+            extra,
+            status,
+            ..
+        } = self;
+        Envelope {
+            msg,
+            msg_code,
+            data,
+            token,
+            errors,
+            external_transaction_id,
+            success,
+            extra,
+            status,
+        }
     }
 }
 
@@ -205,6 +220,22 @@ pub(crate) fn decode(
     Ok(settle(redactor, envelope, status))
 }
 
+/// A plain success answer read in one pass, its `data` straight into `D`: no copy of `data`'s
+/// text is made first. `None` for anything else (a failure, a token rejection, a body that is
+/// not an envelope, a `data` that does not fit `D`): the caller then reads the body through
+/// [`decode`], which keeps `data`'s text for the error and says why the answer does not fit.
+pub(crate) fn read_success<D: DeserializeOwned>(body: &[u8], status: u16) -> Option<Envelope<D>> {
+    // Checking the whole body as UTF-8 once, then reading it as text, costs less than
+    // serde_json checking each string of a byte slice on its own (a plan list has hundreds).
+    let text = std::str::from_utf8(body).ok()?;
+    let mut envelope = serde_json::from_str::<Envelope<D>>(text).ok()?;
+    if envelope.is_failure() || is_token_rejection(&envelope.msg_code, envelope.message()) {
+        return None;
+    }
+    envelope.status = status;
+    Some(envelope)
+}
+
 /// The envelope with its status, and an unknown `msg_code` masked: a code this version does
 /// not know is vendor text that every error's `Display` shows, masked like `msg` (a server
 /// echoing a request may put anything there).
@@ -219,7 +250,43 @@ fn settle(redactor: &Redactor, mut envelope: Envelope, status: u16) -> Envelope 
     envelope
 }
 
-impl Envelope {
+impl<D> Envelope<D> {
+    pub(crate) fn message(&self) -> &str {
+        self.msg.as_deref().unwrap_or("")
+    }
+
+    /// A failure code, or a success code with errors attached, is a failure.
+    pub(crate) fn is_failure(&self) -> bool {
+        !self.msg_code.is_success() || !self.errors.is_empty()
+    }
+
+    /// `data`, and the rest of the answer.
+    pub(crate) fn split(self) -> (D, Envelope<()>) {
+        let Envelope {
+            msg,
+            msg_code,
+            data,
+            token,
+            errors,
+            external_transaction_id,
+            success,
+            extra,
+            status,
+        } = self;
+        let rest = Envelope {
+            msg,
+            msg_code,
+            data: (),
+            token,
+            errors,
+            external_transaction_id,
+            success,
+            extra,
+            status,
+        };
+        (data, rest)
+    }
+
     /// The redactor for texts of this answer: `redactor` plus the token the answer carries
     /// (the next one in the chain), which the second net would catch only by its shape.
     pub(crate) fn redactor(&self, redactor: &Redactor) -> Redactor {
@@ -248,6 +315,34 @@ impl Envelope {
             errors: self.redacted_errors(&redactor),
             code: self.msg_code,
             status: self.status,
+        }
+    }
+}
+
+impl Envelope {
+    /// The JSON text of `data`, when there is one.
+    pub(crate) fn data_text(&self) -> Option<&str> {
+        self.data.as_deref().map(RawValue::get)
+    }
+
+    /// `data` as a JSON tree, for the few readers that look at its shape.
+    pub(crate) fn data_value(&self) -> Result<Option<Value>, serde_json::Error> {
+        self.data_text().map(serde_json::from_str).transpose()
+    }
+
+    /// The same answer with `data` read as `D` from its text; when it does not fit, the
+    /// error [`Envelope::data_error`] makes of it (`redactor` is built only then).
+    pub(crate) fn typed<D: DeserializeOwned>(
+        self,
+        redactor: impl FnOnce() -> Redactor,
+        operation: &str,
+    ) -> Result<Envelope<D>, Error> {
+        match data::<D>(self.data.as_deref()) {
+            Ok(typed) => {
+                let (_, rest) = self.split();
+                Ok(rest.with_data(typed))
+            }
+            Err(reason) => Err(self.data_error(&redactor(), operation, &reason)),
         }
     }
 
@@ -609,5 +704,55 @@ mod tests {
         .unwrap();
         assert!(env.token.is_none());
         assert_eq!(env.extra.get("later"), Some(&Value::from(7)));
+    }
+
+    #[test]
+    fn only_a_plain_success_is_read_in_one_pass() {
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Plan {
+            plan_id: String,
+        }
+        type Plans = Lines<Plan>;
+        let success = br#"{"msg":"Success","data":[{"plan_id":"1"},{"plan_id":"2"}],"msg_code":"RESTAPI000","token":"next","later":1}"#;
+        let env = read_success::<Plans>(success, 201).unwrap();
+        assert_eq!(env.data.0.len(), 2);
+        assert_eq!((env.status, env.message()), (201, "Success"));
+        assert_eq!(env.token.as_ref().map(Secret::expose), Some("next"));
+        assert_eq!(env.extra.get("later"), Some(&Value::from(1)));
+        // No `data` reads as `data: null`.
+        let bare = br#"{"msg_code":"RESTAPI000"}"#;
+        assert!(read_success::<Plans>(bare, 200).unwrap().data.0.is_empty());
+
+        for other in [
+            &br#"{"msg_code":"RESTAPI110","msg":"Error occurred","data":[]}"#[..],
+            br#"{"msg_code":"RESTAPI000","errors":["Please enter valid 5 digit Zip Code"]}"#,
+            br#"{"msg_code":"RESTAPI001","msg":"Token expire"}"#,
+            br#"{"msg_code":"RESTAPI000","data":[{"plan":"no id"}]}"#,
+            br#"{"msg_code":"RESTAPI000","data":[{"plan_id":"1"}"#,
+            b"<html>502</html>",
+            b"{\"msg_code\":\"RESTAPI000\",\"msg\":\"\xff\"}",
+        ] {
+            assert!(read_success::<Plans>(other, 200).is_none(), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_data_that_does_not_fit_is_a_decode_error_with_its_excerpt() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Plan {
+            plan_id: String,
+        }
+        let body = br#"{"msg_code":"RESTAPI000","data":[{"plan":"no id"}]}"#;
+        let env = decode(&Redactor::new(), "x", 200, body).unwrap();
+        let error = env
+            .typed::<Lines<Plan>>(Redactor::new, "plan_list")
+            .map(|_| ())
+            .unwrap_err();
+        let Error::Decode { message, body, .. } = &error else {
+            panic!("not Decode: {error}");
+        };
+        assert!(message.as_str().contains("plan_id"), "{message}");
+        assert!(body.as_str().contains("no id"), "{body}");
     }
 }
