@@ -3,6 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use telecom_core::call::AttemptTimer;
 use telecom_core::{Redactor, RetryPolicy, Timeouts};
 
 use crate::auth::{Credentials, TokenProvider};
@@ -232,6 +233,7 @@ impl ClientBuilder {
                     client,
                     retry: self.retry,
                     timeouts: self.timeouts,
+                    timer: AttemptTimer::new(),
                     redactor,
                 },
                 api_base: format!("{base_url}/{CARRIER_SERVICES_VERSION}"),

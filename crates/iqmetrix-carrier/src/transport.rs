@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use reqwest::Method;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
-use telecom_core::call::{Attempt, CallPlan, drive, record_status};
+use telecom_core::call::{Attempt, AttemptTimer, CallPlan, drive, record_status};
 use telecom_core::{CallKind, Failure, FailureClass, Redactor, RetryAfter, RetryPolicy, Timeouts};
 
 use crate::error::{Error, RateLimit, Result};
@@ -119,6 +119,7 @@ pub(crate) struct Http {
     pub(crate) client: reqwest::Client,
     pub(crate) retry: RetryPolicy,
     pub(crate) timeouts: Timeouts,
+    pub(crate) timer: AttemptTimer,
     /// Masks every secret the client holds: password, client secret, a static bearer.
     pub(crate) redactor: Redactor,
 }
@@ -183,10 +184,11 @@ impl Http {
         }
         let started = Instant::now();
         let limit = self.timeouts.request;
-        // One limit for the whole exchange, headers and body: tokio's timer around it costs
-        // less per call than reqwest's per-request timeout, which boxes a timer and wraps
-        // the body in it.
-        let (status, headers, body) = tokio::time::timeout(limit, exchange(builder))
+        // One limit for the whole exchange, headers and body (reqwest's per-request timeout
+        // would box a timer and wrap the body in it).
+        let (status, headers, body) = self
+            .timer
+            .limit(limit, exchange(builder))
             .await
             .map_err(|_| Failure::new(Error::timeout(operation, limit), FailureClass::Transient))?
             .map_err(|e| transport_failure(operation, started.elapsed(), e))?;

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use telecom_core::call::AttemptTimer;
 use telecom_core::{Redactor, RetryPolicy, Timeouts};
 
 use crate::auth::{AuthMode, Credentials, SessionSlot};
@@ -26,6 +27,7 @@ pub(crate) struct Inner {
     pub(crate) mode: AuthMode,
     pub(crate) retry: RetryPolicy,
     pub(crate) timeouts: Timeouts,
+    pub(crate) timer: AttemptTimer,
     pub(crate) debug: bool,
     pub(crate) session: SessionSlot,
     /// Masks every secret of the credentials; each call adds the ones it sends.
@@ -120,6 +122,7 @@ impl ClientBuilder {
                 mode: self.mode,
                 retry: self.retry,
                 timeouts: self.timeouts,
+                timer: AttemptTimer::new(),
                 debug: self.debug,
                 session: SessionSlot::default(),
                 redactor,

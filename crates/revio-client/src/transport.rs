@@ -179,10 +179,11 @@ impl Client {
             .body(call.body.clone());
         let started = Instant::now();
         let limit = inner.timeouts.request;
-        // One limit for the whole exchange, headers and body: tokio's timer around it costs
-        // less per call than reqwest's per-request timeout, which boxes a timer and wraps
-        // the body in it.
-        let (status, retry_after, bytes) = tokio::time::timeout(limit, exchange(request))
+        // One limit for the whole exchange, headers and body (reqwest's per-request timeout
+        // would box a timer and wrap the body in it).
+        let (status, retry_after, bytes) = inner
+            .timer
+            .limit(limit, exchange(request))
             .await
             .map_err(|_| failure(Error::timeout(operation, limit)))?
             .map_err(|e| failure(Error::from_reqwest(operation, started.elapsed(), e)))?;

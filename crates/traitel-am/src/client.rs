@@ -3,6 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use telecom_core::call::AttemptTimer;
 use telecom_core::{Redactor, RetryPolicy, Timeouts};
 use url::Url;
 
@@ -31,6 +32,7 @@ pub(crate) struct Inner {
     pub(crate) gateways: Vec<(Gateway, Url)>,
     pub(crate) method: RequestMethod,
     pub(crate) timeouts: Timeouts,
+    pub(crate) timer: AttemptTimer,
     pub(crate) retry: RetryPolicy,
     /// Masks the password in every text a gateway sends back into an error.
     pub(crate) redactor: Redactor,
@@ -181,6 +183,7 @@ impl ClientBuilder {
                 gateways,
                 method: self.method,
                 timeouts: self.timeouts,
+                timer: AttemptTimer::new(),
                 retry: self.retry,
             }),
         })

@@ -245,10 +245,9 @@ impl Client {
             }
             Ok(body.freeze())
         };
-        // One limit for the whole exchange, headers and body: tokio's timer around it costs
-        // less per call than reqwest's per-request timeout, which boxes a timer and wraps
-        // the body in it.
-        let body = tokio::time::timeout(limit, whole).await.map_err(|_| {
+        // One limit for the whole exchange, headers and body (reqwest's per-request timeout
+        // would box a timer and wrap the body in it).
+        let body = self.inner.timer.limit(limit, whole).await.map_err(|_| {
             failure(Error::Timeout {
                 gateway,
                 after: limit,
@@ -295,7 +294,7 @@ impl Client {
                 Err(e) => Err(failure(e)),
             }
         };
-        match tokio::time::timeout(limit, first_line).await {
+        match self.inner.timer.limit(limit, first_line).await {
             Ok(result) => result,
             Err(_) => Err(failure(Error::Timeout {
                 gateway,

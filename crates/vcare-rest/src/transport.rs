@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use serde::de::DeserializeOwned;
-use telecom_core::call::{Attempt, CallPlan, drive, record_status};
+use telecom_core::call::{Attempt, AttemptTimer, CallPlan, drive, record_status};
 use telecom_core::{
     CallKind, Failure, FailureClass, Redacted, Redactor, RetryAfter, RetryPolicy, Secret, Timeouts,
 };
@@ -90,6 +90,7 @@ pub(crate) struct Transport {
     /// Masks every secret the client holds: the API password and PIN, the agent password.
     pub(crate) redactor: Redactor,
     pub(crate) pool: TokenPool,
+    timer: AttemptTimer,
     /// The `/authenticate` body, encoded once.
     auth_payload: bytes::Bytes,
 }
@@ -123,6 +124,7 @@ impl Transport {
             retry,
             redactor,
             pool,
+            timer: AttemptTimer::new(),
             auth_payload,
         })
     }
@@ -296,10 +298,10 @@ impl Transport {
         }
         let started = Instant::now();
         let limit = self.timeouts.request;
-        // One limit for the whole exchange, headers and body: tokio's timer around it costs
-        // less per call than reqwest's per-request timeout, which boxes a timer and wraps
-        // the body in it.
-        tokio::time::timeout(limit, send(builder))
+        // One limit for the whole exchange, headers and body (reqwest's per-request timeout
+        // would box a timer and wrap the body in it).
+        self.timer
+            .limit(limit, send(builder))
             .await
             .map_err(|_| classified(Error::timeout(operation, limit), None))?
             .map_err(|e| transport_failure(operation, started.elapsed(), e))

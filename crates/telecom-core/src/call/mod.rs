@@ -6,9 +6,12 @@
 //! driver a [`Failure`]; the driver alone decides whether and when to send again. Vendor
 //! steps plug in through [`Attempt`]: failover picks its endpoint by [`Attempt::endpoint`],
 //! a refused session, token or bearer is renewed when [`Attempt::renew_credentials`] is set.
+//! Each attempt's exchange is bounded by the client's [`AttemptTimer`].
 
 mod driver;
 mod kind;
+mod timer;
 
 pub use driver::{Attempt, CallPlan, drive, record_endpoint, record_status};
 pub use kind::{CallKind, Failure, FailureClass};
+pub use timer::{AttemptTimer, OutOfTime};
