@@ -93,7 +93,8 @@ const ROUND: Duration = Duration::from_millis(250);
 
 /// Runs `client` and `baseline` once each as a warm-up, then `rounds` rounds, alternating
 /// which side goes first. A round runs each side the same number of times, enough for the
-/// slower side's warm-up to fill 250 ms, and gives one ratio of the summed times.
+/// slower side's warm-up to fill 250 ms, one run of each in turn, and gives one ratio of the
+/// summed times.
 pub async fn compare<C, B, FC, FB>(
     name: impl Into<String>,
     goal: Goal,
@@ -123,8 +124,10 @@ where
     for round in 0..rounds {
         let mut c = Duration::ZERO;
         let mut b = Duration::ZERO;
-        for side in [round % 2 == 0, round % 2 != 0] {
-            for _ in 0..repeats {
+        // The sides take turns run by run, so that a slow spell of the machine (another
+        // guest, a compaction) falls on both rather than on whichever side it caught.
+        for _ in 0..repeats {
+            for side in [round % 2 == 0, round % 2 != 0] {
                 if side {
                     c += client().await.map_err(|e| format!("{name}, client: {e}"))?;
                 } else {
