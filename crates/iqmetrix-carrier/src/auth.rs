@@ -340,7 +340,7 @@ impl TokenProvider {
     ) -> Result<Arc<Token>> {
         // Neither the body nor serde's message (which can quote a value) goes into the
         // error: both may hold the token, which no redactor knows yet.
-        let parsed: TokenResponse = serde_json::from_slice(body).map_err(|e| {
+        let parsed: TokenResponse = telecom_core::text::read_json(body).map_err(|e| {
             Error::decode(
                 operation,
                 redactor.message(&format!(

@@ -39,7 +39,7 @@ pub(crate) fn decode<T: DeserializeOwned>(
             excerpt(redactor, body),
         ));
     }
-    serde_json::from_slice(body).map_err(|e| {
+    telecom_core::text::read_json(body).map_err(|e| {
         let reason = if body.trim_ascii_start().starts_with(b"<") {
             Redacted::fixed("HTML or XML where JSON was expected")
         } else {

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use telecom_core::text::read_json;
 use telecom_core::{Redacted, Redactor, Secret};
 
 use crate::Error;
@@ -200,7 +201,7 @@ pub(crate) fn decode(
     };
     // The usual answer reads straight into the envelope, without a tree of the whole body
     // first; anything else takes the path below, which tells why it does not fit.
-    if let Ok(envelope) = serde_json::from_slice::<Envelope>(body) {
+    if let Ok(envelope) = read_json::<Envelope>(body) {
         return Ok(settle(redactor, envelope, status));
     }
     // serde_json's messages name a position, never the text, for syntax errors; the shape
@@ -225,10 +226,7 @@ pub(crate) fn decode(
 /// not an envelope, a `data` that does not fit `D`): the caller then reads the body through
 /// [`decode`], which keeps `data`'s text for the error and says why the answer does not fit.
 pub(crate) fn read_success<D: DeserializeOwned>(body: &[u8], status: u16) -> Option<Envelope<D>> {
-    // Checking the whole body as UTF-8 once, then reading it as text, costs less than
-    // serde_json checking each string of a byte slice on its own (a plan list has hundreds).
-    let text = std::str::from_utf8(body).ok()?;
-    let mut envelope = serde_json::from_str::<Envelope<D>>(text).ok()?;
+    let mut envelope = read_json::<Envelope<D>>(body).ok()?;
     if envelope.is_failure() || is_token_rejection(&envelope.msg_code, envelope.message()) {
         return None;
     }
