@@ -224,7 +224,7 @@ impl TokenProvider {
 
     /// A token fresh enough to use, fetching or refreshing one when needed.
     async fn token(&self, http: &Http) -> Result<Arc<Token>> {
-        if let Some(token) = self.cached().filter(|t| t.is_fresh(Instant::now())) {
+        if let Some(token) = self.fresh() {
             return Ok(token);
         }
         let _gate = self.refresh.lock().await;
@@ -447,6 +447,10 @@ impl Bearer for TokenProvider {
 
     fn can_renew(&self) -> bool {
         matches!(self.credentials, Credentials::Password { .. })
+    }
+
+    fn fresh(&self) -> Option<Arc<Token>> {
+        self.cached().filter(|t| t.is_fresh(Instant::now()))
     }
 
     async fn current(&self, http: &Http) -> Result<Arc<Token>> {

@@ -75,7 +75,11 @@ pub(crate) trait Bearer: Sync {
     /// True when a refused token can be replaced.
     fn can_renew(&self) -> bool;
 
-    /// A token fresh enough to send.
+    /// The token held, when it is fresh enough to send: the usual case, with nothing to
+    /// wait for.
+    fn fresh(&self) -> Option<Arc<Self::Token>>;
+
+    /// A token fresh enough to send, fetched when the one held is not.
     fn current(&self, http: &Http) -> impl Future<Output = Result<Arc<Self::Token>>> + Send;
 
     /// A token that replaces `rejected`, which the server refused.
@@ -101,6 +105,10 @@ impl Bearer for Anonymous {
     }
 
     fn can_renew(&self) -> bool {
+        match *self {}
+    }
+
+    fn fresh(&self) -> Option<Arc<Anonymous>> {
         match *self {}
     }
 
@@ -166,9 +174,14 @@ impl Http {
             let previous = sent.lock().unwrap_or_else(PoisonError::into_inner).take();
             // A token request has its own call and its own retries; if it failed, this call
             // ends with its error.
-            let token = match previous {
-                Some(rejected) if attempt.renew_credentials => source.renew(self, &rejected).await,
-                _ => source.current(self).await,
+            // A fetch is boxed: it is rare, and its state (a whole token call) would
+            // otherwise make every call's future several times larger.
+            let token = match (previous, source.fresh()) {
+                (Some(rejected), _) if attempt.renew_credentials => {
+                    Box::pin(source.renew(self, &rejected)).await
+                }
+                (_, Some(fresh)) => Ok(fresh),
+                _ => Box::pin(source.current(self)).await,
             }
             .map_err(Failure::permanent)?;
             redactor = B::mask(&token, &redactor);

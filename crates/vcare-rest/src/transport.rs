@@ -185,7 +185,9 @@ impl Transport {
         {
             return Ok(token);
         }
-        self.authenticate().await
+        // Boxed: `/authenticate` is a whole call of its own, whose state would otherwise
+        // make every call's future several times larger.
+        Box::pin(self.authenticate()).await
     }
 
     async fn attempt<D: DeserializeOwned>(

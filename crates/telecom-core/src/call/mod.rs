@@ -14,4 +14,4 @@ mod timer;
 
 pub use driver::{Attempt, CallPlan, drive, record_endpoint, record_status};
 pub use kind::{CallKind, Failure, FailureClass};
-pub use timer::{AttemptTimer, OutOfTime};
+pub use timer::{AttemptTimer, Limited, OutOfTime};

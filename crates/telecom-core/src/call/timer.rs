@@ -14,12 +14,13 @@
 //! The kept timer wakes no task when it runs out: nothing polls it any more.
 
 use std::fmt;
-use std::future::{Future, poll_fn};
-use std::pin::{Pin, pin};
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Mutex, PoisonError};
-use std::task::Poll;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use pin_project_lite::pin_project;
 use tokio::time::Sleep;
 
 /// Bounds each attempt of one client's calls in time; one per client, shared by its clones.
@@ -42,26 +43,13 @@ impl AttemptTimer {
     /// Runs `attempt` for at most `limit`: its output, or [`OutOfTime`] when `limit` passed
     /// first (the attempt is dropped then). Must run inside a tokio runtime with its time
     /// driver enabled, as `tokio::time::timeout` must.
-    pub async fn limit<F: Future>(
-        &self,
-        limit: Duration,
-        attempt: F,
-    ) -> Result<F::Output, OutOfTime> {
-        // Boxed so that it can be kept after the attempt; one small allocation a call.
-        let mut timer = Box::pin(tokio::time::sleep(limit));
-        let mut attempt = pin!(attempt);
-        let outcome = poll_fn(|cx| {
-            // The attempt first: an answer that is ready wins over a limit that just passed.
-            if let Poll::Ready(output) = attempt.as_mut().poll(cx) {
-                return Poll::Ready(Ok(output));
-            }
-            timer.as_mut().poll(cx).map(|()| Err(OutOfTime))
-        })
-        .await;
-        if outcome.is_ok() {
-            self.keep(timer);
+    pub fn limit<F: Future>(&self, limit: Duration, attempt: F) -> Limited<'_, F> {
+        Limited {
+            attempt,
+            // Boxed so that it can be kept after the attempt; one small allocation a call.
+            timer: Some(Box::pin(tokio::time::sleep(limit))),
+            owner: self,
         }
-        outcome
     }
 
     fn keep(&self, timer: Pin<Box<Sleep>>) {
@@ -72,6 +60,46 @@ impl AttemptTimer {
         };
         // Dropped outside the lock: taking it out of tokio's wheel takes the driver's lock.
         drop(previous);
+    }
+}
+
+pin_project! {
+    /// The future of [`AttemptTimer::limit`]: the attempt and its timer side by side, so an
+    /// attempt's state is held once (an `async fn` would hold its argument and its pinned
+    /// copy both).
+    #[must_use = "futures do nothing unless polled"]
+    pub struct Limited<'a, F> {
+        #[pin]
+        attempt: F,
+        // `None` once the attempt finished and its timer was kept.
+        timer: Option<Pin<Box<Sleep>>>,
+        owner: &'a AttemptTimer,
+    }
+}
+
+impl<F: Future> Future for Limited<'_, F> {
+    type Output = Result<F::Output, OutOfTime>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        // The attempt first: an answer that is ready wins over a limit that just passed.
+        if let Poll::Ready(output) = this.attempt.poll(cx) {
+            if let Some(timer) = this.timer.take() {
+                this.owner.keep(timer);
+            }
+            return Poll::Ready(Ok(output));
+        }
+        match this.timer {
+            Some(timer) => timer.as_mut().poll(cx).map(|()| Err(OutOfTime)),
+            // Polled again after it finished: it has nothing more to give.
+            None => Poll::Ready(Err(OutOfTime)),
+        }
+    }
+}
+
+impl<F> fmt::Debug for Limited<'_, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Limited").finish_non_exhaustive()
     }
 }
 
