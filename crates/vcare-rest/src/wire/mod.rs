@@ -134,33 +134,6 @@ pub(crate) struct Envelope<D = RawData> {
     pub(crate) status: u16,
 }
 
-impl Envelope<()> {
-    fn with_data<D>(self, data: D) -> Envelope<D> {
-        let Envelope {
-            msg,
-            msg_code,
-            token,
-            errors,
-            external_transaction_id,
-            success,
-            extra,
-            status,
-            ..
-        } = self;
-        Envelope {
-            msg,
-            msg_code,
-            data,
-            token,
-            errors,
-            external_transaction_id,
-            success,
-            extra,
-            status,
-        }
-    }
-}
-
 /// The customer id a failed create's `data` names (`customer_id`, else `cust_id`; in the
 /// object or the first line of a list), when it reads as one.
 fn named_customer(data: &Value) -> Option<CustomerId> {
@@ -260,7 +233,23 @@ impl<D> Envelope<D> {
 
     /// `data`, and the rest of the answer.
     pub(crate) fn split(self) -> (D, Envelope<()>) {
+        self.replace_data(())
+    }
+
+    /// `data`, and the same answer holding `data` instead.
+    fn replace_data<E>(self, data: E) -> (D, Envelope<E>) {
         let Envelope {
+            msg,
+            msg_code,
+            data: taken,
+            token,
+            errors,
+            external_transaction_id,
+            success,
+            extra,
+            status,
+        } = self;
+        let answer = Envelope {
             msg,
             msg_code,
             data,
@@ -270,19 +259,8 @@ impl<D> Envelope<D> {
             success,
             extra,
             status,
-        } = self;
-        let rest = Envelope {
-            msg,
-            msg_code,
-            data: (),
-            token,
-            errors,
-            external_transaction_id,
-            success,
-            extra,
-            status,
         };
-        (data, rest)
+        (taken, answer)
     }
 
     /// The redactor for texts of this answer: `redactor` plus the token the answer carries
@@ -336,10 +314,7 @@ impl Envelope {
         operation: &str,
     ) -> Result<Envelope<D>, Error> {
         match data::<D>(self.data.as_deref()) {
-            Ok(typed) => {
-                let (_, rest) = self.split();
-                Ok(rest.with_data(typed))
-            }
+            Ok(typed) => Ok(self.replace_data(typed).1),
             Err(reason) => Err(self.data_error(&redactor(), operation, &reason)),
         }
     }
