@@ -14,7 +14,6 @@ use telecom_core::text::read_json;
 use telecom_core::{Redacted, Redactor, Secret};
 
 use crate::Error;
-use crate::auth::is_token_rejection;
 use crate::models::{CustomerId, MsgCode, Source};
 
 pub(crate) use shapes::{Lines, ObjectOr};
@@ -195,12 +194,13 @@ pub(crate) fn decode(
 }
 
 /// A plain success answer read in one pass, its `data` straight into `D`: no copy of `data`'s
-/// text is made first. `None` for anything else (a failure, a token rejection, a body that is
-/// not an envelope, a `data` that does not fit `D`): the caller then reads the body through
-/// [`decode`], which keeps `data`'s text for the error and says why the answer does not fit.
+/// text is made first. `None` for anything else (a failure, a token rejection among them, a
+/// body that is not an envelope, a `data` that does not fit `D`): the caller then reads the
+/// body through [`decode`], which keeps `data`'s text for the error and says why the answer
+/// does not fit.
 pub(crate) fn read_success<D: DeserializeOwned>(body: &[u8], status: u16) -> Option<Envelope<D>> {
     let mut envelope = read_json::<Envelope<D>>(body).ok()?;
-    if envelope.is_failure() || is_token_rejection(&envelope.msg_code, envelope.message()) {
+    if envelope.is_failure() {
         return None;
     }
     envelope.status = status;
