@@ -109,7 +109,6 @@ impl Credentials {
 
 /// An access token and what is needed to replace it.
 pub(crate) struct Token {
-    pub(crate) access: Secret,
     refresh: Option<Secret>,
     /// When the token is to be replaced (its expiry less the early-refresh margin);
     /// `None` for a static token.
@@ -135,7 +134,6 @@ impl Token {
             mask.add_secret(refresh);
         }
         Token {
-            access,
             refresh,
             refresh_at,
             authorization,

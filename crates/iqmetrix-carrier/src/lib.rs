@@ -198,7 +198,11 @@ mod error;
 ///
 /// **Not part of the API**: hidden from the documentation, exempt from semver, and may
 /// change or disappear in any release. Do not use it.
+///
+/// Compiled only with the `fuzzing` feature (the fuzz crate and the regression tests turn it
+/// on), so no user builds it.
 #[doc(hidden)]
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod models;
 mod ops;

@@ -49,7 +49,13 @@ pub use redact::{Redacted, Redactor};
 pub use retry::{RetryAfter, RetryPolicy, Timeouts};
 pub use secret::Secret;
 
+/// Entry points for the cargo-fuzz targets in `fuzz/` and their regression tests; not part
+/// of the API.
+///
+/// Compiled only with the `fuzzing` feature (the fuzz crate and the regression tests turn it
+/// on), so no user builds it.
 #[doc(hidden)]
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 
 #[doc(hidden)]

@@ -142,7 +142,13 @@
 mod auth;
 mod client;
 mod error;
+/// Entry points for the cargo-fuzz targets in `fuzz/` and their regression tests; not part
+/// of the API.
+///
+/// Compiled only with the `fuzzing` feature (the fuzz crate and the regression tests turn it
+/// on), so no user builds it.
 #[doc(hidden)]
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod models;
 mod ops;

@@ -118,7 +118,11 @@ mod client;
 mod error;
 /// Entry points for the cargo-fuzz targets and their regression tests. **Not part of the
 /// API**: no semver promise, may change or go away in any release.
+///
+/// Compiled only with the `fuzzing` feature (the fuzz crate and the regression tests turn it
+/// on), so no user builds it.
 #[doc(hidden)]
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod models;
 mod ops;

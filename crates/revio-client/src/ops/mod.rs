@@ -44,6 +44,7 @@ const TYPED: &[&[Op]] = &[
 ];
 
 /// Every typed operation's answer reader, by resource, for the fuzzing entry points.
+#[cfg(feature = "fuzzing")]
 pub(crate) const READERS: &[&[crate::fuzzing::Reader]] = &[
     sessions::READERS,
     customers::READERS,
@@ -97,6 +98,7 @@ macro_rules! operations {
             $(crate::ops::Op::new($op, telecom_core::CallKind::$kind),)*
         ];
 
+        #[cfg(feature = "fuzzing")]
         pub(super) const READERS: &[crate::fuzzing::Reader] = &[
             $(crate::fuzzing::Reader::of::<$output>($op),)*
         ];

@@ -5,7 +5,6 @@ use telecom_core::{CallKind, Secret};
 use crate::Client;
 use crate::auth::AuthChoice;
 use crate::error::Error;
-use crate::fuzzing::Reader;
 use crate::models::{
     Extra, ImpersonationAuthorize, ImpersonationGrant, ImpersonationTarget, Response,
     SessionCreated, SessionInfo, SessionsDestroy,
@@ -25,11 +24,12 @@ pub(super) const OPS: &[Op] = &[
     IMPERSONATION_AUTHORIZE,
 ];
 
-pub(super) const READERS: &[Reader] = &[
-    Reader::of::<SessionCreated>(SESSIONS_CREATE.name),
-    Reader::of::<SessionInfo>(SESSIONS_VALIDATE.name),
-    Reader::of::<Extra>(SESSIONS_DESTROY.name),
-    Reader::of::<ImpersonationGrant>(IMPERSONATION_AUTHORIZE.name),
+#[cfg(feature = "fuzzing")]
+pub(super) const READERS: &[crate::fuzzing::Reader] = &[
+    crate::fuzzing::Reader::of::<SessionCreated>(SESSIONS_CREATE.name),
+    crate::fuzzing::Reader::of::<SessionInfo>(SESSIONS_VALIDATE.name),
+    crate::fuzzing::Reader::of::<Extra>(SESSIONS_DESTROY.name),
+    crate::fuzzing::Reader::of::<ImpersonationGrant>(IMPERSONATION_AUTHORIZE.name),
 ];
 
 impl Validate for ImpersonationAuthorize {

@@ -56,6 +56,7 @@ enum Lists {
 
 /// Writes `value` as one element with every list of a typed field wrapped, so that reading
 /// it gives back the same value: how the fuzzing round trip writes a decoded response.
+#[cfg(feature = "fuzzing")]
 pub(crate) fn write_wrapped<T: Serialize + ?Sized>(
     out: &mut String,
     name: &str,
