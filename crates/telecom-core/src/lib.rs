@@ -33,6 +33,7 @@
 mod builder;
 pub mod call;
 pub mod dates;
+mod http_date;
 pub mod lenient;
 pub mod money;
 mod open_enum;

@@ -158,9 +158,7 @@ impl RetryAfter {
         if let Ok(seconds) = value.parse::<u64>() {
             return Some(RetryAfter::Delay(Duration::from_secs(seconds)));
         }
-        let at = time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc2822)
-            .ok()?;
-        Some(RetryAfter::At(SystemTime::from(at)))
+        crate::http_date::parse(value).map(RetryAfter::At)
     }
 
     /// How long from `now` (zero when the date has passed).
