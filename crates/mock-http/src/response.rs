@@ -63,6 +63,16 @@ pub enum Reply {
         /// How many body bytes are sent.
         at: usize,
     },
+    /// Send the headers of `response` and `at` bytes of its body, wait `pause` with the
+    /// connection open and silent, then send the rest.
+    Stall {
+        /// The answer whose body stalls.
+        response: Response,
+        /// How many body bytes are sent before the pause.
+        at: usize,
+        /// How long nothing is sent.
+        pause: Duration,
+    },
 }
 
 impl From<Response> for Reply {

@@ -122,8 +122,34 @@ async fn serve(mut stream: TcpStream, handler: Arc<Handler>, seen: Arc<Mutex<Vec
                     break;
                 }
                 Reply::Truncate { response, at } => {
-                    let _ = write_response(&mut stream, &response, Some(at)).await;
+                    if write_response(&mut stream, &response, Some(at))
+                        .await
+                        .is_ok()
+                    {
+                        // Give the client the partial body before the close, so it sees a
+                        // short read.
+                        tokio::time::sleep(Duration::from_millis(5)).await;
+                        let _ = stream.shutdown().await;
+                    }
                     return;
+                }
+                Reply::Stall {
+                    response,
+                    at,
+                    pause,
+                } => {
+                    if write_response(&mut stream, &response, Some(at))
+                        .await
+                        .is_err()
+                    {
+                        return;
+                    }
+                    tokio::time::sleep(pause).await;
+                    let rest = response.body.get(at..).unwrap_or_default();
+                    if stream.write_all(rest).await.is_err() || close_after {
+                        return;
+                    }
+                    break;
                 }
                 Reply::Close => {
                     let _ = stream.shutdown().await;
@@ -274,13 +300,7 @@ async fn write_response(
     let mut out = head.into_bytes();
     out.extend_from_slice(&response.body[..sent]);
     stream.write_all(&out).await?;
-    stream.flush().await?;
-    if cut_at.is_some() {
-        // Give the client the partial body before the close, so it sees a short read.
-        tokio::time::sleep(Duration::from_millis(5)).await;
-        stream.shutdown().await?;
-    }
-    Ok(())
+    stream.flush().await
 }
 
 fn reason(status: u16) -> &'static str {

@@ -153,6 +153,7 @@ pub mod fuzzing;
 pub mod models;
 mod ops;
 mod records;
+mod response_body;
 mod row_reader;
 mod rows;
 mod stream;

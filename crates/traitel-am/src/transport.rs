@@ -4,21 +4,18 @@
 
 use std::future::Future;
 use std::io;
-use std::pin::Pin;
-use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use futures::{Stream, StreamExt};
 use serde::Serialize;
 use telecom_core::call::{Attempt, CallPlan, drive, record_endpoint, record_status};
 use telecom_core::{CallKind, Failure, RetryAfter};
 use tokio::io::{AsyncReadExt, BufReader};
-use tokio_util::io::StreamReader;
 use url::Url;
 
 use crate::auth::RequestMethod;
 use crate::client::Client;
 use crate::error::{Error, Gateway, Result};
+use crate::response_body::{IdleTimeout, ResponseBody};
 use crate::stream::read_status_line;
 use crate::wire;
 
@@ -44,15 +41,8 @@ impl<'a> Op<'a> {
     }
 }
 
-type ByteStream = Pin<Box<dyn Stream<Item = io::Result<Bytes>> + Send>>;
-
 /// A log body after its `Ok` line.
-pub(crate) type BodyReader = BufReader<StreamReader<ByteStream, Bytes>>;
-
-/// The marker of the idle timeout inside a log stream's I/O errors.
-#[derive(Debug, thiserror::Error)]
-#[error("no data for {0:?}")]
-pub(crate) struct IdleTimeout(pub(crate) Duration);
+pub(crate) type BodyReader = BufReader<ResponseBody>;
 
 /// A failed attempt as the driver sees it; the class comes from [`Error::class`], so
 /// `Error::is_retryable` always agrees with what the send path did.
@@ -270,11 +260,8 @@ impl Client {
         let limit = self.inner.timeouts.request;
         let first_line = async {
             let response = self.send(gateway, url, form).await?;
-            let body = response
-                .bytes_stream()
-                .map(|r| r.map_err(|e| io::Error::other(e.without_url())));
-            let body: ByteStream = Box::pin(idle_timeout(Box::pin(body), limit));
-            let mut reader = BufReader::with_capacity(64 * 1024, StreamReader::new(body));
+            let body = ResponseBody::new(response, limit);
+            let mut reader = BufReader::with_capacity(64 * 1024, body);
             let mut line = read_status_line(&mut reader)
                 .await
                 .map_err(|e| failure(io_error(gateway, e)))?;
@@ -302,24 +289,6 @@ impl Client {
             })),
         }
     }
-}
-
-/// Ends a body stream with a `TimedOut` error when no data comes for `idle`.
-fn idle_timeout(
-    stream: ByteStream,
-    idle: Duration,
-) -> impl Stream<Item = io::Result<Bytes>> + Send {
-    futures::stream::unfold(Some(stream), move |state| async move {
-        let mut stream = state?;
-        match tokio::time::timeout(idle, stream.next()).await {
-            Ok(Some(item)) => Some((item, Some(stream))),
-            Ok(None) => None,
-            Err(_) => Some((
-                Err(io::Error::new(io::ErrorKind::TimedOut, IdleTimeout(idle))),
-                None,
-            )),
-        }
-    })
 }
 
 /// An I/O error while reading a log body, as the crate's error.

@@ -1,11 +1,14 @@
-//! Log modes stream their rows: many rows, a bad row in the middle, a body cut short.
+//! Log modes stream their rows: many rows, a bad row in the middle, a body cut short, a
+//! server that stops writing.
 
 mod common;
+
+use std::time::Duration;
 
 use futures::StreamExt;
 use mock_http::{Reply, Response};
 use time::macros::date;
-use traitel_am::{Error, LogQuery, LogStream, SmsIn, SmsOut};
+use traitel_am::{Client, Credentials, Error, LogQuery, LogStream, SmsIn, SmsOut, Timeouts};
 
 const SMS_OUT_HEADER: &str = "ID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n";
 
@@ -109,6 +112,60 @@ async fn a_body_cut_short_ends_the_stream_with_a_transport_error() {
         err.iter()
             .any(|e| matches!(e, Err(Error::Transport { .. }) | Err(Error::Decode { .. })))
     );
+}
+
+/// A client whose request limit, and so the log body's idle limit, is 400 ms.
+fn impatient(server: &mock_http::MockServer) -> Client {
+    Client::builder(Credentials::new("u", "p"))
+        .base_url(format!("{}/accountmanager.pl", server.url()))
+        .without_alternate()
+        .timeouts(Timeouts::default().with_request(Duration::from_millis(400)))
+        .build()
+        .expect("client")
+}
+
+async fn stalled_rows(pause: Duration) -> Vec<traitel_am::Result<SmsOut>> {
+    let body = sms_out_body(3_000);
+    let at = body.len() / 2;
+    let reply = Reply::Stall {
+        response: Response::new(200).body(body),
+        at,
+        pause,
+    };
+    let server = mock_http::MockServer::start(move |_| reply.clone())
+        .await
+        .expect("server");
+    impatient(&server)
+        .log_sms_out(&query())
+        .await
+        .expect("opened")
+        .collect()
+        .await
+}
+
+#[tokio::test]
+async fn a_body_that_goes_silent_past_the_idle_limit_ends_with_a_timeout() {
+    let items = stalled_rows(Duration::from_secs(2)).await;
+    let (ok, err): (Vec<_>, Vec<_>) = items.iter().partition(|r| r.is_ok());
+    assert!(
+        ok.len() > 100 && ok.len() < 3_000,
+        "{} rows first",
+        ok.len()
+    );
+    assert_eq!(err.len(), 1, "the stream ends at the timeout: {err:?}");
+    match err[0] {
+        Err(Error::Timeout { after, .. }) => assert_eq!(*after, Duration::from_millis(400)),
+        other => panic!("expected a timeout, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_pause_shorter_than_the_idle_limit_loses_no_row() {
+    // The limit is per wait for data, not for the whole body: 100 ms of silence after
+    // rows that took their own time is within it.
+    let items = stalled_rows(Duration::from_millis(100)).await;
+    assert_eq!(items.len(), 3_000);
+    assert!(items.iter().all(|r| r.is_ok()));
 }
 
 #[tokio::test]
