@@ -3,7 +3,7 @@
 //! - `conformance [--vendor V] [--case ID] [--list]`: run the fixture cases against the real
 //!   clients on local servers, print a table per vendor, exit non-zero on any failure.
 //! - `msrv`: print the highest `rust-version` in the dependency graph.
-//! - `bench [--rounds N] [--skip-build] [--only VENDOR]`: every client against hand-rolled code on the same
+//! - `bench [--rounds N] [--build-rounds N] [--skip-build] [--only VENDOR]`: every client against hand-rolled code on the same
 //!   loopback server, ratios against their goals (runs itself in release).
 //! - `fuzz [--target NAME] [--seconds N]`: run the cargo-fuzz targets in `fuzz/` (nightly and
 //!   cargo-fuzz needed; it says so when they are missing), print execs and crashes.
@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use xtask::bench;
 use xtask::{fixture, fuzz, msrv, report, runner, vendors};
 
-const USAGE: &str = "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv\n       cargo xtask bench [--rounds N] [--skip-build] [--only VENDOR]\n       cargo xtask fuzz [--target NAME] [--seconds N]";
+const USAGE: &str = "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv\n       cargo xtask bench [--rounds N] [--build-rounds N] [--skip-build] [--only VENDOR]\n       cargo xtask fuzz [--target NAME] [--seconds N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -122,6 +122,13 @@ fn bench_all(args: &[String]) -> ExitCode {
                 Some(n) => options.rounds = n,
                 None => {
                     eprintln!("--rounds takes a number");
+                    return ExitCode::from(2);
+                }
+            },
+            "--build-rounds" => match rest.next().and_then(|n| n.parse().ok()) {
+                Some(n) => options.build_rounds = n,
+                None => {
+                    eprintln!("--build-rounds takes a number");
                     return ExitCode::from(2);
                 }
             },

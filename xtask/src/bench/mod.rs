@@ -38,6 +38,8 @@ pub struct Options {
     pub skip_build: bool,
     /// Only the rows of this vendor (`vcare`, `iqmetrix`, `revio`, `traitel`), or `build`.
     pub only: Option<String>,
+    /// From-scratch builds of each side for the build row (a few minutes each).
+    pub build_rounds: usize,
 }
 
 impl Default for Options {
@@ -46,6 +48,7 @@ impl Default for Options {
             rounds: 7,
             skip_build: false,
             only: None,
+            build_rounds: 3,
         }
     }
 }
@@ -83,7 +86,7 @@ pub fn run(options: &Options) -> Result<Vec<Row>, String> {
         Ok::<_, String>(())
     })?;
     if !options.skip_build && (options.only.is_none() || wants("build")) {
-        rows.push(build::compare()?);
+        rows.push(build::compare(options.build_rounds.max(1))?);
     }
     if wants("traitel") {
         rows.push(memory::traitel_log()?);
