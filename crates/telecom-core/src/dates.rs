@@ -157,7 +157,12 @@ fn parse_datetime_split(
     Ok((PrimitiveDateTime::new(date, time), offset))
 }
 
-fn parse_offset(text: &str) -> Option<UtcOffset> {
+/// `±HH:MM`, `±HHMM` or `±HH`.
+pub(crate) fn parse_offset(text: &str) -> Option<UtcOffset> {
+    // The slices below count bytes: a multi-byte character would put one inside it.
+    if !text.is_ascii() {
+        return None;
+    }
     let (sign, body) = match text.as_bytes().first()? {
         b'+' => (1i8, &text[1..]),
         b'-' => (-1i8, &text[1..]),
@@ -178,18 +183,19 @@ fn parse_offset(text: &str) -> Option<UtcOffset> {
     UtcOffset::from_hms(sign * h, sign * m, 0).ok()
 }
 
-fn number(text: &str) -> Option<u32> {
+/// Only ASCII digits (at least one), as a number.
+pub(crate) fn number(text: &str) -> Option<u32> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     text.parse().ok()
 }
 
-fn to_u8(value: u32) -> Option<u8> {
+pub(crate) fn to_u8(value: u32) -> Option<u8> {
     u8::try_from(value).ok()
 }
 
-fn make_date(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<Date> {
+pub(crate) fn make_date(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<Date> {
     let year = i32::try_from(year?).ok()?;
     let month = Month::try_from(to_u8(month?)?).ok()?;
     Date::from_calendar_date(year, month, to_u8(day?)?).ok()

@@ -12,7 +12,9 @@
 
 use std::time::SystemTime;
 
-use time::{Date, Month, PrimitiveDateTime, Time, UtcOffset};
+use time::{PrimitiveDateTime, Time, UtcOffset};
+
+use crate::dates::{make_date, number, parse_offset, to_u8};
 
 /// The instant an HTTP date names; `None` for anything else.
 pub(crate) fn parse(text: &str) -> Option<SystemTime> {
@@ -48,8 +50,7 @@ fn weekday_name(word: &str) -> Option<()> {
 }
 
 fn at(year: &str, month: &str, day: &str, clock: &str, zone: &str) -> Option<SystemTime> {
-    let date =
-        Date::from_calendar_date(year_of(year)?, month_of(month)?, digits(day, 1, 2)?).ok()?;
+    let date = make_date(year_of(year), month_of(month), digits(day, 1, 2))?;
     let mut hms = clock.split(':');
     let hour = digits(hms.next()?, 2, 2)?;
     let minute = digits(hms.next()?, 2, 2)?;
@@ -61,8 +62,15 @@ fn at(year: &str, month: &str, day: &str, clock: &str, zone: &str) -> Option<Sys
         return None;
     }
     // RFC 9110 allows a leap second on the wire; one second later is as good a time to retry.
-    let time = Time::from_hms(hour, minute, second.min(59)).ok()?;
-    let offset = offset_of(zone)?;
+    let time = Time::from_hms(to_u8(hour)?, to_u8(minute)?, to_u8(second.min(59))?).ok()?;
+    let offset = if ["GMT", "UTC", "UT", "Z"]
+        .iter()
+        .any(|z| z.eq_ignore_ascii_case(zone))
+    {
+        UtcOffset::UTC
+    } else {
+        parse_offset(zone)?
+    };
     Some(
         PrimitiveDateTime::new(date, time)
             .assume_offset(offset)
@@ -71,51 +79,30 @@ fn at(year: &str, month: &str, day: &str, clock: &str, zone: &str) -> Option<Sys
 }
 
 /// Four digits, or two as RFC 2822 reads them (00-49: 2000s, 50-99: 1900s).
-fn year_of(text: &str) -> Option<i32> {
-    let year = i32::from(digits_u16(text, 2, 4)?);
-    Some(match text.len() {
-        2 if year < 50 => 2000 + year,
-        2 => 1900 + year,
-        4 => year,
-        _ => return None,
-    })
+fn year_of(text: &str) -> Option<u32> {
+    let year = number(text)?;
+    match text.len() {
+        2 if year < 50 => Some(2000 + year),
+        2 => Some(1900 + year),
+        4 => Some(year),
+        _ => None,
+    }
 }
 
-fn month_of(text: &str) -> Option<Month> {
+fn month_of(text: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let index = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(text))?;
-    Month::try_from(u8::try_from(index + 1).ok()?).ok()
+    u32::try_from(index + 1).ok()
 }
 
-fn offset_of(zone: &str) -> Option<UtcOffset> {
-    if ["GMT", "UTC", "UT", "Z"]
-        .iter()
-        .any(|z| z.eq_ignore_ascii_case(zone))
-    {
-        return Some(UtcOffset::UTC);
-    }
-    let (sign, hhmm) = match zone.as_bytes().first()? {
-        b'+' => (1, &zone[1..]),
-        b'-' => (-1, &zone[1..]),
-        _ => return None,
-    };
-    if hhmm.len() != 4 || !hhmm.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let hours = i8::try_from(digits(&hhmm[..2], 2, 2)?).ok()?;
-    let minutes = i8::try_from(digits(&hhmm[2..], 2, 2)?).ok()?;
-    UtcOffset::from_hms(sign * hours, sign * minutes, 0).ok()
-}
-
-fn digits(text: &str, min: usize, max: usize) -> Option<u8> {
-    u8::try_from(digits_u16(text, min, max)?).ok()
-}
-
-fn digits_u16(text: &str, min: usize, max: usize) -> Option<u16> {
-    let ok = (min..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
-    ok.then(|| text.parse().ok()).flatten()
+/// `min` to `max` ASCII digits.
+fn digits(text: &str, min: usize, max: usize) -> Option<u32> {
+    (min..=max)
+        .contains(&text.len())
+        .then(|| number(text))
+        .flatten()
 }
 
 #[cfg(test)]
