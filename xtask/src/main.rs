@@ -118,20 +118,17 @@ fn bench_all(args: &[String]) -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
-            "--rounds" => match rest.next().and_then(|n| n.parse().ok()) {
-                Some(n) => options.rounds = n,
-                None => {
-                    eprintln!("--rounds takes a number");
+            "--rounds" | "--build-rounds" => {
+                let Some(n) = rest.next().and_then(|n| n.parse().ok()) else {
+                    eprintln!("{arg} takes a number");
                     return ExitCode::from(2);
+                };
+                if arg == "--rounds" {
+                    options.rounds = n;
+                } else {
+                    options.build_rounds = n;
                 }
-            },
-            "--build-rounds" => match rest.next().and_then(|n| n.parse().ok()) {
-                Some(n) => options.build_rounds = n,
-                None => {
-                    eprintln!("--build-rounds takes a number");
-                    return ExitCode::from(2);
-                }
-            },
+            }
             _ => {
                 eprintln!("unknown argument {arg:?}\n{USAGE}");
                 return ExitCode::from(2);
