@@ -30,10 +30,11 @@
 use std::fmt::Debug;
 use std::future::Future;
 use std::io::Cursor;
+use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use futures::StreamExt;
+use futures_core::Stream;
 use serde::Serialize;
 use telecom_core::fuzzing::Case;
 use telecom_core::{Money, Redactor};
@@ -119,6 +120,15 @@ fn block_on<F: Future>(future: F) -> F::Output {
         }
     }
     panic!("a decoder waited on an in-memory body");
+}
+
+/// Every item of `stream`, errors included.
+async fn every_item<S: Stream + Unpin>(mut stream: S) -> Vec<S::Item> {
+    let mut items = Vec::new();
+    while let Some(item) = std::future::poll_fn(|cx| Pin::new(&mut stream).poll_next(cx)).await {
+        items.push(item);
+    }
+    items
 }
 
 /// The texts an error shows: `Display` and `Debug`.
@@ -265,9 +275,19 @@ where
 {
     let table = wire::split_body(redactor, MODE, body)
         .and_then(|payload| wire::parse_table::<T>(redactor, MODE, payload));
+    if let Ok(payload) = wire::split_body(redactor, MODE, body) {
+        match (&table, csv_table::<T>(payload)) {
+            (Ok(rows), Ok(expected)) => assert_eq!(rows, &expected, "the csv crate reads the rows"),
+            (Err(_), Err(_)) => {}
+            (Ok(rows), Err(e)) => panic!("the table reads {rows:?} where the csv crate fails: {e}"),
+            (Err(e), Ok(rows)) => {
+                panic!("the table fails ({e}) where the csv crate reads {rows:?}")
+            }
+        }
+    }
     let reader = BufReader::new(Cursor::new(body.to_vec()));
     let stream = LogStream::<T>::build(MODE, reader, None, true, redactor.clone());
-    let streamed: Vec<_> = block_on(stream.collect());
+    let streamed = block_on(every_item(stream));
     let mut out = String::new();
     for error in streamed.iter().filter_map(|r| r.as_ref().err()) {
         assert!(
@@ -311,6 +331,43 @@ where
         }
     }
     out
+}
+
+/// A record as the `csv` crate gives it.
+impl wire::Record for csv::StringRecord {
+    fn field(&self, i: usize) -> Option<&str> {
+        self.get(i)
+    }
+    fn count(&self) -> usize {
+        self.len()
+    }
+}
+
+/// The table as the `csv` crate reads it, through the same column resolution and row
+/// readers: the reference the crate's own splitter is held to.
+fn csv_table<T: CsvRow>(payload: &[u8]) -> Result<Vec<T>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(payload);
+    let header = reader.headers().map_err(|e| e.to_string())?.clone();
+    if wire::is_empty_header(&header) {
+        return Ok(Vec::new());
+    }
+    let cols = wire::resolve_columns::<T>(&header)?;
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut bounds = Vec::new();
+    while reader.read_record(&mut record).map_err(|e| e.to_string())? {
+        bounds.clear();
+        bounds.extend((0..record.len()).filter_map(|i| record.range(i).map(|r| (r.start, r.end))));
+        rows.push(T::from_fields(&wire::Fields::new(
+            record.as_slice(),
+            &bounds,
+            &cols,
+        ))?);
+    }
+    Ok(rows)
 }
 
 /// The header row's names, trimmed, as the table reader sees them.

@@ -8,9 +8,9 @@
 use std::cell::Cell;
 use std::marker::PhantomData;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, Waker};
 
-use futures::Stream;
+use futures_core::Stream;
 use telecom_core::Redactor;
 use tokio::io::{AsyncRead, ReadBuf};
 
@@ -68,10 +68,20 @@ pub(crate) struct RowReader<T, R> {
 
 impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
     pub(crate) fn new(ctx: Ctx, reader: R, status_line: bool, redactor: Redactor) -> Self {
+        Self::with_buffer(ctx, reader, status_line, redactor, BUFFER)
+    }
+
+    fn with_buffer(
+        ctx: Ctx,
+        reader: R,
+        status_line: bool,
+        redactor: Redactor,
+        buffer: usize,
+    ) -> Self {
         RowReader {
             ctx,
             reader,
-            buf: vec![0; BUFFER],
+            buf: vec![0; buffer.max(1)],
             pos: 0,
             filled: 0,
             eof: false,
@@ -105,7 +115,8 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                     return Step::Fill;
                 };
                 let line = &input[..end];
-                if let Err(e) = wire::check_status_line(&self.redactor, self.ctx.mode, line, line) {
+                if let Err(e) = wire::check_status_line(&self.redactor, &self.ctx.mode, line, line)
+                {
                     self.phase = Phase::Done;
                     return Step::Failed(e);
                 }
@@ -132,7 +143,7 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                                 let text = record_text(&view);
                                 Error::decode_row(
                                     &self.redactor,
-                                    self.ctx.mode,
+                                    &self.ctx.mode,
                                     None,
                                     &reason,
                                     text.as_bytes(),
@@ -176,7 +187,7 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                             let text = self.records.lossy_text(input);
                             let e = Error::decode_row(
                                 &self.redactor,
-                                self.ctx.mode,
+                                &self.ctx.mode,
                                 Some(row),
                                 &reason,
                                 text.as_bytes(),
@@ -207,7 +218,7 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
         ));
         Error::decode_row(
             &self.redactor,
-            self.ctx.mode,
+            &self.ctx.mode,
             row,
             &reason,
             excerpt.as_bytes(),
@@ -297,7 +308,7 @@ where
             // Only reached when no record was found first.
             return Err(Error::decode_row(
                 &self.redactor,
-                self.ctx.mode,
+                &self.ctx.mode,
                 Some(row),
                 "no row to decode",
                 b"",
@@ -315,12 +326,44 @@ where
             let text = record_text(&view);
             Error::decode_row(
                 &self.redactor,
-                self.ctx.mode,
+                &self.ctx.mode,
                 Some(row),
                 &reason,
                 text.as_bytes(),
             )
         })
+    }
+}
+
+/// Reads every row of a CSV payload held whole in memory (the modes that answer with a
+/// short table): the reader of the streams, so a table and a log read the same bytes the
+/// same way. The first error ends it, as one bad row fails the call.
+pub(crate) fn read_table<T: CsvRow>(
+    ctx: Ctx,
+    payload: &[u8],
+    redactor: Redactor,
+) -> Result<Vec<T>> {
+    // Room for the whole payload in one read, and one byte more to see its end.
+    let buffer = payload.len().saturating_add(1).min(BUFFER);
+    let mut rows = RowReader::<T, &[u8]>::with_buffer(ctx, payload, false, redactor, buffer);
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut out = Vec::new();
+    loop {
+        match rows.poll_record(&mut cx) {
+            Poll::Ready(None) => return Ok(out),
+            Poll::Ready(Some(Err(e))) => return Err(e),
+            Poll::Ready(Some(Ok(()))) => out.push(rows.decode(T::from_fields)?),
+            // A slice never waits; should one ever, the table ends with an error, not a hang.
+            Poll::Pending => {
+                return Err(Error::decode_row(
+                    &rows.redactor,
+                    &rows.ctx.mode,
+                    Some(rows.row),
+                    "the in-memory payload was not read at once",
+                    b"",
+                ));
+            }
+        }
     }
 }
 
@@ -340,8 +383,6 @@ impl<T: CsvRow, R: AsyncRead + Unpin> Stream for RowReader<T, R> {
 
 #[cfg(test)]
 mod tests {
-    use std::task::Waker;
-
     use futures::StreamExt;
 
     use super::*;
@@ -373,7 +414,7 @@ mod tests {
 
     fn collect<T: CsvRow>(reader: impl AsyncRead + Unpin) -> Vec<Result<T>> {
         let ctx = Ctx {
-            mode: "m",
+            mode: "m".into(),
             gateway: None,
         };
         let mut stream = RowReader::<T, _>::new(ctx, reader, true, Redactor::new());

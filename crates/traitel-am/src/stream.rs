@@ -1,9 +1,10 @@
 //! [`LogStream`]: the rows of a log mode, parsed as the body arrives.
 
+use std::borrow::Cow;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use futures::{Stream, TryStreamExt};
+use futures_core::Stream;
 use telecom_core::Redactor;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt};
 
@@ -67,8 +68,12 @@ impl<T: LogRow> Stream for LogStream<T> {
 
 impl<T: LogRow> LogStream<T> {
     /// Reads every row; the first error ends it.
-    pub async fn collect_all(self) -> Result<Vec<T>> {
-        self.try_collect().await
+    pub async fn collect_all(mut self) -> Result<Vec<T>> {
+        let mut rows = Vec::new();
+        while let Some(row) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
+            rows.push(row?);
+        }
+        Ok(rows)
     }
 
     /// Parses a whole log response from any reader (a saved body, a file): the `Ok` line,
@@ -95,7 +100,11 @@ impl<T: LogRow> LogStream<T> {
         R: AsyncRead + Unpin + Send + 'static,
     {
         let body: Body = Box::pin(reader);
-        let rows = RowReader::new(Ctx { mode, gateway }, body, status_line, redactor);
+        let ctx = Ctx {
+            mode: Cow::Borrowed(mode),
+            gateway,
+        };
+        let rows = RowReader::new(ctx, body, status_line, redactor);
         LogStream {
             inner: Box::new(rows),
         }
@@ -117,9 +126,9 @@ impl<T: LogRow> LogStream<T> {
 }
 
 /// What a log stream's errors name.
-#[derive(Clone, Copy)]
 pub(crate) struct Ctx {
-    pub(crate) mode: &'static str,
+    /// A mode of this crate's, or the one a caller named in a raw call.
+    pub(crate) mode: Cow<'static, str>,
     pub(crate) gateway: Option<Gateway>,
 }
 

@@ -1,6 +1,7 @@
 //! The response codec: the `Ok` / `Error NNN: message` status line, single values, and CSV
 //! tables read by column name.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -9,6 +10,8 @@ use telecom_core::{Money, Redactor};
 use time::{Date, Time};
 
 use crate::error::{Error, Result};
+use crate::row_reader::read_table;
+use crate::stream::Ctx;
 
 /// The longest status line accepted (without its `\n`); a body whose first line is longer
 /// is not TraiTel's. Both the whole-body and the streamed reader hold to it.
@@ -131,19 +134,10 @@ pub(crate) fn money_value(
         .map_err(|e| Error::decode(redactor, mode, &format!("{what}: {e}"), payload))
 }
 
-/// One CSV record, as the `csv` reader gives it.
+/// One CSV record as the splitter gives it (see [`crate::records`]).
 pub(crate) trait Record {
     fn field(&self, i: usize) -> Option<&str>;
     fn count(&self) -> usize;
-}
-
-impl Record for csv::StringRecord {
-    fn field(&self, i: usize) -> Option<&str> {
-        self.get(i)
-    }
-    fn count(&self) -> usize {
-        self.len()
-    }
 }
 
 #[allow(unreachable_pub)] // sealed: public in name so public bounds may use it
@@ -476,54 +470,14 @@ pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
 /// Parses a whole CSV payload (the modes that return small tables).
 pub(crate) fn parse_table<T: CsvRow>(
     redactor: &Redactor,
-    mode: &str,
+    mode: &'static str,
     payload: &[u8],
 ) -> Result<Vec<T>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(payload);
-    let header = reader
-        .headers()
-        .map_err(|e| Error::decode(redactor, mode, &format!("header row: {e}"), payload))?
-        .clone();
-    if is_empty_header(&header) {
-        return Ok(Vec::new());
-    }
-    let cols = resolve_columns::<T>(&header)
-        .map_err(|r| Error::decode(redactor, mode, &r, record_text(&header).as_bytes()))?;
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut bounds = Vec::new();
-    let mut row_no: u64 = 0;
-    loop {
-        row_no += 1;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                bounds.clear();
-                bounds.extend(
-                    (0..record.len()).filter_map(|i| record.range(i).map(|r| (r.start, r.end))),
-                );
-                let fields = Fields::new(record.as_slice(), &bounds, &cols);
-                rows.push(T::from_fields(&fields).map_err(|reason| {
-                    let text = record_text(&record);
-                    Error::decode_row(redactor, mode, Some(row_no), &reason, text.as_bytes())
-                })?);
-            }
-            Err(e) => {
-                let reason = csv_reason(&e.to_string());
-                return Err(Error::decode_row(
-                    redactor,
-                    mode,
-                    Some(row_no),
-                    &reason,
-                    payload,
-                ));
-            }
-        }
-    }
-    Ok(rows)
+    let ctx = Ctx {
+        mode: Cow::Borrowed(mode),
+        gateway: None,
+    };
+    read_table(ctx, payload, redactor.clone())
 }
 
 /// A csv error in words (the unequal-lengths case is how a cut-off body shows).

@@ -1,5 +1,6 @@
 //! The escape hatch: any mode by name.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -7,7 +8,10 @@ use telecom_core::{CallKind, Redactor};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::row_reader::read_table;
+use crate::stream::Ctx;
 use crate::transport::Op;
+use crate::wire::{CsvRow, Fields};
 
 /// The payload of a successful [`Client::call_raw`]: everything after the `Ok` line.
 #[derive(Clone, Debug)]
@@ -45,26 +49,26 @@ impl RawResponse {
         self.payload.lines().map(str::trim).find(|l| !l.is_empty())
     }
 
-    /// The payload as a CSV table, each row keyed by the header's names.
+    /// The payload as a CSV table, each row keyed by the header's names (trimmed; a name
+    /// the header repeats keeps its first column), read as the typed tables are.
     pub fn table(&self) -> Result<Vec<BTreeMap<String, String>>> {
-        let bytes = self.payload.as_bytes();
-        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
-        let decode = |e: csv::Error| {
-            let reason = crate::wire::csv_reason(&e.to_string());
-            Error::decode(&self.redactor, &self.mode, &reason, bytes)
+        let ctx = Ctx {
+            mode: Cow::Owned(self.mode.clone()),
+            gateway: None,
         };
-        let header = reader.headers().map_err(decode)?.clone();
-        reader
-            .records()
-            .map(|r| {
-                let r = r.map_err(decode)?;
-                Ok(header
-                    .iter()
-                    .zip(r.iter())
-                    .map(|(k, v)| (k.trim().to_owned(), v.to_owned()))
-                    .collect())
-            })
-            .collect()
+        let rows = read_table::<AnyRow>(ctx, self.payload.as_bytes(), self.redactor.clone())?;
+        Ok(rows.into_iter().map(|row| row.0).collect())
+    }
+}
+
+/// A row of any header: every column is one the row does not type.
+struct AnyRow(BTreeMap<String, String>);
+
+impl CsvRow for AnyRow {
+    const COLUMNS: &'static [&'static str] = &[];
+
+    fn from_fields(fields: &Fields<'_>) -> std::result::Result<Self, String> {
+        Ok(AnyRow(fields.extra()))
     }
 }
 
@@ -109,5 +113,37 @@ impl Client {
             String::from_utf8_lossy(&payload).into_owned(),
             self.redactor().clone(),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(payload: &str) -> Result<Vec<BTreeMap<String, String>>> {
+        RawResponse::new("listivr", payload.to_owned(), Redactor::new()).table()
+    }
+
+    #[test]
+    fn a_table_keys_rows_by_trimmed_names_and_keeps_values_as_sent() {
+        let rows = table("\u{feff}ID , Name,ID\n1,\"a, b\",2\r\n\n3, c ,4\n").expect("a table");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0]["ID"], "1", "a repeated name keeps its first column");
+        assert_eq!(rows[0]["Name"], "a, b");
+        assert_eq!(rows[1]["Name"], " c ");
+        assert_eq!(table("").expect("empty"), Vec::new());
+        assert_eq!(table(" \n").expect("a blank header"), Vec::new());
+        assert_eq!(table("ID,Name\n").expect("a header only"), Vec::new());
+    }
+
+    #[test]
+    fn a_ragged_or_unclosed_table_is_a_decode_error_naming_the_mode() {
+        for payload in ["ID,Name\n1\n", "ID,Name\n1,2,3\n", "ID,Name\n\"1,2\n"] {
+            let error = table(payload).expect_err(payload);
+            assert!(
+                matches!(&error, Error::Decode { mode, .. } if mode == "listivr"),
+                "{payload:?}: {error:?}"
+            );
+        }
     }
 }
