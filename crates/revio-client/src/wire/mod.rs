@@ -7,6 +7,7 @@
 
 mod access;
 pub(crate) mod de;
+mod scan;
 pub(crate) mod ser;
 pub(crate) mod tree;
 

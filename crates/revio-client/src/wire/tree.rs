@@ -10,8 +10,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart};
+
+use super::scan::{Scanner, Token};
 
 /// How deep elements may nest. Rev.io's answers nest about ten deep; a bound keeps the
 /// recursive steps that follow the parse (the typed decode) within a small stack whatever
@@ -366,8 +367,9 @@ pub(crate) fn name_hash(name: &[u8]) -> u32 {
         | byte(name.len().wrapping_sub(1)) << 24
 }
 
-fn is_nil(start: &BytesStart<'_>) -> bool {
-    let raw = start.attributes_raw();
+/// `content` is a start tag's text between `<` and `>`, its name the first `name_len` bytes.
+fn is_nil(content: &str, name_len: usize) -> bool {
+    let raw = content.as_bytes().get(name_len..).unwrap_or_default();
     // Most elements have no attribute at all, and hardly any other than `nil`.
     if !raw.windows(3).any(|w| w == b"nil") {
         return false;
@@ -375,14 +377,17 @@ fn is_nil(start: &BytesStart<'_>) -> bool {
     if let Some(nil) = lone_nil(raw) {
         return nil;
     }
-    start.attributes().flatten().any(|a| {
-        let key = a.key.as_ref();
-        let local = key.rsplit(|b| *b == b':').next().unwrap_or(key);
-        local == b"nil"
-            && a.unescape_value()
-                .map(|v| matches!(v.trim(), "true" | "1"))
-                .unwrap_or(false)
-    })
+    BytesStart::from_content(content, name_len)
+        .attributes()
+        .flatten()
+        .any(|a| {
+            let key = a.key.as_ref();
+            let local = key.rsplit(|b| *b == b':').next().unwrap_or(key);
+            local == b"nil"
+                && a.unescape_value()
+                    .map(|v| matches!(v.trim(), "true" | "1"))
+                    .unwrap_or(false)
+        })
 }
 
 /// What a start tag's attributes say when they are a single `nil` (`xsi:nil="true"`, the one
@@ -404,10 +409,6 @@ fn lone_nil(raw: &[u8]) -> Option<bool> {
         (b"nil", b"=\"false\"" | b"='false'" | b"=\"0\"" | b"='0'") => Some(false),
         _ => None,
     }
-}
-
-fn position(reader: &Reader<&[u8]>) -> usize {
-    usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX)
 }
 
 fn entity(name: &[u8]) -> Option<char> {
@@ -495,8 +496,10 @@ pub(crate) fn offset_in(body: &str, part: &[u8]) -> Option<usize> {
 }
 
 /// An open element.
-struct Open {
+struct Open<'a> {
     id: u32,
+    /// The name as the start tag wrote it, prefix and all: the end tag must repeat it.
+    qualified: &'a str,
     /// A bit per name of its children so far ([`name_bit`]).
     names: u64,
 }
@@ -510,21 +513,28 @@ fn name_bit(hash: u32) -> u64 {
 struct Builder<'a> {
     doc: Document<'a>,
     /// The open elements, innermost last.
-    stack: Vec<Open>,
+    stack: Vec<Open<'a>>,
 }
 
 impl<'a> Builder<'a> {
-    /// Adds the element `start` opens (`empty`: it is `<a/>`).
+    /// Adds the element a start tag opens: `content` is the tag between `<` and `>` (or
+    /// `/>`: `empty`), a slice of the body, its name the first `name_len` bytes.
     fn open(
         &mut self,
-        start: &BytesStart<'_>,
+        content: &'a str,
+        name_len: usize,
         at: usize,
         after: usize,
         empty: bool,
-    ) -> Result<u32, ParseError> {
+    ) -> Result<(), ParseError> {
+        if !empty && self.stack.len() >= MAX_DEPTH {
+            return Err(ParseError(format!(
+                "elements nest more than {MAX_DEPTH} deep"
+            )));
+        }
         let body = self.doc.body;
-        let qualified = start.name();
-        let qualified = qualified.as_ref();
+        let qualified_str = content.get(..name_len).unwrap_or(content);
+        let qualified = qualified_str.as_bytes();
         let local = local_part(qualified);
         let name = match offset_in(body, local) {
             Some(from)
@@ -556,7 +566,7 @@ impl<'a> Builder<'a> {
             name,
             hash,
             text: NO_TEXT,
-            nil: is_nil(start),
+            nil: is_nil(content, name_len),
             empty,
             repeats,
             repeated: false,
@@ -564,7 +574,86 @@ impl<'a> Builder<'a> {
             inner: (after as u32, after as u32),
             next: id + 1,
         });
-        Ok(id)
+        if !empty {
+            self.stack.push(Open {
+                id,
+                qualified: qualified_str,
+                names: 0,
+            });
+        }
+        Ok(())
+    }
+
+    /// Closes the innermost open element at an end tag from `at` to `after`; `name` is the
+    /// end tag's, when it is still to be checked against the start tag's.
+    fn close(&mut self, name: Option<&str>, at: usize, after: usize) -> Result<(), ParseError> {
+        let open = self.stack.pop().ok_or_else(|| {
+            ParseError(format!(
+                "malformed XML at byte {at}: an end tag closes nothing"
+            ))
+        })?;
+        if let Some(name) = name
+            && name != open.qualified
+        {
+            return Err(ParseError(format!(
+                "malformed XML at byte {at}: </{name}> closes <{}>",
+                open.qualified
+            )));
+        }
+        let id = open.id;
+        let next = self.doc.nodes.len() as u32;
+        let doc = &mut self.doc;
+        let empty = doc
+            .nodes
+            .get(id as usize)
+            .is_some_and(|node| node.nil || (next == id.saturating_add(1) && doc.blank(node.text)));
+        if let Some(node) = doc.nodes.get_mut(id as usize) {
+            node.span.1 = after as u32;
+            node.inner.1 = at as u32;
+            node.next = next;
+            node.empty = empty;
+        }
+        Ok(())
+    }
+
+    /// Text written plainly in the body at `at..end`.
+    fn text(&mut self, at: usize, end: usize) {
+        if self.stack.is_empty() {
+            return;
+        }
+        let text = self.doc.body.get(at..end).unwrap_or_default();
+        self.append(Some(at..end), false, text);
+    }
+
+    /// An entity or character reference, `&name;` at `at..after`.
+    fn reference(&mut self, name: &str, at: usize, after: usize) -> Result<(), ParseError> {
+        if self.stack.is_empty() {
+            return Ok(());
+        }
+        let c = resolve(&BytesRef::new(name))?;
+        let as_written = self.doc.body.get(at..after).is_some_and(|raw| {
+            raw.len() == name.len() + 2
+                && raw.starts_with('&')
+                && raw.ends_with(';')
+                && raw.get(1..raw.len() - 1) == Some(name)
+        });
+        let span = as_written.then_some(at..after);
+        self.append(span, true, c.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    /// The checks at the end of the body.
+    fn finish(self) -> Result<Document<'a>, ParseError> {
+        if let Some(open) = self.stack.last() {
+            return Err(ParseError(format!(
+                "the document ends inside <{}> (truncated body?)",
+                self.doc.name_of(open.id)
+            )));
+        }
+        if self.doc.nodes.is_empty() {
+            return Err(ParseError("the body holds no XML element".into()));
+        }
+        Ok(self.doc)
     }
 
     /// Appends text to the innermost open element: `decoded` is what it reads as, and
@@ -613,22 +702,21 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Reads a whole document. A truncated or malformed document, or one with no element at
-/// all, is an error.
-pub(crate) fn parse(body: &str) -> Result<Document<'_>, ParseError> {
-    if u32::try_from(body.len()).is_err() {
-        return Err(ParseError("the document is 4 GiB or more".into()));
-    }
-    // quick-xml skips a byte-order mark inside its first event, so positions would start
-    // at the mark while the first tag starts after it: read past it here, and count it, so
-    // every span is a range of `body` itself.
-    let skip = if body.starts_with('\u{feff}') {
+/// The byte-order mark's length when the body starts with one: quick-xml reads past it, and
+/// the spans count it, so every span is a range of the body itself.
+fn mark_len(body: &str) -> usize {
+    if body.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
         0
-    };
-    let mut reader = Reader::from_str(&body[skip..]);
-    let mut builder = Builder {
+    }
+}
+
+fn builder(body: &str) -> Result<Builder<'_>, ParseError> {
+    if u32::try_from(body.len()).is_err() {
+        return Err(ParseError("the document is 4 GiB or more".into()));
+    }
+    Ok(Builder {
         doc: Document {
             body,
             // A typical answer has an element per 30 bytes or so: room for twice that, so
@@ -637,100 +725,107 @@ pub(crate) fn parse(body: &str) -> Result<Document<'_>, ParseError> {
             owned: Vec::new(),
         },
         stack: Vec::new(),
-    };
+    })
+}
+
+/// Reads a whole document. A truncated or malformed document, or one with no element at
+/// all, is an error.
+pub(crate) fn parse(body: &str) -> Result<Document<'_>, ParseError> {
+    let mut builder = builder(body)?;
+    let mut scanner = Scanner::new(body, mark_len(body));
+    while let Some(token) = scanner.next_token()? {
+        match token {
+            Token::Start {
+                content,
+                name_len,
+                empty,
+                at,
+                after,
+            } => builder.open(content, name_len, at, after, empty)?,
+            Token::End { name, at, after } => builder.close(Some(name), at, after)?,
+            Token::Text { at, end } => builder.text(at, end),
+            Token::Reference { name, at, after } => builder.reference(name, at, after)?,
+            Token::CData { data } => {
+                if !builder.stack.is_empty() {
+                    builder.append(None, false, data);
+                }
+            }
+            Token::Skipped => {}
+        }
+    }
+    builder.finish()
+}
+
+/// [`parse`] as it was built on quick-xml's reader: the reference the scanner is held to
+/// (`fuzzing::tree_agrees`).
+#[cfg(feature = "fuzzing")]
+pub(crate) fn parse_with_quick_xml(body: &str) -> Result<Document<'_>, ParseError> {
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+
+    let position =
+        |reader: &Reader<&[u8]>| usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+    let mut builder = builder(body)?;
+    let skip = mark_len(body);
+    let mut reader = Reader::from_str(&body[skip..]);
     loop {
         let before = position(&reader).saturating_add(skip);
-        let event = reader.read_event().map_err(|e| {
-            let at = position(&reader).saturating_add(skip);
-            let hint = if at >= body.len() {
-                " (the body ends early: truncated?)"
-            } else {
-                ""
-            };
-            ParseError(format!("malformed XML at byte {at}: {e}{hint}"))
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| ParseError(format!("malformed XML: {e}")))?;
         let after = position(&reader).saturating_add(skip);
+        let empty = matches!(event, Event::Empty(_));
         match event {
-            Event::Start(start) => {
-                if builder.stack.len() >= MAX_DEPTH {
-                    return Err(ParseError(format!(
-                        "elements nest more than {MAX_DEPTH} deep"
-                    )));
-                }
-                let id = builder.open(&start, before, after, false)?;
-                builder.stack.push(Open { id, names: 0 });
+            Event::Start(start) | Event::Empty(start) => {
+                let name_len = start.name().as_ref().len();
+                let content = offset_in(body, &start)
+                    .and_then(|from| body.get(from..from + start.len()))
+                    .ok_or_else(|| ParseError("a tag is not a slice of the body".into()))?;
+                builder.open(content, name_len, before, after, empty)?;
             }
-            Event::Empty(start) => {
-                builder.open(&start, before, after, true)?;
-            }
-            Event::End(_) => {
-                let id = builder
-                    .stack
-                    .pop()
-                    .ok_or_else(|| ParseError("an end tag closes nothing".into()))?
-                    .id;
-                let next = builder.doc.nodes.len() as u32;
-                let doc = &mut builder.doc;
-                let empty = doc.nodes.get(id as usize).is_some_and(|node| {
-                    node.nil || (next == id.saturating_add(1) && doc.blank(node.text))
-                });
-                if let Some(node) = doc.nodes.get_mut(id as usize) {
-                    node.span.1 = after as u32;
-                    node.inner.1 = before as u32;
-                    node.next = next;
-                    node.empty = empty;
-                }
-            }
+            // quick-xml has matched the names.
+            Event::End(_) => builder.close(None, before, after)?,
             Event::Text(text) => {
-                if builder.stack.is_empty() {
-                    continue;
+                if offset_in(body, &text) != Some(before) || before + text.len() != after {
+                    return Err(ParseError("a text is not the body's".into()));
                 }
-                let bytes: &[u8] = &text;
-                let plain = (offset_in(body, bytes) == Some(before)
-                    && before + bytes.len() == after)
-                    .then(|| body.get(before..after))
-                    .flatten();
-                match plain {
-                    Some(plain) => builder.append(Some(before..after), false, plain),
-                    None => {
-                        let decoded = text
-                            .decode()
-                            .map_err(|e| ParseError(format!("text is not valid UTF-8: {e}")))?;
-                        builder.append(None, false, &decoded);
-                    }
-                }
+                builder.text(before, after);
             }
             Event::CData(data) => {
-                builder.append(None, false, &String::from_utf8_lossy(&data));
+                if !builder.stack.is_empty() {
+                    builder.append(None, false, &String::from_utf8_lossy(&data));
+                }
             }
             Event::GeneralRef(reference) => {
-                if builder.stack.is_empty() {
-                    continue;
-                }
-                let c = resolve(&reference)?;
-                let as_written = body.get(before..after).is_some_and(|raw| {
-                    raw.len() == reference.len() + 2
-                        && raw.starts_with('&')
-                        && raw.ends_with(';')
-                        && raw.as_bytes().get(1..raw.len() - 1) == Some(&reference[..])
-                });
-                let span = as_written.then_some(before..after);
-                builder.append(span, true, c.encode_utf8(&mut [0; 4]));
+                let name = std::str::from_utf8(&reference)
+                    .map_err(|_| ParseError("a reference is not UTF-8".into()))?;
+                builder.reference(name, before, after)?;
             }
             Event::Eof => break,
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
-    if let Some(open) = builder.stack.last() {
-        return Err(ParseError(format!(
-            "the document ends inside <{}> (truncated body?)",
-            builder.doc.name_of(open.id)
-        )));
+    builder.finish()
+}
+
+/// Where two documents differ, if they do: every node's name, text, flags and spans.
+#[cfg(feature = "fuzzing")]
+pub(crate) fn difference(a: &Document<'_>, b: &Document<'_>) -> Option<String> {
+    if a.nodes.len() != b.nodes.len() {
+        return Some(format!("{} nodes against {}", a.nodes.len(), b.nodes.len()));
     }
-    if builder.doc.nodes.is_empty() {
-        return Err(ParseError("the body holds no XML element".into()));
-    }
-    Ok(builder.doc)
+    (0..a.nodes.len() as u32).find_map(|id| {
+        let (x, y) = (a.element(id), b.element(id));
+        let (n, m) = (x.node, y.node);
+        let same = x.name() == y.name()
+            && x.text() == y.text()
+            && (
+                n.hash, n.nil, n.empty, n.repeats, n.repeated, n.span, n.inner, n.next,
+            ) == (
+                m.hash, m.nil, m.empty, m.repeats, m.repeated, m.span, m.inner, m.next,
+            );
+        (!same).then(|| format!("node {id}: {n:?} against {m:?}"))
+    })
 }
 
 #[cfg(test)]
@@ -874,6 +969,73 @@ mod tests {
         let a = parsed.root().child("A").unwrap();
         assert_eq!(&doc[a.span()], "<A>x</A>");
         assert_eq!(a.text(), "x");
+    }
+
+    /// Bodies at the edges of what the scanner must read as quick-xml does.
+    const EDGES: &[&str] = &[
+        "<a/>",
+        "<a></a>",
+        "<></>",
+        "<a></a >",
+        "<a></ a>",
+        "<a></b>",
+        "</a>",
+        "<a x='>' y=\"'\">t</a>",
+        "<a x='1/>",
+        "<a/ >",
+        "<a><b>x</b><b/>&amp;&#x41;&#65;</a>",
+        "<a>&bogus;</a>",
+        "<a>&amp</a>",
+        "<a>a & b</a>",
+        "&amp;<a/>",
+        "&x<a/>",
+        "<a><!----><!-- - --><!---->--></a>",
+        "<a><!--></a>",
+        "<a><!---></a>",
+        "<a><!--->--></a>",
+        "<a><!-- --->x--></a>",
+        "<a><?x?></a><?y>?>",
+        "<a><![CDATA[]]><![CDATA[x]]]></a>",
+        "<a><![cdata[x]]></a>",
+        "<?xml version=\"1.0\"?><?pi x?><??><a/>",
+        "<?><a/>",
+        "<!DOCTYPE a [<!ENTITY e 'v'>]><a/>",
+        "<!doctype a><a/>",
+        "<!DOCTYPE><a/>",
+        "<!DOCTYPE  ><a/>",
+        "<!x><a/>",
+        "\u{feff}<a/>",
+        "<a>\u{feff}é</a>",
+        "<a xsi:nil=\"true\"/><b/>",
+        "<a/>text after",
+        "<a>",
+        "<a",
+        "<",
+        "",
+    ];
+
+    #[test]
+    fn the_scanner_builds_the_tree_quick_xml_does() {
+        for body in EDGES {
+            crate::fuzzing::tree_agrees(body);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn near_xml_reads_as_quick_xml_reads_it(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<", ">", "/", "a", "s:a", " ", "\t", "\"", "'", "&", ";", "amp", "#33", "#x",
+                "!", "--", "-", "[CDATA[", "]]", "]", "?", "xml", "=", "i:nil=\"true\"", "nil",
+                "DOCTYPE", "é", "\u{feff}", "<a>", "</a>", "<b/>", "<!--", "-->", "<![CDATA[",
+                "<?", "?>", "<!DOCTYPE", "&amp;", "&#", "x'>'",
+            ]),
+            0..24,
+        )) {
+            let body: String = pieces.concat();
+            crate::fuzzing::tree_agrees(&body);
+            crate::fuzzing::tree_agrees(&format!("<r>{body}</r>"));
+        }
     }
 
     #[test]
