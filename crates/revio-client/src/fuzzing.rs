@@ -22,6 +22,8 @@
 //!   to the caller hold no secret element unmasked; no error shows a secret the redactor
 //!   holds. The body's element tree is the one quick-xml's reader builds
 //!   ([`tree_agrees`]).
+//! - `tree`: any text through the crate's markup scanner and through quick-xml's reader:
+//!   the same element tree, or both refuse it ([`tree_agrees`]).
 //! - `models`: the body as one element read as the response model the selector picks
 //!   (every result and every type nested in one, the `Header`, the unknown-elements map):
 //!   the same write-back and masking properties; a misfit is a decode error that shows no
@@ -112,6 +114,14 @@ pub fn soap(data: &[u8]) {
         &shown,
         |body| soap_errors(&redactor, reader, status, body),
     );
+}
+
+/// Any text as an XML document ([`tree_agrees`]); bytes that are not UTF-8 never reach the
+/// tree (the send path refuses them first).
+pub fn tree(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        tree_agrees(text);
+    }
 }
 
 /// The crate's markup scanner reads `body` as quick-xml's reader does: the same tree node

@@ -19,6 +19,11 @@ fn revio_soap() {
 }
 
 #[test]
+fn revio_tree() {
+    replay(&folder("revio_tree"), fuzzing::tree);
+}
+
+#[test]
 fn revio_models() {
     replay(&folder("revio_models"), fuzzing::models);
 }

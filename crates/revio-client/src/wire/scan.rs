@@ -144,7 +144,12 @@ impl<'a> Scanner<'a> {
                     .tag_end(at + 2)
                     .ok_or_else(|| self.malformed(at, "an end tag is not closed"))?;
                 let written = self.slice(at + 2, gt);
-                let name = written.trim_end_matches(|c: char| c.is_ascii() && is_space(c as u8));
+                // White space after the name is dropped; a name of white space only stays
+                // as written, as quick-xml keeps it.
+                let name = match written.bytes().rposition(|b| !is_space(b)) {
+                    Some(last) => self.slice(at + 2, at + 3 + last),
+                    None => written,
+                };
                 self.at = gt + 1;
                 Ok(Token::End {
                     name,
