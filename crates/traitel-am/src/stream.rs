@@ -125,7 +125,7 @@ impl<T: LogRow> LogStream<T> {
     }
 }
 
-/// What a log stream's errors name.
+/// What a row reader's errors name: a log stream's, or a table's.
 pub(crate) struct Ctx {
     /// A mode of this crate's, or the one a caller named in a raw call.
     pub(crate) mode: Cow<'static, str>,
