@@ -1,5 +1,6 @@
 //! CSV records cut straight out of a read buffer, exactly as the `csv` crate reads them
-//! (the whole-body tables do), without copying a field that needs no unquoting.
+//! (the `traitel_rows` fuzz check holds every table to it), without copying a field that
+//! needs no unquoting. The log streams and the whole-body tables both read through it.
 //!
 //! A record with no `"` in it is split at its commas in place; any other record, and the
 //! header row (where `csv_core` strips a byte-order mark), goes through `csv_core`, the
