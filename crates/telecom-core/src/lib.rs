@@ -9,6 +9,7 @@
 //! - [`dates`]: `serde_with` adapters for each vendor date and time format.
 //! - [`Secret`]: redacted secrets.
 //! - [`lenient`]: readers for response fields whose type the vendor does not keep.
+//! - [`lists`]: readers for lists of models, sized to what they hold.
 //! - [`open_enum!`]: enums that keep values the server adds later.
 //! - [`RetryPolicy`], [`Timeouts`], [`RetryAfter`]: the retry and timeout values every
 //!   client builder takes.
@@ -35,6 +36,7 @@ pub mod call;
 pub mod dates;
 mod http_date;
 pub mod lenient;
+pub mod lists;
 pub mod money;
 mod open_enum;
 pub mod phone;

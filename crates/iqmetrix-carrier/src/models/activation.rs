@@ -128,6 +128,7 @@ pub struct CarrierActivationDetails {
     /// New activation, upgrade, ...
     pub activation_type: Option<ActivationType>,
     /// Fees other than the deposit and the tab.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub additional_fees: Option<Vec<AdditionalFee>>,
     /// Contract length in months (RQ's `ContractTerm`), written as an integer.
     #[serde(serialize_with = "contract_term_as_number")]
@@ -147,6 +148,7 @@ pub struct CarrierActivationDetails {
     /// Carrier-specific order id, `String(64)`.
     pub order_number: Option<String>,
     /// Rate plans.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub rate_plans: Option<Vec<RatePlan>>,
     /// Carrier-specific id of the activation, `String(64)`.
     #[serde(rename = "RemoteActivationID", alias = "RemoteActivationId")]

@@ -102,6 +102,7 @@ pub struct ConfigurableSetting {
 #[non_exhaustive]
 pub struct SettingsMetaData {
     /// The configurable settings.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub configurable_settings: Option<Vec<ConfigurableSetting>>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -115,6 +116,7 @@ pub struct SettingsMetaData {
 #[non_exhaustive]
 pub struct CompanyWideSettingsResource {
     /// The settings.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub company_wide_integration_settings: Option<Vec<IntegrationSetting>>,
     /// Their descriptions (responses only).
     pub meta_data: Option<SettingsMetaData>,
@@ -146,6 +148,7 @@ pub struct LocationSettings {
     #[serde(rename = "LocationID", alias = "LocationId")]
     pub location_id: Option<i64>,
     /// The settings.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub integration_settings: Option<Vec<IntegrationSetting>>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -173,6 +176,7 @@ impl LocationSettingsBuilder {
 #[non_exhaustive]
 pub struct LocationSettingsResource {
     /// The locations.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub locations: Option<Vec<LocationSettings>>,
     /// Their descriptions (responses only).
     pub meta_data: Option<SettingsMetaData>,

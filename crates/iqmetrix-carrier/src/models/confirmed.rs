@@ -49,6 +49,7 @@ pub struct ConfirmedActivation {
     /// Service-generated id of the confirmation.
     pub id: Option<i64>,
     /// Each line confirmed.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub activation_confirmation_details: Option<Vec<ActivationDetails>>,
     /// When the confirmation happened. iQmetrix sends it without an offset
     /// (`2015-07-21T15:25:45.323`); it is UTC and is written back the same way.
@@ -162,7 +163,7 @@ pub(crate) struct Embedded {
 fn null_as_empty<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Vec<ConfirmedActivation>, D::Error> {
-    Ok(Option::<Vec<ConfirmedActivation>>::deserialize(deserializer)?.unwrap_or_default())
+    Ok(telecom_core::lists::opt_list(deserializer)?.unwrap_or_default())
 }
 
 /// The HAL envelope `{"_links": {...}, "_embedded": {"self": [...]}}`.

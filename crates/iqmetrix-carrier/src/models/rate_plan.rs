@@ -81,10 +81,12 @@ pub struct RatePlan {
     /// Description, `String(128)`; may be empty.
     pub description: Option<String>,
     /// Features included with the plan.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub included_rate_plan_features: Option<Vec<RatePlanFeature>>,
     /// Monthly cost.
     pub monthly_recurring_charges: Option<Money>,
     /// Features the subscriber chose to pay for.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub rate_plan_feature_addons: Option<Vec<RatePlanFeature>>,
     /// Carrier-specific SOC code, `String(64)`.
     #[serde(rename = "SOCCode")]

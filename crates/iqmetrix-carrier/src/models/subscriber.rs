@@ -191,6 +191,7 @@ pub struct Subscriber {
     /// Last name of an individual, `String(64)`.
     pub last_name: Option<String>,
     /// Addresses.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub addresses: Option<Vec<Address>>,
     /// The associated account.
     pub associated_account: Option<Account>,
@@ -209,6 +210,7 @@ pub struct Subscriber {
     /// Notes, `String(128)`.
     pub notes: Option<String>,
     /// Phone numbers.
+    #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub phone_numbers: Option<Vec<SubscriberPhoneNumber>>,
     /// Last four digits of the SSN, `String(4)`; redacted in `Debug`.
     #[serde(

@@ -191,12 +191,8 @@ pub fn one_or_many<'de, D: Deserializer<'de>, T: DeserializeOwned>(
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a list, one item, null or \"\"")
         }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-            while let Some(item) = seq.next_element::<T>()? {
-                items.push(item);
-            }
-            Ok(items)
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Vec<T>, A::Error> {
+            crate::lists::collect(seq)
         }
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
             T::deserialize(MapAccessDeserializer::new(map)).map(|item| vec![item])
