@@ -58,6 +58,9 @@ pub const MESSAGE_CHARS: usize = 1024;
 pub struct Redactor {
     /// The forms of the registered values, one shared layer per value.
     layers: Arc<Vec<Arc<[String]>>>,
+    /// The layers of one redactor joined to this one and not yet copied into `layers`: a
+    /// call's redactor joined to its token's on every attempt shares both lists as they are.
+    joined: Option<Arc<Vec<Arc<[String]>>>>,
     values: usize,
 }
 
@@ -80,6 +83,7 @@ impl Redactor {
         if value.chars().count() < MIN_SECRET_CHARS {
             return;
         }
+        self.flatten();
         Arc::make_mut(&mut self.layers).push(encodings::variants(value).into());
         self.values += 1;
     }
@@ -106,9 +110,28 @@ impl Redactor {
             return other.clone();
         }
         let mut copy = self.clone();
-        Arc::make_mut(&mut copy.layers).extend(other.layers.iter().cloned());
         copy.values += other.values;
+        match (&copy.joined, &other.joined) {
+            (None, None) => copy.joined = Some(Arc::clone(&other.layers)),
+            _ => {
+                copy.flatten();
+                Arc::make_mut(&mut copy.layers).extend(other.all_layers().cloned());
+            }
+        }
         copy
+    }
+
+    /// Copies the joined layers into `layers`, before this redactor is extended.
+    fn flatten(&mut self) {
+        if let Some(joined) = self.joined.take() {
+            Arc::make_mut(&mut self.layers).extend(joined.iter().cloned());
+        }
+    }
+
+    fn all_layers(&self) -> impl Iterator<Item = &Arc<[String]>> {
+        self.layers
+            .iter()
+            .chain(self.joined.iter().flat_map(|j| j.iter()))
     }
 
     /// An excerpt of a body for an error or a log line: the first [`SCAN_BYTES`] masked, then
@@ -134,7 +157,7 @@ impl Redactor {
     /// The whole text with every secret replaced by [`REDACTED`].
     fn mask(&self, text: &str) -> String {
         let mut ranges = Vec::new();
-        for form in self.layers.iter().flat_map(|layer| layer.iter()) {
+        for form in self.all_layers().flat_map(|layer| layer.iter()) {
             find_overlapping(text, form, &mut ranges);
             cut_off_tail(text, form, &mut ranges);
         }
@@ -280,6 +303,39 @@ mod tests {
             r.add(v);
         }
         r
+    }
+
+    #[test]
+    fn a_joined_redactor_masks_every_value_of_both_however_it_is_extended() {
+        let call = redactor(&["call-secret-1"]);
+        let token = redactor(&["token-value-2", "refresh-value-3"]);
+        let text = "call-secret-1 token-value-2 refresh-value-3 later-value-4 other-value-5";
+        let joined = call.joined(&token);
+        assert_eq!(joined.values, 3);
+        let masked = joined.message(text);
+        assert!(!masked.as_str().contains("-value-2") && !masked.as_str().contains("-value-3"));
+        assert!(!masked.as_str().contains("secret-1"));
+        // Extended after the join, joined again, and joined to a joined one.
+        let mut extended = joined.clone();
+        extended.add("later-value-4");
+        let twice = joined.joined(&redactor(&["other-value-5"]));
+        let nested = redactor(&["other-value-5"]).joined(&joined);
+        for (name, r) in [
+            ("extended", &extended),
+            ("twice", &twice),
+            ("nested", &nested),
+        ] {
+            let masked = r.message(text);
+            for value in ["secret-1", "value-2", "value-3"] {
+                assert!(!masked.as_str().contains(value), "{name}: {masked:?}");
+            }
+        }
+        assert!(!extended.message(text).as_str().contains("value-4"));
+        assert!(!twice.message(text).as_str().contains("value-5"));
+        assert_eq!((twice.values, nested.values), (4, 4));
+        // The originals are unchanged.
+        assert!(call.message(text).as_str().contains("token-value-2"));
+        assert!(joined.message(text).as_str().contains("later-value-4"));
     }
 
     #[test]
