@@ -1,6 +1,6 @@
 //! [`LookupKey`]: the `{fieldId}={value}[,{fieldId}={value}...]` key of an activation.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -79,15 +79,21 @@ impl LookupKey {
     /// value other than unreserved characters percent-encoded.
     pub fn to_path_segment(&self) -> String {
         let mut out = String::new();
+        self.write_path_segment(&mut out);
+        out
+    }
+
+    /// [`LookupKey::to_path_segment`], written at the end of `out`: a request path is built
+    /// in one string.
+    pub(crate) fn write_path_segment(&self, out: &mut String) {
         for (i, (id, value)) in self.pairs.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            out.push_str(&id.to_string());
-            out.push('=');
+            // Writing to a String cannot fail.
+            let _ = write!(out, "{id}=");
             out.extend(utf8_percent_encode(value, VALUE));
         }
-        out
     }
 
     fn push(&mut self, field_id: i64, value: String) -> Result<(), Error> {

@@ -9,6 +9,8 @@
 //! Each `build()` reports an id that was not set, or is below 1 (iQmetrix answers "must be
 //! greater than or equal to 1"), as [`Error::InvalidInput`] named as the URI names it.
 
+use std::fmt::Write as _;
+
 use crate::error::{Error, Result};
 use crate::models::LookupKey;
 use crate::validate::{positive_id, required_id};
@@ -207,10 +209,15 @@ impl ActivationPath {
         let company = positive_id("CompanyId", self.company_id)?;
         let location = positive_id("LocationId", self.location_id)?;
         let carrier = positive_id("CarrierId", self.carrier_id)?;
-        Ok(format!(
-            "Companies({company})/Locations({location})/Carriers({carrier})/Activations({})",
-            self.key.to_path_segment()
-        ))
+        let mut path = String::with_capacity(96);
+        // Writing to a String cannot fail.
+        let _ = write!(
+            path,
+            "Companies({company})/Locations({location})/Carriers({carrier})/Activations("
+        );
+        self.key.write_path_segment(&mut path);
+        path.push(')');
+        Ok(path)
     }
 }
 
