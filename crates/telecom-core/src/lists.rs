@@ -54,8 +54,8 @@ fn push<T>(items: &mut Vec<T>, item: T) {
     let len = items.len();
     if len == items.capacity() && len < 4 && size_of::<T>() * 4 > SMALL_BLOCK {
         // One item first, then two while two fit in a small block, then Vec's four: a list
-        // of one or two large items stays in small blocks, a longer one costs one small
-        // block more than Vec's way.
+        // of one or two large items stays in small blocks, a longer one costs one or two
+        // small blocks more than Vec's way.
         let doubled = (2 * len).max(1);
         let next = if len == 0 || doubled * size_of::<T>() <= SMALL_BLOCK {
             doubled
