@@ -69,7 +69,11 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses your own HTTP client (proxies, TLS settings, a shared pool).
+    /// Uses this `reqwest::Client` (its pool, proxy, TLS and connect timeout settings); the
+    /// client's request timeout still bounds each attempt. Build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`, as the default client is: a client that
+    /// follows redirects resends a request's body, credentials included, and its headers but
+    /// `Authorization` to wherever a `Location` points.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -109,6 +113,11 @@ impl ClientBuilder {
             Some(http) => http,
             None => reqwest::Client::builder()
                 .connect_timeout(self.timeouts.connect)
+                // A redirect is answered as its status. Followed, a 307 or 308 resends the
+                // body (credentials included) to wherever `Location` says, with every header
+                // but `Authorization` and cookies, and a connect failure there would pass
+                // for "nothing was sent".
+                .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .map_err(|e| Error::invalid("http_client", e.to_string()))?,
         };
