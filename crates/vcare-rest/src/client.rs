@@ -181,6 +181,7 @@ impl ClientBuilder {
         let transport = Transport::new(
             http,
             base_url,
+            parsed,
             &self.credentials,
             self.timeouts,
             self.retry,
@@ -272,6 +273,22 @@ mod tests {
         match result {
             Err(Error::InvalidInput { field, .. }) => field,
             other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn call_urls_append_the_module_to_the_base_url() {
+        for (base, expected) in [
+            ("http://127.0.0.1:9", "http://127.0.0.1:9/plan"),
+            ("http://127.0.0.1:9/", "http://127.0.0.1:9/plan"),
+            ("https://host/api/v1", "https://host/api/v1/plan"),
+            ("https://host/api/v1/", "https://host/api/v1/plan"),
+        ] {
+            let client = Client::builder(credentials())
+                .base_url(base)
+                .build()
+                .expect("builds");
+            assert_eq!(client.inner.transport.url_for("plan").as_str(), expected);
         }
     }
 

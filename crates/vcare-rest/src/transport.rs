@@ -74,7 +74,8 @@ pub(crate) struct Request<'a> {
     pub(crate) kind: CallKind,
     /// See [`Operation::creates_customer`].
     pub(crate) creates_customer: bool,
-    pub(crate) url: String,
+    /// Parsed once, with the base URL ([`Transport::url_for`]).
+    pub(crate) url: reqwest::Url,
     /// Shared, not copied, by every attempt.
     pub(crate) payload: bytes::Bytes,
     /// The secret fields of the body (an SSN, a card number), masked in what comes back.
@@ -85,6 +86,9 @@ pub(crate) struct Request<'a> {
 pub(crate) struct Transport {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
+    /// `base_url` parsed: each call's URL is this with the module appended, so no call
+    /// parses a URL (reqwest would parse a `&str` URL on every send, its host included).
+    base: reqwest::Url,
     pub(crate) timeouts: Timeouts,
     pub(crate) retry: RetryPolicy,
     /// Masks every secret the client holds: the API password and PIN, the agent password.
@@ -93,6 +97,7 @@ pub(crate) struct Transport {
     timer: AttemptTimer,
     /// The `/authenticate` body, encoded once.
     auth_payload: bytes::Bytes,
+    auth_url: reqwest::Url,
 }
 
 /// What one exchange brought back.
@@ -106,6 +111,7 @@ impl Transport {
     pub(crate) fn new(
         http: reqwest::Client,
         base_url: String,
+        base: reqwest::Url,
         credentials: &Credentials,
         timeouts: Timeouts,
         retry: RetryPolicy,
@@ -117,8 +123,10 @@ impl Transport {
             .map(bytes::Bytes::from)
             // Strings always encode; the reason is not kept, as it could quote a value.
             .map_err(|_| Error::invalid("credentials", "cannot be encoded as JSON"))?;
-        Ok(Transport {
+        let mut transport = Transport {
             http,
+            auth_url: base.clone(),
+            base,
             base_url,
             timeouts,
             retry,
@@ -126,7 +134,20 @@ impl Transport {
             pool,
             timer: AttemptTimer::new(),
             auth_payload,
-        })
+        };
+        transport.auth_url = transport.url_for(AUTHENTICATE);
+        Ok(transport)
+    }
+
+    /// `{base_url}/{module}`; `module` is letters, digits and underscores (checked by the
+    /// caller), so it needs no escaping.
+    pub(crate) fn url_for(&self, module: &str) -> reqwest::Url {
+        let mut url = self.base.clone();
+        // An http(s) URL, as the builder checked, always has path segments.
+        if let Ok(mut segments) = url.path_segments_mut() {
+            segments.pop_if_empty().push(module);
+        }
+        url
     }
 
     pub(crate) fn stats(&self) -> TokenStats {
@@ -150,9 +171,8 @@ impl Transport {
     }
 
     async fn authenticate_once(&self) -> Result<Token, Failure<Error>> {
-        let url = format!("{}/authenticate", self.base_url);
         let reply = self
-            .exchange(AUTHENTICATE, &url, &self.auth_payload, None)
+            .exchange(AUTHENTICATE, &self.auth_url, &self.auth_payload, None)
             .await?;
         let envelope = wire::decode(&self.redactor, AUTHENTICATE, reply.status, &reply.body)
             .map_err(|error| classified(error, reply.retry_after))?;
@@ -286,13 +306,13 @@ impl Transport {
     async fn exchange(
         &self,
         operation: &str,
-        url: &str,
+        url: &reqwest::Url,
         payload: &bytes::Bytes,
         token: Option<&Token>,
     ) -> Result<Reply, Failure<Error>> {
         let mut builder = self
             .http
-            .post(url)
+            .post(url.clone())
             .header(CONTENT_TYPE, "application/json")
             .body(payload.clone());
         if let Some(token) = token {

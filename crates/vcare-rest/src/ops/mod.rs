@@ -160,7 +160,7 @@ impl Client {
             action,
             kind,
             creates_customer: operation.creates_customer,
-            url: format!("{}/{}", self.inner.transport.base_url, module),
+            url: self.inner.transport.url_for(module),
             payload: payload.into(),
             secrets: body.into_secrets(),
         })
