@@ -166,7 +166,7 @@ struct TokenErrorBody {
 
 pub(crate) struct TokenProvider {
     credentials: Credentials,
-    token_url: String,
+    token_url: reqwest::Url,
     margin: Duration,
     cache: RwLock<Option<Arc<Token>>>,
     refresh: tokio::sync::Mutex<()>,
@@ -176,7 +176,7 @@ impl std::fmt::Debug for TokenProvider {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TokenProvider")
             .field("credentials", &self.credentials)
-            .field("token_url", &self.token_url)
+            .field("token_url", &self.token_url.as_str())
             .field("margin", &self.margin)
             .finish_non_exhaustive()
     }
@@ -185,7 +185,7 @@ impl std::fmt::Debug for TokenProvider {
 impl TokenProvider {
     pub(crate) fn new(
         credentials: Credentials,
-        token_url: String,
+        token_url: reqwest::Url,
         margin: Duration,
     ) -> TokenProvider {
         let cache = match &credentials {
@@ -472,7 +472,7 @@ mod tests {
                 client_id: "c".into(),
                 client_secret: "s".into(),
             },
-            "http://127.0.0.1:9/v1/oauth2/token".into(),
+            reqwest::Url::parse("http://127.0.0.1:9/v1/oauth2/token").expect("a URL"),
             margin,
         )
     }

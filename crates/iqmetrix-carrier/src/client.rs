@@ -84,7 +84,22 @@ pub(crate) struct Inner {
     pub(crate) base_url: String,
     /// `{base_url}/v2`: every carrier-services path is relative to it.
     pub(crate) api_base: String,
+    /// `{api_base}/` parsed: each call's URL is joined to it, so no call parses a host
+    /// (reqwest would parse a `&str` URL on every send, its host through IDNA included).
+    pub(crate) api_root: reqwest::Url,
     pub(crate) auth: TokenProvider,
+}
+
+impl Inner {
+    /// `{api_base}/{path}`, `path` relative to it whatever slashes it starts with, and with
+    /// any query it carries (a paging `$skip`).
+    pub(crate) fn url_for(&self, path: &str) -> Result<reqwest::Url> {
+        // `./` first: a first segment with a colon in it is a path, never a scheme.
+        let relative = format!("./{}", path.trim_start_matches('/'));
+        self.api_root
+            .join(&relative)
+            .map_err(|e| Error::invalid("path", format!("{path:?} is not a URL path: {e}")))
+    }
 }
 
 /// The iQmetrix Carrier Integration API v2 client.
@@ -233,9 +248,14 @@ impl ClientBuilder {
         self.credentials.register_secrets(&mut redactor);
         let auth = TokenProvider::new(
             self.credentials,
-            format!("{accounts_url}/{ACCOUNTS_VERSION}/oauth2/token"),
+            parsed(
+                "accounts_url",
+                &format!("{accounts_url}/{ACCOUNTS_VERSION}/oauth2/token"),
+            )?,
             self.refresh_margin,
         );
+        let api_base = format!("{base_url}/{CARRIER_SERVICES_VERSION}");
+        let api_root = parsed("base_url", &format!("{api_base}/"))?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http: Http {
@@ -245,12 +265,19 @@ impl ClientBuilder {
                     timer: AttemptTimer::new(),
                     redactor,
                 },
-                api_base: format!("{base_url}/{CARRIER_SERVICES_VERSION}"),
+                api_base,
+                api_root,
                 base_url,
                 auth,
             }),
         })
     }
+}
+
+/// A URL built from a checked root.
+fn parsed(field: &str, url: &str) -> Result<reqwest::Url> {
+    reqwest::Url::parse(url)
+        .map_err(|e| Error::invalid(field, format!("{url:?} is not a URL: {e}")))
 }
 
 /// A host root (with an optional path prefix, for a proxy), its trailing `/` removed.
@@ -315,6 +342,27 @@ mod tests {
             "https://carrierservicesint.iqmetrix.net"
         );
         assert_eq!(Environment::Production.word(), "");
+    }
+
+    #[test]
+    fn call_urls_read_as_the_api_base_and_the_path_written_out() {
+        for base in ["http://127.0.0.1:9", "http://127.0.0.1:9/proxy/"] {
+            let client = Client::builder(Credentials::bearer("t"))
+                .base_url(base)
+                .build()
+                .expect("builds");
+            for path in [
+                "Companies(123)/Locations(5678)/Carriers(41)/Activations(6=1115550123)",
+                "/Companies(1)/CarrierIntegrations(2)/ConfirmedActivations?$skip=50&$top=50",
+                "Carriers(41):x/with space/%41",
+                "Companies(1)/../Companies(2)",
+            ] {
+                let written_out = format!("{}/{}", client.api_base(), path.trim_start_matches('/'));
+                let expected = reqwest::Url::parse(&written_out).expect("parses");
+                let url = client.inner.url_for(path).expect("joins");
+                assert_eq!(url, expected, "{path}");
+            }
+        }
     }
 
     #[test]

@@ -184,7 +184,7 @@ pub fn errors(data: &[u8]) {
             client_id: "c".into(),
             client_secret: "s".into(),
         },
-        "http://127.0.0.1:9/v1/oauth2/token".into(),
+        reqwest::Url::parse("http://127.0.0.1:9/v1/oauth2/token").expect("a URL"),
         Duration::from_secs(u64::from(*selector)),
     );
     let issued = Instant::now();

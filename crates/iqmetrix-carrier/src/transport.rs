@@ -46,7 +46,7 @@ pub(crate) type ErrorDecoder = fn(&Redactor, &'static str, u16, &HeaderMap, &[u8
 pub(crate) struct Request {
     pub(crate) operation: Operation,
     pub(crate) method: Method,
-    pub(crate) url: String,
+    pub(crate) url: reqwest::Url,
     pub(crate) accept: &'static str,
     /// The content type and the bytes.
     pub(crate) body: Option<(&'static str, Bytes)>,
@@ -162,7 +162,7 @@ impl Http {
         let operation = request.operation.name;
         let mut builder = self
             .client
-            .request(request.method.clone(), request.url.as_str())
+            .request(request.method.clone(), request.url.clone())
             .header(ACCEPT, request.accept);
         if let Some((content_type, body)) = &request.body {
             builder = builder

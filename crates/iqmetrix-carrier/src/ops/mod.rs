@@ -68,7 +68,7 @@ impl Client {
         let request = Request {
             operation: call.operation,
             method: call.method,
-            url: format!("{}/{}", inner.api_base, call.path.trim_start_matches('/')),
+            url: inner.url_for(&call.path)?,
             accept: call.accept,
             body: call.body.map(|b| (JSON, b.into())),
             redactor,
