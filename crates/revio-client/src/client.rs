@@ -23,6 +23,8 @@ pub struct Client {
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
+    /// `base_url` parsed once: reqwest would parse a `&str` URL on every send.
+    pub(crate) endpoint: reqwest::Url,
     pub(crate) credentials: Credentials,
     pub(crate) mode: AuthMode,
     pub(crate) retry: RetryPolicy,
@@ -95,12 +97,15 @@ impl ClientBuilder {
     /// Checks the settings and builds the client. A bad setting is an
     /// [`Error::InvalidInput`] naming it (`base_url`, `Credentials/Username`, ...).
     pub fn build(self) -> Result<Client, Error> {
-        let url = reqwest::Url::parse(&self.base_url)
+        let endpoint = reqwest::Url::parse(&self.base_url)
             .map_err(|e| Error::invalid("base_url", format!("is not a URL: {e}")))?;
-        if !matches!(url.scheme(), "http" | "https") {
+        if !matches!(endpoint.scheme(), "http" | "https") {
             return Err(Error::invalid(
                 "base_url",
-                format!("the scheme must be http or https, not {}", url.scheme()),
+                format!(
+                    "the scheme must be http or https, not {}",
+                    endpoint.scheme()
+                ),
             ));
         }
         if self.credentials.username().is_empty() {
@@ -127,6 +132,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base_url: self.base_url,
+                endpoint,
                 credentials: self.credentials,
                 mode: self.mode,
                 retry: self.retry,

@@ -173,7 +173,7 @@ impl Client {
         let inner = &self.inner;
         let request = inner
             .http
-            .post(&inner.base_url)
+            .post(inner.endpoint.clone())
             .header(reqwest::header::CONTENT_TYPE, "text/xml; charset=utf-8")
             .header("SOAPAction", action)
             .body(call.body.clone());
