@@ -181,7 +181,6 @@ impl ClientBuilder {
         let transport = Transport::new(
             http,
             base_url,
-            parsed,
             &self.credentials,
             self.timeouts,
             self.retry,

@@ -111,7 +111,6 @@ impl Transport {
     pub(crate) fn new(
         http: reqwest::Client,
         base_url: String,
-        base: reqwest::Url,
         credentials: &Credentials,
         timeouts: Timeouts,
         retry: RetryPolicy,
@@ -123,6 +122,8 @@ impl Transport {
             .map(bytes::Bytes::from)
             // Strings always encode; the reason is not kept, as it could quote a value.
             .map_err(|_| Error::invalid("credentials", "cannot be encoded as JSON"))?;
+        let base = reqwest::Url::parse(&base_url)
+            .map_err(|e| Error::invalid("base_url", e.to_string()))?;
         let mut transport = Transport {
             http,
             auth_url: base.clone(),
