@@ -37,8 +37,9 @@ use crate::validate::{at, each, max_len, required_id};
 pub struct Activation {
     /// The lookup key of the activation, `{fieldId}={value}[,...]` (see [`LookupKey`](crate::LookupKey)).
     pub id: Option<String>,
-    /// The details.
-    pub carrier_activation_details: Option<CarrierActivationDetails>,
+    /// The details. Boxed: they are nearly all of an activation's size (1.6 KiB), which
+    /// otherwise is copied at every step a decoded activation is returned through.
+    pub carrier_activation_details: Option<Box<CarrierActivationDetails>>,
     /// The carrier, as carrier services numbers it; must equal the one in the path.
     pub carrier_id: Option<i64>,
     /// The company making the request.
@@ -57,7 +58,7 @@ impl Activation {
     pub fn for_path(path: &ActivationPath, details: CarrierActivationDetails) -> Activation {
         Activation {
             id: Some(path.key.to_string()),
-            carrier_activation_details: Some(details),
+            carrier_activation_details: Some(Box::new(details)),
             carrier_id: Some(path.carrier_id),
             company_id: Some(path.company_id),
             location_id: Some(path.location_id),
@@ -69,7 +70,7 @@ impl Activation {
 model_builder! {
     ActivationBuilder => Activation;
     opt id: String,
-    opt carrier_activation_details: CarrierActivationDetails,
+    opt carrier_activation_details: Box<CarrierActivationDetails>,
     opt carrier_id: i64,
     opt company_id: i64,
     opt location_id: i64,
