@@ -3,8 +3,10 @@
 //! - `conformance [--vendor V] [--case ID] [--list]`: run the fixture cases against the real
 //!   clients on local servers, print a table per vendor, exit non-zero on any failure.
 //! - `msrv`: print the highest `rust-version` in the dependency graph.
-//! - `bench [--rounds N] [--build-rounds N] [--skip-build] [--only VENDOR]`: every client against hand-rolled code on the same
-//!   loopback server, ratios against their goals (runs itself in release).
+//! - `bench [--rounds N] [--build-rounds N] [--skip-build] [--only VENDOR] [--side S]`: every
+//!   client against hand-rolled code on the same loopback server, ratios against their goals
+//!   (runs itself in release); `--side client` or `--side baseline` runs one side alone, for a
+//!   profiler, and prints no ratios.
 //! - `fuzz [--target NAME] [--seconds N]`: run the cargo-fuzz targets in `fuzz/` (nightly and
 //!   cargo-fuzz needed; it says so when they are missing), print execs and crashes.
 
@@ -20,7 +22,7 @@ use std::process::ExitCode;
 use xtask::bench;
 use xtask::{fixture, fuzz, msrv, report, runner, vendors};
 
-const USAGE: &str = "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv\n       cargo xtask bench [--rounds N] [--build-rounds N] [--skip-build] [--only VENDOR]\n       cargo xtask fuzz [--target NAME] [--seconds N]";
+const USAGE: &str = "usage: cargo xtask conformance [--vendor V] [--case ID] [--list]\n       cargo xtask msrv\n       cargo xtask bench [--rounds N] [--build-rounds N] [--skip-build] [--only VENDOR] [--side client|baseline]\n       cargo xtask fuzz [--target NAME] [--seconds N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -111,6 +113,14 @@ fn bench_all(args: &[String]) -> ExitCode {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--skip-build" => options.skip_build = true,
+            "--side" => match rest.next().map(String::as_str) {
+                Some("client") => bench::measure::run_sides(bench::measure::Sides::Client),
+                Some("baseline") => bench::measure::run_sides(bench::measure::Sides::Baseline),
+                _ => {
+                    eprintln!("--side takes client or baseline");
+                    return ExitCode::from(2);
+                }
+            },
             "--only" => match rest.next() {
                 Some(vendor) => options.only = Some(vendor.clone()),
                 None => {
@@ -136,6 +146,10 @@ fn bench_all(args: &[String]) -> ExitCode {
         }
     }
     match bench::run(&options) {
+        Ok(_) if bench::measure::one_side() => {
+            println!("one side only: no ratios (run without --side for them)");
+            ExitCode::SUCCESS
+        }
         Ok(rows) => {
             bench::measure::print(&rows);
             if rows.iter().all(bench::Row::met) {

@@ -2,7 +2,37 @@
 //! same server, in alternating order round after round, and each round gives one ratio.
 
 use std::fmt;
+use std::sync::OnceLock;
 use std::time::Duration;
+
+/// Which sides [`compare`] runs: both (the default), or one alone so that a profiler
+/// (`strace -c`, `perf record`, callgrind) sees only that side's work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sides {
+    /// Both sides, turn by turn: the only setting that gives ratios.
+    #[default]
+    Both,
+    /// The client alone.
+    Client,
+    /// The hand-rolled baseline alone.
+    Baseline,
+}
+
+static SIDES: OnceLock<Sides> = OnceLock::new();
+
+/// Sets the sides of every comparison of this process; only the first call counts.
+pub fn run_sides(sides: Sides) {
+    let _ = SIDES.set(sides);
+}
+
+fn sides() -> Sides {
+    SIDES.get().copied().unwrap_or_default()
+}
+
+/// True when [`run_sides`] chose one side: the rows then hold no meaningful ratio.
+pub fn one_side() -> bool {
+    sides() != Sides::Both
+}
 
 /// What a row must show.
 #[derive(Debug, Clone, Copy)]
@@ -128,6 +158,14 @@ where
         // guest, a compaction) falls on both rather than on whichever side it caught.
         for _ in 0..repeats {
             for side in [round % 2 == 0, round % 2 != 0] {
+                let skipped = match sides() {
+                    Sides::Both => false,
+                    Sides::Client => !side,
+                    Sides::Baseline => side,
+                };
+                if skipped {
+                    continue;
+                }
                 if side {
                     c += client().await.map_err(|e| format!("{name}, client: {e}"))?;
                 } else {

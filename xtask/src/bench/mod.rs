@@ -85,10 +85,12 @@ pub fn run(options: &Options) -> Result<Vec<Row>, String> {
         }
         Ok::<_, String>(())
     })?;
-    if !options.skip_build && (options.only.is_none() || wants("build")) {
+    // The build and memory rows have no side to leave out: a one-side run is for a profiler.
+    let both = !measure::one_side();
+    if both && !options.skip_build && (options.only.is_none() || wants("build")) {
         rows.push(build::compare(options.build_rounds.max(1))?);
     }
-    if wants("traitel") {
+    if both && wants("traitel") {
         rows.push(memory::traitel_log()?);
     }
     Ok(rows)
