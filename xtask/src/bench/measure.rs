@@ -140,12 +140,21 @@ where
     FB: Future<Output = Result<Duration, String>>,
 {
     let name = name.into();
-    let client_warm = client()
-        .await
-        .map_err(|e| format!("{name}, client warm-up: {e}"))?;
-    let baseline_warm = baseline()
-        .await
-        .map_err(|e| format!("{name}, baseline warm-up: {e}"))?;
+    // A side left out (`--side`) is not warmed up either: a profiler sees none of its work.
+    let client_warm = if sides() == Sides::Baseline {
+        Duration::ZERO
+    } else {
+        client()
+            .await
+            .map_err(|e| format!("{name}, client warm-up: {e}"))?
+    };
+    let baseline_warm = if sides() == Sides::Client {
+        Duration::ZERO
+    } else {
+        baseline()
+            .await
+            .map_err(|e| format!("{name}, baseline warm-up: {e}"))?
+    };
     let once = client_warm.max(baseline_warm).max(Duration::from_micros(1));
     let repeats = u32::try_from(ROUND.as_nanos().div_ceil(once.as_nanos()))
         .unwrap_or(u32::MAX)
