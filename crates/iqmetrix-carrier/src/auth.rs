@@ -409,7 +409,7 @@ pub(crate) fn token_error(
     if status != 400 && status != 401 {
         return wire::status_error(redactor, operation, status, headers, body);
     }
-    let (code, description) = match serde_json::from_slice::<TokenErrorBody>(body) {
+    let (code, description) = match telecom_core::text::read_json::<TokenErrorBody>(body) {
         Ok(parsed) => (
             parsed
                 .error

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use reqwest::Method;
+use telecom_core::text::strip_bom;
 use telecom_core::{CallKind, Redacted};
 
 use crate::client::Client;
@@ -187,7 +188,7 @@ impl Client {
         let answer = self.execute(call).await?;
         let body = &answer.body[..];
         // The swagger declares a bare array; the API sends the HAL envelope. Both are read.
-        if body.trim_ascii_start().starts_with(b"[") {
+        if strip_bom(body).trim_ascii_start().starts_with(b"[") {
             let items: Vec<ConfirmedActivation> = decode(&answer.redactor, operation.name, body)?;
             return Ok(ConfirmedActivationsPage {
                 items,

@@ -179,7 +179,7 @@ pub(crate) fn decode(
     // serde_json's messages name a position, never the text, for syntax errors; the shape
     // errors below may quote a value, so they are masked like the body.
     let value: Value =
-        serde_json::from_slice(body).map_err(|_| fail(Redacted::fixed("the body is not JSON")))?;
+        read_json(body).map_err(|_| fail(Redacted::fixed("the body is not JSON")))?;
     if !value
         .as_object()
         .is_some_and(|o| o.contains_key("msg_code"))
