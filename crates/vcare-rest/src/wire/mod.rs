@@ -16,7 +16,7 @@ use telecom_core::{Redacted, Redactor, Secret};
 use crate::Error;
 use crate::models::{CustomerId, MsgCode, Source};
 
-pub(crate) use shapes::{Lines, ObjectOr};
+pub(crate) use shapes::{Lines, Object, ObjectOr};
 
 /// The fields every call carries besides its own.
 #[derive(Debug, Clone)]
