@@ -574,6 +574,37 @@ mod tests {
     }
 
     #[test]
+    fn errors_without_content_are_no_failure() {
+        for errors in [
+            "false",
+            "0",
+            "0.0",
+            r#""""#,
+            r#"" ""#,
+            "[]",
+            "{}",
+            "null",
+            r#"[false,0,"",[]]"#,
+            r#"{"zip":""}"#,
+        ] {
+            let body = format!(r#"{{"msg_code":"RESTAPI000","errors":{errors},"data":{{"a":1}}}}"#);
+            let env = decode(&Redactor::new(), "x", 200, body.as_bytes()).unwrap();
+            assert!(!env.is_failure(), "{errors}: {:?}", env.errors);
+            // The one-pass reader of the usual answer agrees.
+            assert!(
+                read_success::<Value>(body.as_bytes(), 200).is_some(),
+                "{errors}"
+            );
+        }
+        // Content, of whatever type, is an error.
+        for errors in ["true", "7", r#"["no"]"#, r#"{"zip":"bad"}"#] {
+            let body = format!(r#"{{"msg_code":"RESTAPI000","errors":{errors}}}"#);
+            let env = decode(&Redactor::new(), "x", 200, body.as_bytes()).unwrap();
+            assert!(env.is_failure(), "{errors}");
+        }
+    }
+
+    #[test]
     fn html_is_a_decode_or_status_error() {
         assert!(matches!(
             decode(&Redactor::new(), "x", 200, b"<html>"),
