@@ -407,15 +407,20 @@ impl Body {
     /// are told apart by nothing: the names are the one list of what is secret. A body that
     /// sets a field the client writes itself is refused rather than overridden.
     pub(crate) fn from_fields(fields: Map<String, Value>) -> Result<Self, Error> {
+        /// Every text and number under a secret field: security answers come as a list.
+        fn leaves(value: &Value, out: &mut Vec<Secret>) {
+            match value {
+                Value::String(s) if !s.is_empty() => out.push(Secret::new(s.as_str())),
+                Value::Number(n) => out.push(Secret::new(n.to_string())),
+                Value::Array(items) => items.iter().for_each(|v| leaves(v, out)),
+                Value::Object(inner) => inner.values().for_each(|v| leaves(v, out)),
+                _ => {}
+            }
+        }
         fn collect(map: &Map<String, Value>, out: &mut Vec<Secret>) {
             for (key, value) in map {
                 match value {
-                    Value::String(s) if SECRET_FIELDS.contains(&key.as_str()) && !s.is_empty() => {
-                        out.push(Secret::new(s.as_str()));
-                    }
-                    Value::Number(n) if SECRET_FIELDS.contains(&key.as_str()) => {
-                        out.push(Secret::new(n.to_string()));
-                    }
+                    _ if SECRET_FIELDS.contains(&key.as_str()) => leaves(value, out),
                     Value::Object(inner) => collect(inner, out),
                     Value::Array(items) => items
                         .iter()
@@ -471,6 +476,10 @@ const SECRET_FIELDS: &[&str] = &[
     "payment_token",
     "account_number",
     "agent_password",
+    "password_pin",
+    "port_ssn",
+    "ssn",
+    "security_questions_answers",
 ];
 
 #[cfg(test)]
