@@ -17,6 +17,7 @@ use time::OffsetDateTime;
 pub struct ActivationDetails {
     /// The activation confirmed (see `CarrierActivationDetails.ActivationId`).
     #[serde(rename = "ActivationID", alias = "ActivationId")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub activation_id: Option<i64>,
     /// Billing account number of the line's account.
     #[serde(rename = "BAN")]
@@ -47,6 +48,7 @@ pub struct ActivationDetails {
 #[non_exhaustive]
 pub struct ConfirmedActivation {
     /// Service-generated id of the confirmation.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub id: Option<i64>,
     /// Each line confirmed.
     #[serde(deserialize_with = "telecom_core::lists::opt_list")]
@@ -59,17 +61,21 @@ pub struct ConfirmedActivation {
     /// Invoice that confirmed the activations.
     pub invoice_id: Option<String>,
     /// Invoice subtotal.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub invoice_subtotal: Option<Money>,
     /// Invoice total.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub invoice_total: Option<Money>,
     /// Location of the transaction.
     #[serde(alias = "LocationID")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub location_id: Option<i64>,
     /// Location name.
     pub location_name: Option<String>,
     /// Employee name.
     pub employee_name: Option<String>,
     /// Invoice taxes.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub taxes: Option<Money>,
     /// The item's own HAL link (`_links.self`).
     #[serde(rename = "_links", deserialize_with = "self_link_of", skip_serializing)]
