@@ -10,6 +10,7 @@
 //! password grant, `token_refresh` for the refresh grant), and a write under the one resend
 //! rule: it is sent again only when no connection was made or the service answered 429.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
@@ -110,6 +111,9 @@ impl Credentials {
 /// An access token and what is needed to replace it.
 pub(crate) struct Token {
     refresh: Option<Secret>,
+    /// Set once the token service refused `refresh`: a dead refresh token is never sent
+    /// again, whatever became of the password grant that followed.
+    refresh_refused: AtomicBool,
     /// When the token is to be replaced (its expiry less the early-refresh margin);
     /// `None` for a static token.
     refresh_at: Option<Instant>,
@@ -135,6 +139,7 @@ impl Token {
         }
         Token {
             refresh,
+            refresh_refused: AtomicBool::new(false),
             refresh_at,
             authorization,
             mask,
@@ -143,6 +148,25 @@ impl Token {
 
     pub(crate) fn is_fresh(&self, now: Instant) -> bool {
         self.refresh_at.is_none_or(|at| now < at)
+    }
+
+    /// The refresh token, unless the token service already refused it.
+    fn live_refresh(&self) -> Option<&Secret> {
+        self.refresh
+            .as_ref()
+            .filter(|_| !self.refresh_refused.load(Ordering::Relaxed))
+    }
+}
+
+/// Whether the token service answered a grant and refused it: an OAuth2 error (any code, a
+/// plain-text body included) or another 4xx. A 429, a 5xx or a transport failure says
+/// nothing about the grant itself.
+fn is_refusal(error: &Error) -> bool {
+    match error {
+        Error::Token { .. } => true,
+        other => other
+            .status()
+            .is_some_and(|status| (400..500).contains(&status) && status != 429),
     }
 }
 
@@ -250,7 +274,9 @@ impl TokenProvider {
     }
 
     /// Refresh grant when there is a refresh token, falling back to the password grant when
-    /// the refresh token is refused (it lives 7 days, or until blacklisted).
+    /// the token service refuses the refresh grant in any way (the refresh token lives 7
+    /// days, or until blacklisted; the service's words for that are not documented). A
+    /// refused refresh token is marked dead, so it is not sent again.
     async fn replace(&self, http: &Http, current: Option<&Token>) -> Result<Arc<Token>> {
         let Credentials::Password {
             username,
@@ -270,7 +296,9 @@ impl TokenProvider {
         if let Some(current) = current {
             redactor = mask(current, &redactor);
         }
-        if let Some(refresh) = current.and_then(|t| t.refresh.as_ref()) {
+        if let Some(current) = current
+            && let Some(refresh) = current.live_refresh()
+        {
             let form = [
                 ("grant_type", "refresh_token"),
                 ("client_id", client_id.as_str()),
@@ -279,12 +307,11 @@ impl TokenProvider {
             ];
             match self.request(http, REFRESH_GRANT, &form, &redactor).await {
                 Ok(token) => return Ok(token),
-                Err(Error::Token {
-                    code: TokenErrorCode::InvalidGrant,
-                    ..
-                }) => {
+                Err(refused) if is_refusal(&refused) => {
+                    current.refresh_refused.store(true, Ordering::Relaxed);
                     tracing::debug!(
                         vendor = "iqmetrix",
+                        status = refused.status(),
                         "refresh token refused; using the password grant"
                     );
                 }
@@ -409,7 +436,7 @@ pub(crate) fn token_error(
     if status != 400 && status != 401 {
         return wire::status_error(redactor, operation, status, headers, body);
     }
-    let (code, description) = match serde_json::from_slice::<TokenErrorBody>(body) {
+    let (code, description) = match telecom_core::text::read_json::<TokenErrorBody>(body) {
         Ok(parsed) => (
             parsed
                 .error

@@ -31,7 +31,6 @@ use telecom_core::Redactor;
 
 use crate::auth::{TokenProvider, token_error};
 use crate::error::{RateLimit, classify_400};
-use crate::models::confirmed::HalPage;
 use crate::models::{
     ActivatedProduct, Activation, ActivationLookupField, CarrierActivationDetails,
     ConfigurationDetails, ConfirmedActivation, ConfirmedActivationsPage, LookupKey, RatePlan,
@@ -250,16 +249,8 @@ fn lookup_key(text: &str) {
 }
 
 fn decode_page(data: &[u8]) -> Option<ConfirmedActivationsPage> {
-    let redactor = Redactor::new();
-    if data.trim_ascii_start().starts_with(b"[") {
-        let items: Vec<ConfirmedActivation> = crate::wire::decode(&redactor, "fuzz", data).ok()?;
-        return Some(ConfirmedActivationsPage {
-            items,
-            ..ConfirmedActivationsPage::default()
-        });
-    }
-    let page: HalPage = crate::wire::decode(&redactor, "fuzz", data).ok()?;
-    Some(ConfirmedActivationsPage::from(page))
+    let path = "Companies(1)/Carriers(2)/ConfirmedActivations?$skip=0&$top=2";
+    crate::ops::confirmed::read_page(&Redactor::new(), data, path, 0).ok()
 }
 
 fn next_link(client: &Client, query: &ConfirmedActivationsQuery, href: &str, following: u64) {

@@ -40,7 +40,10 @@ pub(crate) fn decode<T: DeserializeOwned>(
         ));
     }
     telecom_core::text::read_json(body).map_err(|e| {
-        let reason = if body.trim_ascii_start().starts_with(b"<") {
+        let reason = if telecom_core::text::strip_bom(body)
+            .trim_ascii_start()
+            .starts_with(b"<")
+        {
             Redacted::fixed("HTML or XML where JSON was expected")
         } else {
             // serde quotes the value it could not read, which may be a secret.
@@ -117,12 +120,12 @@ pub(crate) fn status_error(
 /// a JSON string, or the text itself. Picked from the body as sent (so JSON escapes are
 /// undone first), then masked.
 pub(crate) fn body_message(redactor: &Redactor, body: &[u8]) -> Option<Redacted> {
-    let text = String::from_utf8_lossy(body);
+    let text = String::from_utf8_lossy(telecom_core::text::strip_bom(body));
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return None;
     }
-    let picked = match serde_json::from_str::<serde_json::Value>(trimmed) {
+    let picked = match telecom_core::text::read_json::<serde_json::Value>(trimmed.as_bytes()) {
         Ok(serde_json::Value::String(s)) => s,
         Ok(serde_json::Value::Object(map)) => {
             ["Message", "message", "error_description", "ErrorMessage"]
@@ -155,6 +158,11 @@ mod tests {
         );
         assert_eq!(
             message(b"Carrier 9 not found\n").as_deref(),
+            Some("Carrier 9 not found")
+        );
+        // A byte order mark in front is not part of the message.
+        assert_eq!(
+            message(b"\xEF\xBB\xBF{\"Message\":\"Carrier 9 not found\"}").as_deref(),
             Some("Carrier 9 not found")
         );
         assert_eq!(message(b"<html>oops</html>"), None);

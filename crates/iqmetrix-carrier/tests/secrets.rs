@@ -467,7 +467,9 @@ async fn a_secret_where_a_value_was_expected_leaks_nothing() {
         "{configurations}"
     );
     assert!(
-        configurations.to_string().contains("invalid type"),
+        configurations
+            .to_string()
+            .contains("expected a whole number"),
         "the reason is kept, masked: {configurations}"
     );
 

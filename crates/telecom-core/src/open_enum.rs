@@ -180,4 +180,23 @@ mod tests {
         assert_eq!(Term::known_values(), ["0", "12"]);
         assert!(Term::from("x").is_unknown());
     }
+
+    crate::open_enum! {
+        /// A flag with bool aliases.
+        enum Flag {
+            /// Yes.
+            Yes => "Y" | "true",
+            /// No.
+            No => "N" | "false",
+        }
+    }
+
+    #[test]
+    fn a_json_bool_reads_as_its_text() {
+        let v: Vec<Flag> = serde_json::from_str(r#"[true, false, "Y"]"#).unwrap();
+        assert_eq!(v, [Flag::Yes, Flag::No, Flag::Yes]);
+        // An enum without bool aliases keeps it, rather than failing the response.
+        let v: Vec<Term> = serde_json::from_str("[true]").unwrap();
+        assert_eq!(v, [Term::Unknown("true".into())]);
+    }
 }

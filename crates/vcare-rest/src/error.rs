@@ -153,10 +153,11 @@ pub enum Error {
     TokenRejected {
         /// The vendor action.
         operation: String,
-        /// The vendor's `msg_code` (RESTAPI001).
+        /// The vendor's `msg_code` (RESTAPI001); `HTTP 401` (unknown to [`MsgCode`]) when
+        /// the token was refused with a bare HTTP 401 and no envelope.
         code: MsgCode,
-        /// The vendor's `msg` for the second rejection ("Token already used", ...), secrets
-        /// masked.
+        /// The vendor's `msg` for the second rejection ("Token already used", ...), or an
+        /// excerpt of a bare 401's body, secrets masked.
         message: Redacted,
     },
 }

@@ -13,7 +13,8 @@
 //! - a token rejection (RESTAPI001 "Token expire", "Token already used", "Invalid Token") is
 //!   [`FailureClass::Refused`]: the vendor did not act, so the driver sends the call once more
 //!   and that attempt authenticates for a brand-new token; a second rejection is
-//!   [`Error::TokenRejected`].
+//!   [`Error::TokenRejected`]. An HTTP 401 whose body is not an envelope is a token
+//!   rejection too, counted with the others.
 //!
 //! The driver alone decides whether to send again ([`CallKind::may_resend`]). A token is
 //! never sent twice: each attempt takes its own, and the token of a rejected attempt is
@@ -31,6 +32,7 @@ use telecom_core::{
 
 use crate::auth::{Credentials, Token, TokenPool, TokenStats, is_token_rejection};
 use crate::error::Error;
+use crate::models::MsgCode;
 use crate::wire::{self, Envelope};
 
 /// The `vendor` of every call span.
@@ -38,6 +40,10 @@ pub(crate) const VENDOR: &str = "vcare";
 
 /// The operation name of `/authenticate` calls in spans and errors.
 const AUTHENTICATE: &str = "authenticate";
+
+/// The code of [`Error::TokenRejected`] when the vendor refused the token with a bare HTTP
+/// 401 rather than an envelope: no `msg_code` came, and none is made up.
+const HTTP_401: &str = "HTTP 401";
 
 /// A typed action as `ops/` states it once: where it goes, its name, how it may be resent.
 #[derive(Debug, Clone, Copy)]
@@ -268,27 +274,39 @@ impl Transport {
         let envelope = match wire::decode(&self.redactor, request.action, reply.status, &reply.body)
         {
             Ok(envelope) if !envelope.msg_code.is_unknown() => envelope,
-            _ => wire::decode(&redactor(), request.action, reply.status, &reply.body)
-                .map_err(|error| Box::new(classified(error, reply.retry_after)))?,
+            _ => match wire::decode(&redactor(), request.action, reply.status, &reply.body) {
+                Ok(envelope) => envelope,
+                // A bare HTTP 401 (a proxy's or the framework's "Unauthorized", no envelope)
+                // refuses the token before the vendor acted, as RESTAPI001 "Invalid Token"
+                // does, and is answered the same way.
+                Err(error) if reply.status == 401 => {
+                    let message = redactor().excerpt(&reply.body);
+                    let code = MsgCode::from(HTTP_401);
+                    return Err(Box::new(self.token_refused(
+                        rejections,
+                        request.action,
+                        error,
+                        code,
+                        message,
+                    )));
+                }
+                Err(error) => return Err(Box::new(classified(error, reply.retry_after))),
+            },
         };
         if is_token_rejection(&envelope.msg_code, envelope.message()) {
             // The vendor refused the call before acting on it. Its answer may carry a
             // token, but the chain it belongs to is in doubt: it is dropped.
-            self.pool.note_rejection();
             let redactor = envelope.redactor(&redactor());
-            let first = rejections.fetch_add(1, Ordering::Relaxed) == 0;
-            return Err(Box::new(if first {
-                Failure::new(
-                    envelope.vendor_error(&redactor, request.action),
-                    FailureClass::Refused,
-                )
-            } else {
-                Failure::permanent(Error::TokenRejected {
-                    operation: request.action.to_owned(),
-                    message: envelope.redacted_message(&redactor),
-                    code: envelope.msg_code,
-                })
-            }));
+            let message = envelope.redacted_message(&redactor);
+            let code = envelope.msg_code.clone();
+            let first = envelope.vendor_error(&redactor, request.action);
+            return Err(Box::new(self.token_refused(
+                rejections,
+                request.action,
+                first,
+                code,
+                message,
+            )));
         }
         self.keep_next_token(envelope.token.as_ref());
         if envelope.is_failure() {
@@ -300,6 +318,29 @@ impl Transport {
             return Err(Box::new(classified(error, reply.retry_after)));
         }
         Ok(envelope)
+    }
+
+    /// A refused token, counted: the first refusal of a call is [`FailureClass::Refused`]
+    /// (`first` is its error), so the driver sends once more with a brand-new token; the
+    /// second is [`Error::TokenRejected`] with `code` and `message`.
+    fn token_refused(
+        &self,
+        rejections: &AtomicU32,
+        operation: &str,
+        first: Error,
+        code: MsgCode,
+        message: Redacted,
+    ) -> Failure<Error> {
+        self.pool.note_rejection();
+        if rejections.fetch_add(1, Ordering::Relaxed) == 0 {
+            Failure::new(first, FailureClass::Refused)
+        } else {
+            Failure::permanent(Error::TokenRejected {
+                operation: operation.to_owned(),
+                message,
+                code,
+            })
+        }
     }
 
     /// One HTTP exchange: `POST url` with a JSON body and, for API calls, the token, which

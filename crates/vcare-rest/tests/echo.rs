@@ -191,9 +191,10 @@ async fn echoed_secrets_never_leave_the_client() {
                 200,
                 &json!({"msg_code": "RESTAPI000", "data": PASSWORD, "token": next}),
             ),
+            // A bare message is a success of its own; an amount no Money holds is not.
             "card-as-data" => Response::json(
                 200,
-                &json!({"msg_code": "RESTAPI000", "data": CARD, "token": next}),
+                &json!({"msg_code": "RESTAPI000", "data": {"total_amount": CARD}, "token": next}),
             ),
             // The card number quoted back in `msg` and in `errors`.
             "card-in-msg" => Response::json(

@@ -41,11 +41,14 @@ pub struct Activation {
     /// otherwise is copied at every step a decoded activation is returned through.
     pub carrier_activation_details: Option<Box<CarrierActivationDetails>>,
     /// The carrier, as carrier services numbers it; must equal the one in the path.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub carrier_id: Option<i64>,
     /// The company making the request.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub company_id: Option<i64>,
     /// The location making the request; must equal the one in the path.
     #[serde(alias = "LocationID")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub location_id: Option<i64>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -115,6 +118,7 @@ impl ActivationBuilder {
 #[non_exhaustive]
 pub struct CarrierActivationDetails {
     /// System-generated id.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub activation_id: Option<i64>,
     /// When the activation occurred (UTC; system generated). Written with `Z` and the
     /// fractional digits it has (`2015-06-19T05:44:39.7163989Z`).
@@ -165,10 +169,12 @@ pub struct CarrierActivationDetails {
     /// Reserved for future use.
     pub billing_cycle_date: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub commission: Option<Money>,
     /// Reserved for future use.
     pub company_code: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub is_commissionable: Option<bool>,
     /// Reserved for future use.
     #[serde(rename = "OriginalIMEI")]

@@ -85,6 +85,7 @@ impl IntegrationSettingBuilder {
 pub struct ConfigurableSetting {
     /// Id (`SettingId`, also sent as `SettingID`).
     #[serde(alias = "SettingID")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub setting_id: Option<i64>,
     /// Name (documented as the kind of HTML element).
     pub setting_name: Option<String>,
@@ -146,6 +147,7 @@ pub struct LocationSettings {
     /// The location. Read as `LocationId` or `LocationID`; written `LocationID` as in the
     /// spec's POST examples.
     #[serde(rename = "LocationID", alias = "LocationId")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub location_id: Option<i64>,
     /// The settings.
     #[serde(deserialize_with = "telecom_core::lists::opt_list")]
@@ -205,8 +207,10 @@ impl LocationSettingsResourceBuilder {
 #[non_exhaustive]
 pub struct ConfigurationDetails {
     /// Id.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub id: Option<i64>,
     /// The company.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub company_id: Option<i64>,
     /// Company-wide settings.
     pub company_wide_settings_resource: Option<CompanyWideSettingsResource>,

@@ -17,6 +17,7 @@ use time::OffsetDateTime;
 pub struct ActivationDetails {
     /// The activation confirmed (see `CarrierActivationDetails.ActivationId`).
     #[serde(rename = "ActivationID", alias = "ActivationId")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub activation_id: Option<i64>,
     /// Billing account number of the line's account.
     #[serde(rename = "BAN")]
@@ -47,6 +48,7 @@ pub struct ActivationDetails {
 #[non_exhaustive]
 pub struct ConfirmedActivation {
     /// Service-generated id of the confirmation.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub id: Option<i64>,
     /// Each line confirmed.
     #[serde(deserialize_with = "telecom_core::lists::opt_list")]
@@ -59,17 +61,21 @@ pub struct ConfirmedActivation {
     /// Invoice that confirmed the activations.
     pub invoice_id: Option<String>,
     /// Invoice subtotal.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub invoice_subtotal: Option<Money>,
     /// Invoice total.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub invoice_total: Option<Money>,
     /// Location of the transaction.
     #[serde(alias = "LocationID")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub location_id: Option<i64>,
     /// Location name.
     pub location_name: Option<String>,
     /// Employee name.
     pub employee_name: Option<String>,
     /// Invoice taxes.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub taxes: Option<Money>,
     /// The item's own HAL link (`_links.self`).
     #[serde(rename = "_links", deserialize_with = "self_link_of", skip_serializing)]
@@ -95,7 +101,7 @@ pub struct Link {
 }
 
 impl Link {
-    fn to(href: String) -> Link {
+    pub(crate) fn to(href: String) -> Link {
         Link {
             href,
             templated: false,
@@ -105,13 +111,18 @@ impl Link {
 }
 
 /// A link that may be an object, `null`, the string `"null"` (as in the spec's example), a
-/// bare href string, or absent.
+/// bare href string, a list of links (HAL allows an array under one relation; the first
+/// usable one is taken), or absent.
 pub(crate) fn lenient_link<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Link>, D::Error> {
-    let value = Option::<Value>::deserialize(deserializer)?;
-    Ok(match value {
-        Some(Value::Object(mut map)) => match map.remove("href") {
+    Ok(Option::<Value>::deserialize(deserializer)?.and_then(link_of))
+}
+
+fn link_of(value: Value) -> Option<Link> {
+    match value {
+        Value::Array(links) => links.into_iter().find_map(link_of),
+        Value::Object(mut map) => match map.remove("href") {
             Some(Value::String(href)) if !href.trim().is_empty() => {
                 // A `templated` that is not a bool reads as not templated (kept in `extra`
                 // it would be written twice).
@@ -127,13 +138,11 @@ pub(crate) fn lenient_link<'de, D: Deserializer<'de>>(
             }
             _ => None,
         },
-        Some(Value::String(s))
-            if !s.trim().is_empty() && !s.trim().eq_ignore_ascii_case("null") =>
-        {
+        Value::String(s) if !s.trim().is_empty() && !s.trim().eq_ignore_ascii_case("null") => {
             Some(Link::to(s))
         }
         _ => None,
-    })
+    }
 }
 
 fn self_link_of<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Link>, D::Error> {
@@ -153,17 +162,16 @@ pub(crate) struct PageLinks {
     pub(crate) prev: Option<Link>,
 }
 
+/// `_embedded`: its `self` is a list of items, one item on its own (HAL allows a single
+/// resource under a relation), or `null`/`""` for none.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub(crate) struct Embedded {
-    #[serde(rename = "self", deserialize_with = "null_as_empty")]
+    #[serde(
+        rename = "self",
+        deserialize_with = "telecom_core::lenient::one_or_many"
+    )]
     pub(crate) items: Vec<ConfirmedActivation>,
-}
-
-fn null_as_empty<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<ConfirmedActivation>, D::Error> {
-    Ok(telecom_core::lists::opt_list(deserializer)?.unwrap_or_default())
 }
 
 /// The HAL envelope `{"_links": {...}, "_embedded": {"self": [...]}}`.
@@ -237,6 +245,25 @@ mod tests {
         assert!(ConfirmedActivationsPage::from(page).next.is_some());
         let page: HalPage = serde_json::from_str(r#"{}"#).unwrap();
         assert!(ConfirmedActivationsPage::from(page).items.is_empty());
+    }
+
+    #[test]
+    fn a_list_of_links_gives_its_first_and_one_item_is_a_list() {
+        let page: HalPage = serde_json::from_str(
+            r#"{"_links":{"next":[{"title":"no href"},{"href":"v2/a?$skip=5"},{"href":"v2/b"}]},
+                "_embedded":{"self":{"Id":58,"InvoiceId":"INV1"}}}"#,
+        )
+        .unwrap();
+        let page = ConfirmedActivationsPage::from(page);
+        assert_eq!(page.next.map(|l| l.href).as_deref(), Some("v2/a?$skip=5"));
+        assert_eq!(page.items.len(), 1);
+        assert_eq!(page.items[0].id, Some(58));
+        for empty in ["null", r#""""#, "[]"] {
+            let body = format!(r#"{{"_links":{{"next":[]}},"_embedded":{{"self":{empty}}}}}"#);
+            let page =
+                ConfirmedActivationsPage::from(serde_json::from_str::<HalPage>(&body).unwrap());
+            assert!(page.items.is_empty() && page.next.is_none(), "{empty}");
+        }
     }
 
     #[test]

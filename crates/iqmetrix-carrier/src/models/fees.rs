@@ -21,6 +21,7 @@ pub struct VendorRebate {
     /// Description, `String(128)`.
     pub description: Option<String>,
     /// Amount.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub amount: Option<Money>,
     /// Notes, `String(512)`.
     pub notes: Option<String>,
@@ -78,6 +79,7 @@ pub struct AdditionalFee {
     /// Description, `String(128)`.
     pub description: Option<String>,
     /// Amount; negative for financing (`-100`).
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub amount: Option<Money>,
     /// Notes, `String(512)`.
     pub notes: Option<String>,
@@ -185,13 +187,15 @@ impl Serialize for Deposit {
 }
 
 impl<'de> Deserialize<'de> for Deposit {
-    /// A present `null` is [`Deposit::Waived`]; a missing key never reaches here and is
-    /// [`Deposit::NotGiven`] through `#[serde(default)]`.
+    /// A present `null` (or `""`, the API's "no value") is [`Deposit::Waived`]; a missing
+    /// key never reaches here and is [`Deposit::NotGiven`] through `#[serde(default)]`.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(match Option::<AdditionalFee>::deserialize(deserializer)? {
-            Some(fee) => Deposit::Fee(Box::new(fee)),
-            None => Deposit::Waived,
-        })
+        Ok(
+            match telecom_core::lenient::opt_object::<D, AdditionalFee>(deserializer)? {
+                Some(fee) => Deposit::Fee(Box::new(fee)),
+                None => Deposit::Waived,
+            },
+        )
     }
 }
 
@@ -217,6 +221,9 @@ mod tests {
             serde_json::to_string(&waived).unwrap(),
             r#"{"Deposit":null}"#
         );
+        // The API's "no value" is no deposit to pay, as null is.
+        let empty: Holder = serde_json::from_str(r#"{"Deposit":""}"#).unwrap();
+        assert_eq!(empty.deposit, Deposit::Waived);
         let absent: Holder = serde_json::from_str("{}").unwrap();
         assert_eq!(absent.deposit, Deposit::NotGiven);
         assert_eq!(serde_json::to_string(&absent).unwrap(), "{}");

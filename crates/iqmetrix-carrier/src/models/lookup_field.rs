@@ -12,6 +12,7 @@ use serde_json::Value;
 #[non_exhaustive]
 pub struct ActivationLookupField {
     /// The field id used in a [`LookupKey`](crate::LookupKey).
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub id: Option<i64>,
     /// What the field is (`North American Mobile Number`).
     pub field_name: Option<String>,
@@ -22,13 +23,17 @@ pub struct ActivationLookupField {
     /// A value, such as a phone number or ESN.
     pub value: Option<String>,
     /// Reserved for internal use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub carrier_id: Option<i64>,
     /// Reserved for internal use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub required: Option<bool>,
     /// Reserved for internal use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub company_id: Option<i64>,
     /// Reserved for internal use.
     #[serde(alias = "LocationID")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub location_id: Option<i64>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]

@@ -18,6 +18,7 @@ use crate::validate::{at, max_len};
 #[non_exhaustive]
 pub struct Tab {
     /// Amount.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub amount: Option<Money>,
     /// The commission on the tab.
     pub commission: Option<VendorRebate>,
@@ -73,6 +74,7 @@ pub struct ActivatedProduct {
     /// Model, `String(64)`.
     pub model: Option<String>,
     /// Price; an integer stays an integer when written back (`499`).
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub price: Option<Money>,
     /// Product id in other iQmetrix systems, `String(64)`; may be empty.
     pub product_id: Option<String>,
@@ -90,8 +92,10 @@ pub struct ActivatedProduct {
     /// A discount on the price.
     pub tab: Option<Tab>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub is_carrier_supplied: Option<bool>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub number_ported_in: Option<bool>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]

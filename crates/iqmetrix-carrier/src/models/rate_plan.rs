@@ -23,11 +23,13 @@ pub struct RatePlanFeature {
     /// Description, `String(128)`.
     pub description: Option<String>,
     /// Monthly cost.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub monthly_recurring_charges: Option<Money>,
     /// Carrier-specific SOC code, `String(64)`.
     #[serde(rename = "SOCCode")]
     pub soc_code: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub commission_amount: Option<Money>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -84,6 +86,7 @@ pub struct RatePlan {
     #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub included_rate_plan_features: Option<Vec<RatePlanFeature>>,
     /// Monthly cost.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub monthly_recurring_charges: Option<Money>,
     /// Features the subscriber chose to pay for.
     #[serde(deserialize_with = "telecom_core::lists::opt_list")]
@@ -92,8 +95,10 @@ pub struct RatePlan {
     #[serde(rename = "SOCCode")]
     pub soc_code: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub commission_amount: Option<Money>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub is_shared_plan: Option<bool>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]

@@ -5,11 +5,12 @@ use std::collections::HashSet;
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use reqwest::Method;
-use telecom_core::{CallKind, Redacted};
+use telecom_core::text::strip_bom;
+use telecom_core::{CallKind, Redacted, Redactor};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::models::confirmed::HalPage;
+use crate::models::confirmed::{HalPage, Link};
 use crate::models::{
     CarrierPath, ConfirmedActivation, ConfirmedActivationsPage, ConfirmedActivationsQuery,
 };
@@ -60,6 +61,63 @@ impl ConfirmedActivationsQuery {
     }
 }
 
+/// A page body read: the HAL envelope the API sends, or the bare array the swagger declares
+/// (`type: array`). A bare array carries no links: when it is full (as many items as the
+/// `$top` of `path`, the page it answers) it gets a `next` link to `path` at the following
+/// `$skip`, so a walk goes on; a short or empty one is the last page.
+pub(crate) fn read_page(
+    redactor: &Redactor,
+    body: &[u8],
+    path: &str,
+    skip: u64,
+) -> Result<ConfirmedActivationsPage> {
+    let operation = GET_CONFIRMED_ACTIVATIONS.name;
+    if !strip_bom(body).trim_ascii_start().starts_with(b"[") {
+        let page: HalPage = decode(redactor, operation, body)?;
+        let mut page = ConfirmedActivationsPage::from(page);
+        page.skip = skip;
+        return Ok(page);
+    }
+    let items: Vec<ConfirmedActivation> = decode(redactor, operation, body)?;
+    let mut page = ConfirmedActivationsPage {
+        items,
+        skip,
+        ..ConfirmedActivationsPage::default()
+    };
+    let full = query_value(path, "$top")
+        .and_then(|top| top.parse::<u64>().ok())
+        .is_some_and(|top| top > 0 && page.items.len() as u64 == top);
+    if full {
+        page.next = Some(Link::to(with_skip(path, page.following_skip())));
+    }
+    Ok(page)
+}
+
+/// The raw value of the query parameter `name` in `path`.
+fn query_value<'a>(path: &'a str, name: &str) -> Option<&'a str> {
+    let (_, query) = path.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+}
+
+/// `path` asking for `$skip = skip` instead, its other parameters as they are.
+fn with_skip(path: &str, skip: u64) -> String {
+    let (route, query) = path.split_once('?').unwrap_or((path, ""));
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("$skip="))
+        .map(str::to_owned)
+        .collect();
+    // Where the first page has it: after the filter, before the page size.
+    let at = pairs
+        .iter()
+        .position(|pair| pair.starts_with("$top="))
+        .unwrap_or(pairs.len());
+    pairs.insert(at, format!("$skip={skip}"));
+    format!("{route}?{}", pairs.join("&"))
+}
+
 fn encode_query(pairs: &[(String, String)]) -> String {
     pairs
         .iter()
@@ -93,7 +151,7 @@ impl Client {
         &self,
         query: &ConfirmedActivationsQuery,
     ) -> Result<ConfirmedActivationsPage> {
-        self.fetch_page(query.first_page()?, u64::from(query.skip))
+        self.fetch_page(&query.first_page()?, u64::from(query.skip))
             .await
     }
 
@@ -106,7 +164,7 @@ impl Client {
         match &page.next {
             Some(link) => {
                 let (path, skip) = self.resolve_next(&link.href, query, page.following_skip())?;
-                Ok(Some(self.fetch_page(path, skip).await?))
+                Ok(Some(self.fetch_page(&path, skip).await?))
             }
             None => Ok(None),
         }
@@ -156,7 +214,7 @@ impl Client {
                     Walk::Fail(error) => return Err(error),
                     Walk::Done => return Ok(None),
                 };
-                let page = client.fetch_page(path.clone(), skip).await?;
+                let page = client.fetch_page(&path, skip).await?;
                 seen.insert(path);
                 let next = match (&page.next, page.items.is_empty()) {
                     (Some(link), false) => {
@@ -181,24 +239,10 @@ impl Client {
         .boxed()
     }
 
-    async fn fetch_page(&self, path: String, skip: u64) -> Result<ConfirmedActivationsPage> {
-        let operation = GET_CONFIRMED_ACTIVATIONS;
-        let call = Call::new(operation, Method::GET, path).with_accept(HAL_JSON);
+    async fn fetch_page(&self, path: &str, skip: u64) -> Result<ConfirmedActivationsPage> {
+        let call = Call::new(GET_CONFIRMED_ACTIVATIONS, Method::GET, path).with_accept(HAL_JSON);
         let answer = self.execute(call).await?;
-        let body = &answer.body[..];
-        // The swagger declares a bare array; the API sends the HAL envelope. Both are read.
-        if body.trim_ascii_start().starts_with(b"[") {
-            let items: Vec<ConfirmedActivation> = decode(&answer.redactor, operation.name, body)?;
-            return Ok(ConfirmedActivationsPage {
-                items,
-                skip,
-                ..ConfirmedActivationsPage::default()
-            });
-        }
-        let page: HalPage = decode(&answer.redactor, operation.name, body)?;
-        let mut page = ConfirmedActivationsPage::from(page);
-        page.skip = skip;
-        Ok(page)
+        read_page(&answer.redactor, &answer.body, path, skip)
     }
 
     /// Turns a `next` href into a path relative to the base and the `$skip` it asks for;
@@ -320,6 +364,33 @@ mod tests {
         changed.top = 201;
         assert!(changed.first_page().is_err(), "checked again when sent");
         assert!(query().top(0).build().unwrap().first_page().is_ok());
+    }
+
+    #[test]
+    fn a_full_bare_array_page_goes_on_and_a_short_one_ends() {
+        let q = query().top(2).build().unwrap();
+        let first = q.first_page().unwrap();
+        let r = Redactor::new();
+        let page = read_page(&r, b"\xEF\xBB\xBF [{\"Id\":1},{\"Id\":2}]", &first, 0).unwrap();
+        let next = page.next.expect("a full page goes on");
+        assert_eq!(
+            next.href,
+            "Companies(123)/Carriers(41)/ConfirmedActivations?$filter=ConfirmationDateUTC%20ge%20DateTime%272015-07-16T21:29:31.000Z%27&$skip=2&$top=2"
+        );
+        // The link resolves to itself, at the skip it names.
+        assert_eq!(
+            client().resolve_next(&next.href, &q, 0).unwrap(),
+            (next.href.clone(), 2)
+        );
+        assert!(
+            read_page(&r, br#"[{"Id":3}]"#, &next.href, 2)
+                .unwrap()
+                .next
+                .is_none()
+        );
+        assert!(read_page(&r, b"[]", &next.href, 2).unwrap().next.is_none());
+        let no_size = query().top(0).build().unwrap().first_page().unwrap();
+        assert!(read_page(&r, b"[]", &no_size, 0).unwrap().next.is_none());
     }
 
     #[test]

@@ -55,7 +55,7 @@ impl Client {
                 "must be relative to the carrier-services base",
             ));
         }
-        let mut call = Call::new(Operation::new(operation, kind), method, path.to_owned());
+        let mut call = Call::new(Operation::new(operation, kind), method, path);
         if let Some(body) = body {
             call = call.with_json(body)?;
         }

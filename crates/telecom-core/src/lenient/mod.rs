@@ -24,7 +24,8 @@
 mod readers;
 
 pub use readers::{
-    one_or_many, opt_bool, opt_money, opt_object, opt_secret, opt_text, opt_u64, string_list,
+    one_or_many, opt_bool, opt_i64, opt_money, opt_object, opt_secret, opt_text, opt_u64,
+    string_list,
 };
 
 use std::fmt;
@@ -33,7 +34,9 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
 /// A value the vendor sends sometimes as a JSON string and sometimes as a number
-/// (`"customer_id": "1234"` beside `"pending_id": 1234`), kept as its text.
+/// (`"customer_id": "1234"` beside `"pending_id": 1234`), kept as its text. A JSON bool is
+/// kept as `"true"` or `"false"` (`"is_compatible": true` where `"Y"` was documented), so
+/// the open enums and ids read through this never fail on one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct StringOrNumber(pub String);
 
@@ -66,6 +69,9 @@ impl<'de> Deserialize<'de> for StringOrNumber {
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
                 // Shortest round-trip text: the digits the vendor wrote.
                 Ok(StringOrNumber(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(StringOrNumber(if v { "true" } else { "false" }.to_owned()))
             }
         }
         deserializer.deserialize_any(TextVisitor)
@@ -128,5 +134,12 @@ mod tests {
         let texts: Vec<_> = v.into_iter().map(|s| s.0).collect();
         assert_eq!(texts, ["12", "12", "-3", "1.5"]);
         assert!(serde_json::from_str::<StringOrNumber>("null").is_err());
+    }
+
+    #[test]
+    fn string_or_number_keeps_a_bool_as_its_text() {
+        let v: Vec<StringOrNumber> = serde_json::from_str("[true, false]").unwrap();
+        let texts: Vec<_> = v.into_iter().map(|s| s.0).collect();
+        assert_eq!(texts, ["true", "false"]);
     }
 }

@@ -88,6 +88,55 @@ pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
     d.deserialize_any(Whole)
 }
 
+/// A whole number, negative or not, sent as a number or as digits (an id: `354` or
+/// `"354"`); `null` or `""` as `None`. Anything else (text that is not a whole number, a
+/// fraction, a bool, a list or an object) is an error that does not quote the value.
+pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    struct Whole;
+    const NOT_WHOLE: &str = "expected a whole number";
+    impl<'de> Visitor<'de> for Whole {
+        type Value = Option<i64>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a whole number")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            i64::try_from(v).map(Some).map_err(|_| E::custom(NOT_WHOLE))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Err(E::custom(NOT_WHOLE))
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Err(E::custom(NOT_WHOLE))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            let v = v.trim();
+            if v.is_empty() {
+                return Ok(None);
+            }
+            v.parse().map(Some).map_err(|_| E::custom(NOT_WHOLE))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(A::Error::custom(NOT_WHOLE))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(A::Error::custom(NOT_WHOLE))
+        }
+    }
+    d.deserialize_any(Whole)
+}
+
 /// An amount sent as a number or a decimal string; `null` or `""` as `None`. An amount
 /// [`Money`] refuses (an exponent, too many digits) is an error that does not quote it.
 pub fn opt_money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Money>, D::Error> {
@@ -98,15 +147,23 @@ pub fn opt_money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Money>, D::Er
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an amount")
         }
+        // Whole numbers as Money's own reader reads them, with its bounds and without a copy
+        // as text.
         fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            self.visit_str(&v.to_string())
+            Money::deserialize(serde::de::value::U64Deserializer::<E>::new(v)).map(Some)
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            self.visit_str(&v.to_string())
+            Money::deserialize(serde::de::value::I64Deserializer::<E>::new(v)).map(Some)
         }
+        // A float through the text serde_json writes for it, which keeps the vendor's scale
+        // (`44.0` stays `44.0`); one that text spells with an exponent (`1e-7`), as Money's
+        // own reader reads it.
         fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            match float_text(v) {
-                Some(text) => self.visit_str(&text),
+            match float_text(v).map(|text| text.parse::<Money>()) {
+                Some(Ok(money)) => Ok(Some(money)),
+                Some(Err(_)) => {
+                    Money::deserialize(serde::de::value::F64Deserializer::<E>::new(v)).map(Some)
+                }
                 None => Ok(None),
             }
         }
@@ -318,6 +375,68 @@ mod tests {
         assert!(f.flag.is_none() && f.ssn.is_none() && f.list.is_empty());
         let f = read("{}");
         assert!(f.text.is_none() && f.flag.is_none() && f.list.is_empty());
+    }
+
+    #[test]
+    fn ids_as_numbers_digits_or_nothing() {
+        #[derive(Deserialize)]
+        struct Id {
+            #[serde(default, deserialize_with = "opt_i64")]
+            id: Option<i64>,
+        }
+        let id = |json: &str| serde_json::from_str::<Id>(json).expect("reads").id;
+        assert_eq!(id(r#"{"id": 354}"#), Some(354));
+        assert_eq!(id(r#"{"id": " 354 "}"#), Some(354));
+        assert_eq!(id(r#"{"id": -2}"#), Some(-2));
+        for none in ["\"\"", "\" \"", "null"] {
+            assert_eq!(id(&format!(r#"{{"id": {none}}}"#)), None, "{none}");
+        }
+        assert_eq!(id("{}"), None);
+        // Garbage is an error, not a silent `None`, and the value is not quoted.
+        for bad in [
+            "\"abc-77\"",
+            "1.5",
+            "true",
+            "[1]",
+            "{\"a\":1}",
+            "18446744073709551615",
+        ] {
+            let err = serde_json::from_str::<Id>(&format!(r#"{{"id": {bad}}}"#))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(!err.is_empty() && !err.contains("abc-77"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn whole_amounts_keep_the_bounds_of_money() {
+        assert_eq!(
+            read(r#"{"amount": 499}"#)
+                .amount
+                .map(|m| m.to_string())
+                .as_deref(),
+            Some("499")
+        );
+        assert_eq!(
+            read(r#"{"amount": -5}"#)
+                .amount
+                .map(|m| m.to_string())
+                .as_deref(),
+            Some("-5")
+        );
+        // Past Money's 15 integer digits, as a number or as text.
+        assert!(serde_json::from_str::<Fields>(r#"{"amount": 1234567890123456}"#).is_err());
+        assert!(serde_json::from_str::<Fields>(r#"{"amount": "1234567890123456"}"#).is_err());
+        // A float keeps the scale it was written with, and a tiny one still reads.
+        assert_eq!(
+            read(r#"{"amount": 44.0}"#)
+                .amount
+                .map(|m| m.to_string())
+                .as_deref(),
+            Some("44.0")
+        );
+        assert!(read(r#"{"amount": 0.0000001}"#).amount.is_some());
     }
 
     #[test]

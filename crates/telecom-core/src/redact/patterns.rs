@@ -5,13 +5,14 @@ use std::ops::Range;
 
 /// Field names whose values are masked wherever they appear as `name=value` (forms,
 /// queries), `"name": "value"` (JSON) or `<name>value</name>` (XML), compared without case
-/// and without `_`/`-`.
+/// and without `_`/`-`. A name ending in `password` is secret too ([`SECRET_SUFFIXES`]).
 const SECRET_FIELDS: &[&str] = &[
     "password",
     "pass",
     "passwd",
     "pwd",
     "pin",
+    "passwordpin",
     "agentpassword",
     "clientsecret",
     "token",
@@ -23,6 +24,12 @@ const SECRET_FIELDS: &[&str] = &[
     "secret",
     "ssn",
     "ssnum",
+    "portssn",
+    "ssnlastfour",
+    "securityquestionsanswers",
+    "securityanswer",
+    "customertoken",
+    "paymenttoken",
     "socialsecuritynumber",
     "cardnumber",
     "creditcardnumber",
@@ -44,8 +51,11 @@ fn is_secret_field(name: &str) -> bool {
     }
     // `ns:Password` in XML.
     let local = folded.rsplit(':').next().unwrap_or(&folded);
-    SECRET_FIELDS.contains(&local)
+    SECRET_FIELDS.contains(&local) || SECRET_SUFFIXES.iter().any(|s| local.ends_with(s))
 }
+
+/// Endings that make any field name secret (`port_account_password`, `new_password`).
+const SECRET_SUFFIXES: &[&str] = &["password", "passwd"];
 
 fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b':')
@@ -290,6 +300,24 @@ mod tests {
             ["123-45-6789"]
         );
         assert!(masked("user=bob&mode=x").is_empty());
+    }
+
+    #[test]
+    fn vcare_port_in_and_security_fields() {
+        assert_eq!(
+            masked(
+                r#"{"password_pin":"73","port_ssn":"6789","ssn":"1234","ssn_last_four":"4321"}"#
+            ),
+            ["73", "6789", "1234", "4321"]
+        );
+        assert_eq!(
+            masked("passwordPin=55&port-account-password=x9&security_questions_answers=Rex"),
+            ["55", "x9", "Rex"]
+        );
+        assert_eq!(
+            masked(r#"{"customer_token":"ct","payment_token":"pt","zip":"07502"}"#),
+            ["ct", "pt"]
+        );
     }
 
     #[test]

@@ -97,6 +97,22 @@ mod tests {
     }
 
     #[test]
+    fn flags_and_ids_sent_as_json_bools_read() {
+        let answer: DeviceCompatibility = serde_json::from_value(json!({
+            "is_compatible": true, "is_esim_compatible": false, "is_volte_compatible": "Y"
+        }))
+        .expect("a bool flag reads");
+        assert_eq!(answer.compatible(), Some(true));
+        assert_eq!(answer.esim_compatible(), Some(false));
+        let plan: Plan = serde_json::from_value(json!({"plan_id": "231", "is_familyplan": false}))
+            .expect("a bool flag reads");
+        assert_eq!(plan.is_familyplan, Some(YesNo::No));
+        let line: CreatedLineData =
+            serde_json::from_value(json!({"cust_id": true})).expect("an odd id still reads");
+        assert_eq!(line.cust_id.as_ref().map(CustomerId::as_str), Some("true"));
+    }
+
+    #[test]
     fn a_missing_required_field_is_named_by_its_wire_name() {
         let missing = |result: crate::Result<CreateHomephoneCustomer>| match result {
             Err(crate::Error::InvalidInput { field, reason }) => (field, reason),

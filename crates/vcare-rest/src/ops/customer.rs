@@ -11,7 +11,7 @@ use crate::models::{
 };
 use crate::ops::{Action, FromData};
 use crate::transport::Operation;
-use crate::wire::{Body, Envelope, Lines, yes_no};
+use crate::wire::{Body, Envelope, Lines, Object, yes_no};
 
 impl Client {
     /// `create_homephone_customer` (`POST /customer`): create a home phone customer.
@@ -79,7 +79,7 @@ impl Action for CreateHomephoneCustomer {
     const OPERATION: Operation<'static> =
         Operation::new("customer", "create_homephone_customer", CallKind::Write)
             .creating_customers();
-    type Data = HomephoneCustomer;
+    type Data = Object<HomephoneCustomer>;
     type Output = HomephoneCustomer;
     // The spec's table: "Expected Value: API, TABLET, WEBSITE".
     const SOURCES: Option<&'static [Source]> =

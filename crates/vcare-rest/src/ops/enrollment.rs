@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::models::{CheckServiceAvailability, EnrollmentType, ServiceAvailability};
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::wire::{Body, yes_no};
+use crate::wire::{Body, Object, yes_no};
 
 impl Client {
     /// `check_service_availability` (`POST /enrollment`): is there service at a zip code;
@@ -34,7 +34,7 @@ struct CheckServiceAvailabilityBody<'a> {
 impl Action for CheckServiceAvailability {
     const OPERATION: Operation<'static> =
         Operation::new("enrollment", "check_service_availability", CallKind::Read);
-    type Data = ServiceAvailability;
+    type Data = Object<ServiceAvailability>;
     type Output = ServiceAvailability;
 
     // With is_enrollment=Y each call opens a new enrollment, so it is not resent blindly;

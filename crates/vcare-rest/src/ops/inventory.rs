@@ -11,7 +11,7 @@ use crate::models::{
 };
 use crate::ops::{Action, FromData};
 use crate::transport::Operation;
-use crate::wire::{Body, Envelope, ObjectOr};
+use crate::wire::{Body, Envelope, Object, ObjectOr};
 
 impl Client {
     /// `sim_swap` (`POST /inventory`): move a line to a new SIM or eSIM. Never resent once it
@@ -75,7 +75,7 @@ struct CheckDeviceCompatibilityBody<'a> {
 impl Action for CheckDeviceCompatibility {
     const OPERATION: Operation<'static> =
         Operation::new("inventory", "check_device_compatibility", CallKind::Read);
-    type Data = DeviceCompatibility;
+    type Data = Object<DeviceCompatibility>;
     type Output = DeviceCompatibility;
 
     fn body(&self) -> Result<Body, Error> {

@@ -20,7 +20,7 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::models::Source;
 use crate::transport::{Operation, Request};
-use crate::wire::{self, Body, Envelope, EnvelopeFields, Lines};
+use crate::wire::{self, Body, Envelope, EnvelopeFields, Lines, Object};
 
 /// One typed vendor action: where it goes, how its request is written and checked, and how
 /// its answer is read.
@@ -70,6 +70,13 @@ pub(crate) trait FromData<D>: Sized {
 impl<T> FromData<T> for T {
     fn from_data(data: T, _: &Envelope<()>) -> T {
         data
+    }
+}
+
+/// A model documented as `data`'s object, whatever shape `data` came in ([`Object`]).
+impl<T> FromData<Object<T>> for T {
+    fn from_data(data: Object<T>, _: &Envelope<()>) -> T {
+        data.0
     }
 }
 

@@ -10,7 +10,7 @@ use crate::models::{
 };
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::wire::{Body, yes_no};
+use crate::wire::{Body, Object, yes_no};
 
 impl Client {
     /// `make_payment` (`POST /payment`). Never resent once it may have reached the vendor:
@@ -107,7 +107,7 @@ struct MakePaymentBody<'a> {
 impl Action for MakePayment {
     const OPERATION: Operation<'static> =
         Operation::new("payment", "make_payment", CallKind::Write);
-    type Data = Payment;
+    type Data = Object<Payment>;
     type Output = Payment;
 
     fn body(&self) -> Result<Body, Error> {

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::models::{PortinStatus, QueryPortin};
 use crate::ops::Action;
 use crate::transport::Operation;
-use crate::wire::Body;
+use crate::wire::{Body, Object};
 
 impl Client {
     /// `query_portin` (`POST /port`): the state of a port-in. A read: transient failures are
@@ -29,7 +29,7 @@ struct QueryPortinBody<'a> {
 
 impl Action for QueryPortin {
     const OPERATION: Operation<'static> = Operation::new("port", "query_portin", CallKind::Read);
-    type Data = PortinStatus;
+    type Data = Object<PortinStatus>;
     type Output = PortinStatus;
 
     fn body(&self) -> Result<Body, Error> {

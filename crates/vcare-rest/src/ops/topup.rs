@@ -13,7 +13,7 @@ use crate::models::{
 use crate::ops::payment::{BillingBody, CardBody};
 use crate::ops::{Action, FromData};
 use crate::transport::Operation;
-use crate::wire::{Body, Envelope, ObjectOr};
+use crate::wire::{Body, Envelope, Object, ObjectOr};
 
 impl Client {
     /// `topup_list` (`POST /topup`): the top-ups on offer. A read: transient failures are
@@ -40,7 +40,7 @@ struct TopupListBody<'a> {
 
 impl Action for TopupList {
     const OPERATION: Operation<'static> = Operation::new("topup", "topup_list", CallKind::Read);
-    type Data = TopupCatalog;
+    type Data = Object<TopupCatalog>;
     type Output = TopupCatalog;
 
     fn body(&self) -> Result<Body, Error> {

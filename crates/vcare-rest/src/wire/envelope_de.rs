@@ -42,7 +42,9 @@ impl<'de> Deserialize<'de> for NextToken {
 }
 
 /// `errors` arrives as an array of strings, a single string, nested arrays, or (seen in the
-/// wild for field errors) an object of messages; every leaf becomes one string.
+/// wild for field errors) an object of messages; every leaf becomes one string. What says
+/// "no errors" in a PHP answer (`false`, `0`, `""`, `[]`, `{}`, `null`, at any depth) is
+/// none: only error content makes a success envelope a failure.
 struct Errors(Vec<String>);
 
 impl<'de> Deserialize<'de> for Errors {
@@ -57,6 +59,8 @@ impl<'de> Deserialize<'de> for Errors {
                 }
                 Value::Array(items) => items.into_iter().for_each(|v| flatten(v, out)),
                 Value::Object(map) => map.into_iter().for_each(|(_, v)| flatten(v, out)),
+                Value::Bool(false) => {}
+                Value::Number(n) if n.as_f64() == Some(0.0) => {}
                 other => out.push(other.to_string()),
             }
         }

@@ -16,7 +16,7 @@ use telecom_core::{Redacted, Redactor, Secret};
 use crate::Error;
 use crate::models::{CustomerId, MsgCode, Source};
 
-pub(crate) use shapes::{Lines, ObjectOr};
+pub(crate) use shapes::{Lines, Object, ObjectOr};
 
 /// The fields every call carries besides its own.
 #[derive(Debug, Clone)]
@@ -179,7 +179,7 @@ pub(crate) fn decode(
     // serde_json's messages name a position, never the text, for syntax errors; the shape
     // errors below may quote a value, so they are masked like the body.
     let value: Value =
-        serde_json::from_slice(body).map_err(|_| fail(Redacted::fixed("the body is not JSON")))?;
+        read_json(body).map_err(|_| fail(Redacted::fixed("the body is not JSON")))?;
     if !value
         .as_object()
         .is_some_and(|o| o.contains_key("msg_code"))
@@ -407,15 +407,20 @@ impl Body {
     /// are told apart by nothing: the names are the one list of what is secret. A body that
     /// sets a field the client writes itself is refused rather than overridden.
     pub(crate) fn from_fields(fields: Map<String, Value>) -> Result<Self, Error> {
+        /// Every text and number under a secret field: security answers come as a list.
+        fn leaves(value: &Value, out: &mut Vec<Secret>) {
+            match value {
+                Value::String(s) if !s.is_empty() => out.push(Secret::new(s.as_str())),
+                Value::Number(n) => out.push(Secret::new(n.to_string())),
+                Value::Array(items) => items.iter().for_each(|v| leaves(v, out)),
+                Value::Object(inner) => inner.values().for_each(|v| leaves(v, out)),
+                _ => {}
+            }
+        }
         fn collect(map: &Map<String, Value>, out: &mut Vec<Secret>) {
             for (key, value) in map {
                 match value {
-                    Value::String(s) if SECRET_FIELDS.contains(&key.as_str()) && !s.is_empty() => {
-                        out.push(Secret::new(s.as_str()));
-                    }
-                    Value::Number(n) if SECRET_FIELDS.contains(&key.as_str()) => {
-                        out.push(Secret::new(n.to_string()));
-                    }
+                    _ if SECRET_FIELDS.contains(&key.as_str()) => leaves(value, out),
                     Value::Object(inner) => collect(inner, out),
                     Value::Array(items) => items
                         .iter()
@@ -471,6 +476,10 @@ const SECRET_FIELDS: &[&str] = &[
     "payment_token",
     "account_number",
     "agent_password",
+    "password_pin",
+    "port_ssn",
+    "ssn",
+    "security_questions_answers",
 ];
 
 #[cfg(test)]
@@ -571,6 +580,37 @@ mod tests {
         )
         .unwrap();
         assert!(env.is_failure());
+    }
+
+    #[test]
+    fn errors_without_content_are_no_failure() {
+        for errors in [
+            "false",
+            "0",
+            "0.0",
+            r#""""#,
+            r#"" ""#,
+            "[]",
+            "{}",
+            "null",
+            r#"[false,0,"",[]]"#,
+            r#"{"zip":""}"#,
+        ] {
+            let body = format!(r#"{{"msg_code":"RESTAPI000","errors":{errors},"data":{{"a":1}}}}"#);
+            let env = decode(&Redactor::new(), "x", 200, body.as_bytes()).unwrap();
+            assert!(!env.is_failure(), "{errors}: {:?}", env.errors);
+            // The one-pass reader of the usual answer agrees.
+            assert!(
+                read_success::<Value>(body.as_bytes(), 200).is_some(),
+                "{errors}"
+            );
+        }
+        // Content, of whatever type, is an error.
+        for errors in ["true", "7", r#"["no"]"#, r#"{"zip":"bad"}"#] {
+            let body = format!(r#"{{"msg_code":"RESTAPI000","errors":{errors}}}"#);
+            let env = decode(&Redactor::new(), "x", 200, body.as_bytes()).unwrap();
+            assert!(env.is_failure(), "{errors}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::Deserialize;
-use serde::de::value::MapAccessDeserializer;
+use serde::de::value::{MapAccessDeserializer, MapDeserializer};
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// A list documented as an array (one entry per line) that may arrive as a single object,
@@ -30,6 +30,25 @@ pub(crate) enum ObjectOr<O> {
 impl<'de, O: Deserialize<'de>> Deserialize<'de> for ObjectOr<O> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(ObjectOrVisitor(PhantomData))
+    }
+}
+
+/// A `data` documented as an object. A success answer whose `data` is missing, `null`,
+/// `""`, `[]`, a bare message (`"Payment successfully Done !"`) or any other scalar did
+/// succeed: it reads as the object with none of its fields, rather than failing a call the
+/// vendor acted on. Every field of such a model is optional. Read in the envelope's one
+/// pass, as [`ObjectOr`].
+pub(crate) struct Object<O>(pub(crate) O);
+
+impl<'de, O: Deserialize<'de>> Deserialize<'de> for Object<O> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match ObjectOr::<O>::deserialize(d)? {
+            ObjectOr::Object(object) => Ok(Object(object)),
+            ObjectOr::Text(_) | ObjectOr::Other => {
+                let empty = MapDeserializer::<_, D::Error>::new(std::iter::empty::<((), ())>());
+                O::deserialize(empty).map(Object)
+            }
+        }
     }
 }
 
@@ -114,6 +133,33 @@ mod tests {
     #[test]
     fn an_object_that_does_not_fit_is_an_error() {
         assert!(serde_json::from_str::<Shape>(r#"{"a":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn an_object_is_read_and_anything_else_is_the_empty_object() {
+        #[derive(serde::Deserialize)]
+        struct Model {
+            #[serde(default)]
+            id: Option<u32>,
+            #[serde(flatten)]
+            extra: BTreeMap<String, serde_json::Value>,
+        }
+        let object = |json: &str| serde_json::from_str::<Object<Model>>(json).map(|o| o.0);
+        let read = object(r#"{"id":7,"new":true}"#).unwrap();
+        assert_eq!((read.id, read.extra.len()), (Some(7), 1));
+        for nothing in [
+            "null",
+            r#""""#,
+            "[]",
+            r#""Payment successfully Done !""#,
+            "0",
+            "false",
+        ] {
+            let read = object(nothing).unwrap_or_else(|e| panic!("{nothing}: {e}"));
+            assert_eq!((read.id, read.extra.len()), (None, 0), "{nothing}");
+        }
+        // An object that does not fit is still an error.
+        assert!(object(r#"{"id":"x"}"#).is_err());
     }
 
     #[test]
