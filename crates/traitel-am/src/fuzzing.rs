@@ -346,20 +346,41 @@ impl wire::Record for csv::StringRecord {
 
 /// The table as the `csv` crate reads it, through the same column resolution and row
 /// readers: the reference the crate's own splitter is held to.
+///
+/// One deliberate difference from `csv`, the vendor's rule (`wire::is_blank_record`): a
+/// record that is one blank field (` `, `\t`, ` \r\n`) is a blank line and skipped, before
+/// the header and among the rows, where `csv` reads it as a record (and then fails it for
+/// its field count). So `csv` reads here without headers and flexibly, the blank records
+/// are dropped, and the first record left is the header whose width every row must have.
 fn csv_table<T: CsvRow>(payload: &[u8]) -> Result<Vec<T>, String> {
     let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
+        .has_headers(false)
+        .flexible(true)
         .from_reader(payload);
-    let header = reader.headers().map_err(|e| e.to_string())?.clone();
-    if wire::is_empty_header(&header) {
+    let mut record = csv::StringRecord::new();
+    let mut next = |record: &mut csv::StringRecord| -> Result<bool, String> {
+        while reader.read_record(record).map_err(|e| e.to_string())? {
+            if !wire::is_blank_record(record) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    };
+    if !next(&mut record)? {
         return Ok(Vec::new());
     }
+    let header = record.clone();
     let cols = wire::resolve_columns::<T>(&header)?;
     let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
     let mut bounds = Vec::new();
-    while reader.read_record(&mut record).map_err(|e| e.to_string())? {
+    while next(&mut record)? {
+        if record.len() != header.len() {
+            return Err(format!(
+                "found record with {} fields, but the header has {}",
+                record.len(),
+                header.len()
+            ));
+        }
         bounds.clear();
         bounds.extend((0..record.len()).filter_map(|i| record.range(i).map(|r| (r.start, r.end))));
         rows.push(T::from_fields(&wire::Fields::new(
@@ -371,11 +392,20 @@ fn csv_table<T: CsvRow>(payload: &[u8]) -> Result<Vec<T>, String> {
     Ok(rows)
 }
 
-/// The header row's names, trimmed, as the table reader sees them.
+/// The header row's names, trimmed, as the table reader sees them (blank lines before it
+/// skipped).
 fn header_names(payload: &[u8]) -> Option<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(payload);
-    let header = reader.headers().ok()?;
-    Some(header.iter().map(|h| h.trim().to_owned()).collect())
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(payload);
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).ok()? {
+        if !wire::is_blank_record(&record) {
+            return Some(record.iter().map(|h| h.trim().to_owned()).collect());
+        }
+    }
+    None
 }
 
 /// Every column whose name is none of the row type's is in the row's `extra`, and nothing

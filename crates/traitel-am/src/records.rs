@@ -240,6 +240,14 @@ impl Records {
         self.bounds.len()
     }
 
+    /// The last record is a blank line: one field, nothing but ASCII whitespace in it
+    /// (` `, `\t`, a `\r` before the `\n`). The readers skip it wherever it stands, as
+    /// [`crate::wire::is_blank_record`] says.
+    #[inline]
+    pub(crate) fn is_blank(&self, input: &[u8]) -> bool {
+        self.bounds.len() == 1 && self.bytes(input).trim_ascii().is_empty()
+    }
+
     /// The last record as text; an error names the first field that is not UTF-8.
     pub(crate) fn view<'a>(&'a self, input: &'a [u8]) -> Result<View<'a>, NotUtf8> {
         let bytes = self.bytes(input);

@@ -18,7 +18,7 @@ use crate::error::{Error, Gateway, Result};
 use crate::records::{NotUtf8, Records, Split};
 use crate::stream::{Ctx, status_line_end};
 use crate::transport::io_error;
-use crate::wire::{self, Columns, CsvRow, Fields, is_empty_header, record_text, resolve_columns};
+use crate::wire::{self, Columns, CsvRow, Fields, record_text, resolve_columns};
 
 /// The buffer's first size: many rows a read. It doubles only for a record longer than it.
 const BUFFER: usize = 128 * 1024;
@@ -133,23 +133,23 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                 }
                 Split::End => Step::End,
                 Split::Record { consumed } => {
+                    if self.records.is_blank(input) {
+                        // A blank line before the header (`wire::is_blank_record`).
+                        self.consume(consumed);
+                        return Step::Again;
+                    }
                     let width = self.records.count();
                     let header = match self.records.view(input) {
-                        Ok(view) => {
-                            if is_empty_header(&view) {
-                                return Step::End;
-                            }
-                            resolve_columns::<T>(&view).map_err(|reason| {
-                                let text = record_text(&view);
-                                Error::decode_row(
-                                    &self.redactor,
-                                    &self.ctx.mode,
-                                    None,
-                                    &reason,
-                                    text.as_bytes(),
-                                )
-                            })
-                        }
+                        Ok(view) => resolve_columns::<T>(&view).map_err(|reason| {
+                            let text = record_text(&view);
+                            Error::decode_row(
+                                &self.redactor,
+                                &self.ctx.mode,
+                                None,
+                                &reason,
+                                text.as_bytes(),
+                            )
+                        }),
                         Err(bad) => Err(self.not_utf8(None, 0, &bad, "")),
                     };
                     self.consume(consumed);
@@ -175,8 +175,14 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                     }
                     Split::End => Step::End,
                     Split::Record { consumed } => {
-                        let row = self.row + 1;
                         let count = self.records.count();
+                        if count == 1 && self.records.is_blank(input) {
+                            // A blank line among or after the rows (`wire::is_blank_record`):
+                            // no row, whatever the header's width.
+                            self.consume(consumed);
+                            return Step::Again;
+                        }
+                        let row = self.row + 1;
                         self.row = row;
                         if count != width {
                             let reason = wire::csv_reason(&format!(
@@ -466,6 +472,32 @@ mod tests {
             for step in [1, 2, 3, 5, 7, 64, 100_000] {
                 agree::<SmsIn>(body, step);
             }
+        }
+    }
+
+    #[test]
+    fn whitespace_only_lines_are_skipped_before_the_header_and_among_the_rows() {
+        let body: &[u8] = b"Ok\n \t\r\n\nID,Sub-ID,Date,Time,From,To,MessageType,Message\n \n1,,2024-01-09,08:00:00,1,2,ASCII,a\n\t\n2,,2024-01-09,08:00:00,1,2,ASCII,b\n \t\n \r\n";
+        for step in [1, 2, 3, 5, 7, 64, 100_000] {
+            agree::<SmsIn>(body, step);
+            let rows = collect::<SmsIn>(Trickle {
+                body: body.to_vec(),
+                at: 0,
+                step,
+            });
+            let ids: Vec<_> = rows
+                .iter()
+                .map(|r| {
+                    r.as_ref()
+                        .map(|r| r.entry.id.clone())
+                        .map_err(|e| e.to_string())
+                })
+                .collect();
+            assert_eq!(
+                ids,
+                [Ok("1".to_owned()), Ok("2".to_owned())],
+                "reads of {step}"
+            );
         }
     }
 
