@@ -438,9 +438,17 @@ impl Error {
             operation: operation.to_owned(),
             status,
             reason: redactor.message(reason),
-            excerpt: redactor.excerpt(body),
+            excerpt: excerpt(redactor, body),
         }
     }
+}
+
+/// The excerpt of a body an error keeps: the content of its secret-bearing elements masked
+/// first (a Sessions_Create answer's `SessionKey_Encoded`, a customer's `SecurityPIN`, none
+/// of them values the client sent), then every secret the redactor holds, by value and by
+/// shape.
+pub(crate) fn excerpt(redactor: &Redactor, body: &[u8]) -> Redacted {
+    redactor.excerpt(&crate::wire::mask_secret_elements_in_body(body))
 }
 
 #[cfg(test)]
