@@ -347,7 +347,7 @@ impl wire::Record for csv::StringRecord {
 /// The table as the `csv` crate reads it, through the same column resolution and row
 /// readers: the reference the crate's own splitter is held to.
 ///
-/// One deliberate difference from `csv`, the vendor's rule (`wire::is_blank_record`): a
+/// One deliberate difference from `csv`, the vendor's rule (`wire::is_blank_field`): a
 /// record that is one blank field (` `, `\t`, ` \r\n`) is a blank line and skipped, before
 /// the header and among the rows, where `csv` reads it as a record (and then fails it for
 /// its field count). So `csv` reads here without headers and flexibly, the blank records
@@ -360,7 +360,7 @@ fn csv_table<T: CsvRow>(payload: &[u8]) -> Result<Vec<T>, String> {
     let mut record = csv::StringRecord::new();
     let mut next = |record: &mut csv::StringRecord| -> Result<bool, String> {
         while reader.read_record(record).map_err(|e| e.to_string())? {
-            if !wire::is_blank_record(record) {
+            if !is_blank_line(record) {
                 return Ok(true);
             }
         }
@@ -392,6 +392,14 @@ fn csv_table<T: CsvRow>(payload: &[u8]) -> Result<Vec<T>, String> {
     Ok(rows)
 }
 
+/// A record `csv` read that the crate's readers skip as a blank line.
+fn is_blank_line(record: &csv::StringRecord) -> bool {
+    record.len() == 1
+        && record
+            .get(0)
+            .is_some_and(|f| wire::is_blank_field(f.as_bytes()))
+}
+
 /// The header row's names, trimmed, as the table reader sees them (blank lines before it
 /// skipped).
 fn header_names(payload: &[u8]) -> Option<Vec<String>> {
@@ -401,7 +409,7 @@ fn header_names(payload: &[u8]) -> Option<Vec<String>> {
         .from_reader(payload);
     let mut record = csv::StringRecord::new();
     while reader.read_record(&mut record).ok()? {
-        if !wire::is_blank_record(&record) {
+        if !is_blank_line(&record) {
             return Some(record.iter().map(|h| h.trim().to_owned()).collect());
         }
     }

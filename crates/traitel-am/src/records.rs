@@ -240,12 +240,11 @@ impl Records {
         self.bounds.len()
     }
 
-    /// The last record is a blank line: one field, nothing but ASCII whitespace in it
-    /// (` `, `\t`, a `\r` before the `\n`). The readers skip it wherever it stands, as
-    /// [`crate::wire::is_blank_record`] says.
+    /// The last record is a blank line: one field, and that field blank
+    /// ([`crate::wire::is_blank_field`]). The readers skip it wherever it stands.
     #[inline]
     pub(crate) fn is_blank(&self, input: &[u8]) -> bool {
-        self.bounds.len() == 1 && self.bytes(input).trim_ascii().is_empty()
+        self.bounds.len() == 1 && crate::wire::is_blank_field(self.bytes(input))
     }
 
     /// The last record as text; an error names the first field that is not UTF-8.

@@ -134,7 +134,7 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                 Split::End => Step::End,
                 Split::Record { consumed } => {
                     if self.records.is_blank(input) {
-                        // A blank line before the header (`wire::is_blank_record`).
+                        // A blank line before the header (`wire::is_blank_field`).
                         self.consume(consumed);
                         return Step::Again;
                     }
@@ -177,7 +177,7 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                     Split::Record { consumed } => {
                         let count = self.records.count();
                         if count == 1 && self.records.is_blank(input) {
-                            // A blank line among or after the rows (`wire::is_blank_record`):
+                            // A blank line among or after the rows (`wire::is_blank_field`):
                             // no row, whatever the header's width.
                             self.consume(consumed);
                             return Step::Again;
