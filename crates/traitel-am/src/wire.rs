@@ -80,6 +80,18 @@ pub(crate) fn check_status_line(
     Err(Error::decode(redactor, mode, reason, body_start))
 }
 
+/// The code and message of a body whose first line is `Error NNN: message`, read as
+/// [`check_status_line`] reads a status line (a byte-order mark and surrounding whitespace
+/// ignored): for answers other than 2xx, whose status decides the class.
+pub(crate) fn error_in_body(body: &[u8]) -> Option<(&str, &str)> {
+    let head = body
+        .get(..body.len().min(MAX_STATUS_LINE + 1))
+        .unwrap_or(body);
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    parse_error_line(line.trim_ascii())
+}
+
 /// `Error 012: Human-Readable Error Message` (the colon and message are optional): the
 /// code and the message.
 pub(crate) fn parse_error_line(line: &[u8]) -> Option<(&str, &str)> {
