@@ -160,6 +160,10 @@ pub(crate) mod sealed {
         const COLUMNS: &'static [&'static str];
         /// Columns read when present (after `COLUMNS` in [`super::Fields`] numbering).
         const OPTIONAL: &'static [&'static str] = &[];
+        /// True for the SMS logs, whose ASCII messages escape a new line with a backslash:
+        /// a new line after an odd run of backslashes does not end the record (see
+        /// `crate::records`).
+        const ESCAPED_NEW_LINES: bool = false;
         /// Builds the row; the error says which column was wrong.
         fn from_fields(fields: &super::Fields<'_>) -> Result<Self, String>;
     }
