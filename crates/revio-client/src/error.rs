@@ -328,7 +328,8 @@ impl Error {
     }
 
     /// True for failures that may pass: transport failures and timeouts, HTTP 408, 429, 500,
-    /// 502, 503 and 504 without a fault, and provider connectivity (`CA2020`). This is the
+    /// 502, 503 and 504 without a fault, a fault sent with 408, 429, 502, 503 or 504, and
+    /// provider connectivity (`CA2020`). This is the
     /// classifier the client's send path uses; whether a particular call is then resent is
     /// the resend rule's decision (see [`CallKind::may_resend`](crate::CallKind::may_resend)):
     /// a write only after no connection was made or an HTTP 429.
@@ -343,6 +344,14 @@ impl Error {
             Error::Transport { source, .. } if source.is_connect() => FailureClass::NotConnected,
             Error::Transport { .. } | Error::Timeout { .. } => FailureClass::Transient,
             Error::HttpStatus { status, .. } => FailureClass::from_status(*status),
+            // A fault in a 200 or 500 answer is the server's verdict on the request (ASMX
+            // sends its exceptions as 500 + fault). Under any other status the status says
+            // what happened, whatever body came with it: a 429 refused the request before
+            // processing it (resendable even for a write, after its Retry-After), a 503 is
+            // a passing outage.
+            Error::Fault { status, .. } if !matches!(status, 200 | 500) => {
+                FailureClass::from_status(*status)
+            }
             Error::Vendor {
                 code: Some(ErrorCode::ProviderDown),
                 ..
@@ -438,9 +447,17 @@ impl Error {
             operation: operation.to_owned(),
             status,
             reason: redactor.message(reason),
-            excerpt: redactor.excerpt(body),
+            excerpt: excerpt(redactor, body),
         }
     }
+}
+
+/// The excerpt of a body an error keeps: the content of its secret-bearing elements masked
+/// first (a Sessions_Create answer's `SessionKey_Encoded`, a customer's `SecurityPIN`, none
+/// of them values the client sent), then every secret the redactor holds, by value and by
+/// shape.
+pub(crate) fn excerpt(redactor: &Redactor, body: &[u8]) -> Redacted {
+    redactor.excerpt(&crate::wire::mask_secret_elements_in_body(body))
 }
 
 #[cfg(test)]
@@ -455,6 +472,24 @@ mod tests {
             "{}",
             std::mem::size_of::<Error>()
         );
+    }
+
+    #[test]
+    fn a_fault_is_classed_by_the_status_it_came_with() {
+        let fault = |status| Error::Fault {
+            operation: "Contacts_Delete".into(),
+            status,
+            code: Redacted::fixed("soap:Server"),
+            message: Redacted::fixed("busy"),
+        };
+        assert_eq!(fault(429).class(), FailureClass::Throttled);
+        for status in [408, 502, 503, 504] {
+            assert_eq!(fault(status).class(), FailureClass::Transient, "{status}");
+            assert!(fault(status).is_retryable());
+        }
+        for status in [200, 400, 404, 500] {
+            assert_eq!(fault(status).class(), FailureClass::Permanent, "{status}");
+        }
     }
 
     #[test]

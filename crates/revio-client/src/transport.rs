@@ -156,7 +156,7 @@ impl Client {
                             "Sessions_Create",
                             200,
                             "the response has no SessionKey",
-                            created.raw_unmasked().as_bytes(),
+                            created.raw_xml().as_bytes(),
                         )
                     })
             })
@@ -240,7 +240,7 @@ pub(crate) fn status_error(
         _ => Error::HttpStatus {
             operation: operation.to_owned(),
             status,
-            excerpt: redactor.excerpt(body),
+            excerpt: crate::error::excerpt(redactor, body),
             retry_after,
         },
     }

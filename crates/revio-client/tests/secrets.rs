@@ -517,3 +517,72 @@ async fn a_refused_session_is_masked_in_the_renewal_log() {
     // Session, call, new session, call once more.
     assert_eq!(server.requests().len(), 4);
 }
+
+/// Secrets the server itself sends, which no redactor holds by value, are masked by
+/// element before any excerpt is cut: a Sessions_Create answer whose `SessionKey` is empty
+/// but whose `SessionKey_Encoded` is not (that error once quoted the raw answer), and a
+/// customer's `SecurityPIN`, in an undecodable answer and in `raw_xml()`.
+#[tokio::test(flavor = "current_thread")]
+async fn secrets_the_server_sends_are_masked_by_element() {
+    const ENCODED: &str = "RW5jb2RlZC1rZXktOTk3NzE";
+    const PIN: &str = "48213";
+    let server = MockServer::start(|req| {
+        let op = common::operation(req);
+        common::answer(
+            &op,
+            "<Success>true</Success>",
+            &format!("<SessionKey></SessionKey><SessionKey_Encoded>{ENCODED}</SessionKey_Encoded>"),
+        )
+    })
+    .await
+    .expect("mock server");
+    let error = client(&server, AuthMode::Session)
+        .contacts_query(&ContactsQuery {
+            customer_id: Some(1),
+            ..ContactsQuery::default()
+        })
+        .await
+        .expect_err("no session key");
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    assert!(error.to_string().contains("SessionKey_Encoded"), "{error}");
+    for shown in [error.to_string(), format!("{error:?}")] {
+        assert!(
+            !shown.contains(&ENCODED[..6]),
+            "the encoded key leaks: {shown}"
+        );
+    }
+
+    let customer =
+        |id: &str| format!("<Customer><ID>{id}</ID><SecurityPIN>{PIN}</SecurityPIN></Customer>");
+    let server = MockServer::start(move |req| {
+        let op = common::operation(req);
+        let id = if req.body_text().contains("<CustomerID>2<") {
+            "x"
+        } else {
+            "7"
+        };
+        common::ok(&op, &customer(id))
+    })
+    .await
+    .expect("mock server");
+    let client = client(&server, AuthMode::Credentials);
+    let found = client
+        .customers_query(&CustomersQuery::CustomerId(1))
+        .await
+        .expect("a customer");
+    let raw = found.raw_xml();
+    assert!(
+        raw.contains("<SecurityPIN>[REDACTED]</SecurityPIN>"),
+        "{raw}"
+    );
+    assert!(!raw.contains(PIN), "raw_xml shows the PIN: {raw}");
+    assert!(!format!("{found:?}").contains(PIN));
+    let error = client
+        .customers_query(&CustomersQuery::CustomerId(2))
+        .await
+        .expect_err("an ID that is no number");
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    for shown in [error.to_string(), format!("{error:?}")] {
+        assert!(!shown.contains(PIN), "the PIN leaks: {shown}");
+    }
+}

@@ -8,7 +8,7 @@
 //! | [`UsDateOrIso`] | [`Date`] | writes `5/16/1980`; also reads `1980-05-16`, `1980-05-16T00:00:00` |
 //! | [`IsoDate`] | [`Date`] | `2024-07-17` |
 //! | [`SqlDateTime`] | [`PrimitiveDateTime`] | `2024-06-06 10:35:53` (vendor local time) |
-//! | [`XmlDateTime`] (a type) | itself | `2024-06-06T10:35:53`, `2024-06-06T10:35:53-05:00` |
+//! | [`XmlDateTime`] (a type) | itself | `2024-06-06T10:35:53`, `2024-06-06T10:35:53-05:00`; a date alone `2024-06-01`, `2024-06-01-05:00` |
 //!
 //! Every reader is lenient in the same way: the date-time readers accept `T` or a space
 //! between date and time, 0 to 9 fractional digits, and an offset or none; the US date reader
@@ -401,17 +401,39 @@ text_adapter!(
 
 /// An XML Schema `dateTime`: a local date-time with an offset when one was written.
 ///
-/// Rev.io writes both `2024-06-06T10:35:53` and `2024-06-06T10:35:53-05:00`; this type keeps
-/// which one it was, so a value read is written back in the same form.
+/// Rev.io writes both `2024-06-06T10:35:53` and `2024-06-06T10:35:53-05:00`, and its "As
+/// Date" fields may carry an XML Schema `date` alone (`2024-06-01`, `2024-06-01-05:00`),
+/// read as midnight; this type keeps which form it was, so a value read is written back in
+/// the same form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct XmlDateTime {
-    /// The date and time as written.
+    /// The date and time as written (midnight for a date alone).
     pub local: PrimitiveDateTime,
     /// The offset, when the text had one.
     pub offset: Option<UtcOffset>,
+    /// True when the text was a date alone: it is written back without a time.
+    pub date_only: bool,
 }
 
 impl XmlDateTime {
+    /// A date-time as written `2024-06-06T10:35:53`, with the offset when there is one.
+    pub fn new(local: PrimitiveDateTime, offset: Option<UtcOffset>) -> Self {
+        XmlDateTime {
+            local,
+            offset,
+            date_only: false,
+        }
+    }
+
+    /// A date alone, as written `2024-06-01` (or `2024-06-01-05:00` with an offset): midnight.
+    pub fn date(date: Date, offset: Option<UtcOffset>) -> Self {
+        XmlDateTime {
+            local: date.midnight(),
+            offset,
+            date_only: true,
+        }
+    }
+
     /// The instant, taking a missing offset as `assumed`.
     pub fn to_offset_datetime(&self, assumed: UtcOffset) -> OffsetDateTime {
         self.local.assume_offset(self.offset.unwrap_or(assumed))
@@ -420,10 +442,10 @@ impl XmlDateTime {
 
 impl From<OffsetDateTime> for XmlDateTime {
     fn from(value: OffsetDateTime) -> Self {
-        XmlDateTime {
-            local: PrimitiveDateTime::new(value.date(), value.time()),
-            offset: Some(value.offset()),
-        }
+        XmlDateTime::new(
+            PrimitiveDateTime::new(value.date(), value.time()),
+            Some(value.offset()),
+        )
     }
 }
 
@@ -431,14 +453,29 @@ impl FromStr for XmlDateTime {
     type Err = DateFormatError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         if let Some(local) = parse_plain_datetime(s) {
-            return Ok(XmlDateTime {
-                local,
-                offset: None,
-            });
+            return Ok(XmlDateTime::new(local, None));
         }
-        let (local, offset) = parse_datetime(s)?;
-        Ok(XmlDateTime { local, offset })
+        match parse_datetime(s) {
+            Ok((local, offset)) => Ok(XmlDateTime::new(local, offset)),
+            // Only after the date-time forms failed: no cost on the common path.
+            Err(e) => parse_xml_date(s)
+                .map(|(date, offset)| XmlDateTime::date(date, offset))
+                .ok_or(e),
+        }
     }
+}
+
+/// An XML Schema `date`: `YYYY-MM-DD` then `Z`, `±HH:MM`, `±HHMM`, `±HH` or nothing.
+fn parse_xml_date(text: &str) -> Option<(Date, Option<UtcOffset>)> {
+    let text = text.trim();
+    let (date, rest) = (text.get(..10)?, text.get(10..)?);
+    let date = parse_iso_date(date).ok()?;
+    let offset = match rest {
+        "" => None,
+        "Z" | "z" => Some(UtcOffset::UTC),
+        _ => Some(parse_offset(rest)?),
+    };
+    Some((date, offset))
 }
 
 /// `YYYY-MM-DDTHH:MM:SS` exactly (what Rev.io writes in nearly every record), read without
@@ -485,7 +522,11 @@ fn parse_plain_datetime(text: &str) -> Option<PrimitiveDateTime> {
 impl fmt::Display for XmlDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut out = String::with_capacity(32);
-        write_local(&mut out, self.local);
+        if self.date_only {
+            out.push_str(&format_iso_date(self.local.date()));
+        } else {
+            write_local(&mut out, self.local);
+        }
         if let Some(offset) = self.offset {
             write_offset(&mut out, offset);
         }
@@ -575,8 +616,12 @@ mod tests {
     fn agrees_with_the_general_parser(text: &str) {
         let split = parse_datetime_split(text);
         assert_eq!(parse_datetime(text), split, "{text:?}");
-        let general = split.map(|(local, offset)| XmlDateTime { local, offset });
-        assert_eq!(text.parse::<XmlDateTime>(), general, "{text:?}");
+        let general = split.map(|(local, offset)| XmlDateTime::new(local, offset));
+        let date_only = parse_xml_date(text).map(|(date, offset)| XmlDateTime::date(date, offset));
+        match date_only {
+            Some(date) => assert_eq!(text.parse::<XmlDateTime>(), Ok(date), "{text:?}"),
+            None => assert_eq!(text.parse::<XmlDateTime>(), general, "{text:?}"),
+        }
         if let Some(fast) = parse_plain_datetime(text) {
             assert_eq!(general.map(|v| v.local).ok(), Some(fast), "{text:?}");
         }

@@ -152,10 +152,12 @@ pub enum RetryAfter {
 }
 
 impl RetryAfter {
-    /// Parses a header value; `None` when it is neither form.
+    /// Parses a header value; `None` when it is neither form. Seconds may come with a
+    /// decimal fraction (`2.5`, as some rate limiters send): the wait is rounded up to
+    /// whole seconds, so the client never comes back before the server asked.
     pub fn parse(value: &str) -> Option<RetryAfter> {
         let value = value.trim();
-        if let Ok(seconds) = value.parse::<u64>() {
+        if let Some(seconds) = decimal_seconds(value) {
             return Some(RetryAfter::Delay(Duration::from_secs(seconds)));
         }
         crate::http_date::parse(value).map(RetryAfter::At)
@@ -167,6 +169,25 @@ impl RetryAfter {
             RetryAfter::Delay(d) => *d,
             RetryAfter::At(at) => at.duration_since(now).unwrap_or(Duration::ZERO),
         }
+    }
+}
+
+/// `120` or `2.5` (digits, then optionally `.` and at least one digit) as whole seconds,
+/// a fraction rounded up; `None` for anything else (a sign, an exponent, an overflow).
+fn decimal_seconds(value: &str) -> Option<u64> {
+    let (whole, fraction) = match value.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (value, None),
+    };
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seconds: u64 = whole.parse().ok()?;
+    match fraction {
+        None => Some(seconds),
+        Some(f) if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) => None,
+        Some(f) if f.bytes().all(|b| b == b'0') => Some(seconds),
+        Some(_) => seconds.checked_add(1),
     }
 }
 
@@ -231,6 +252,33 @@ mod tests {
         let past = now + Duration::from_secs(3600);
         assert_eq!(date.delay_from(past), Duration::ZERO);
         assert_eq!(RetryAfter::parse("soon"), None);
+    }
+
+    #[test]
+    fn retry_after_decimal_seconds_round_up() {
+        let secs = |v: &str| match RetryAfter::parse(v) {
+            Some(RetryAfter::Delay(d)) => Some(d.as_secs()),
+            _ => None,
+        };
+        assert_eq!(secs("2.5"), Some(3));
+        assert_eq!(secs(" 0.001 "), Some(1));
+        assert_eq!(secs("2.0"), Some(2));
+        assert_eq!(secs("0.0"), Some(0));
+        assert_eq!(secs("120"), Some(120));
+        for bad in [
+            "2.",
+            ".5",
+            "-1.5",
+            "+2",
+            "1e3",
+            "2.5.1",
+            "1,5",
+            "",
+            "18446744073709551615.5",
+        ] {
+            assert_eq!(RetryAfter::parse(bad), None, "{bad:?}");
+        }
+        assert_eq!(secs("18446744073709551615"), Some(u64::MAX));
     }
 
     #[test]

@@ -50,6 +50,36 @@ fn every_format_reads_and_writes_the_vendor_text() {
 }
 
 #[test]
+fn an_xml_date_alone_reads_as_midnight_and_writes_back_as_a_date() {
+    for (text, offset) in [
+        ("2024-06-01", None),
+        ("2024-06-01-05:00", Some(offset!(-5))),
+        ("2024-06-01Z", Some(offset!(UTC))),
+        ("2024-06-01+05:30", Some(offset!(+5:30))),
+    ] {
+        let value: XmlDateTime = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(value.local, datetime!(2024-06-01 00:00:00), "{text}");
+        assert_eq!((value.offset, value.date_only), (offset, true), "{text}");
+        assert_eq!(value.to_string(), text);
+        let json = format!("{text:?}");
+        let read: XmlDateTime = serde_json::from_str(&json).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), json);
+    }
+    let full: XmlDateTime = "2024-06-01T00:00:00".parse().unwrap();
+    assert!(!full.date_only);
+    assert_eq!(full.to_string(), "2024-06-01T00:00:00");
+    for bad in [
+        "2024-06-1",
+        "2024-06-01-5",
+        "2024-13-01",
+        "2024-06-01T",
+        "2024-06-01+15:00",
+    ] {
+        assert!(bad.parse::<XmlDateTime>().is_err(), "{bad}");
+    }
+}
+
+#[test]
 fn readers_are_lenient_in_the_documented_ways() {
     let (local, offset) = dates::parse_datetime("2015-07-21 15:25:45").unwrap();
     assert_eq!((local, offset), (datetime!(2015-07-21 15:25:45), None));
@@ -184,9 +214,14 @@ proptest! {
     #[test]
     fn xml_datetimes_round_trip(local in any_datetime(), minutes in -14i16 * 60..=14 * 60, with_offset in any::<bool>()) {
         let offset = time::UtcOffset::from_whole_seconds(i32::from(minutes) * 60).unwrap();
-        let value = XmlDateTime { local, offset: with_offset.then_some(offset) };
+        let value = XmlDateTime::new(local, with_offset.then_some(offset));
         let back: XmlDateTime = value.to_string().parse().unwrap();
         prop_assert_eq!(back, value);
+        let date = XmlDateTime::date(local.date(), with_offset.then_some(offset));
+        let written = date.to_string();
+        prop_assert_eq!(written.len(), if with_offset { if minutes == 0 { 11 } else { 16 } } else { 10 });
+        let back: XmlDateTime = written.parse().unwrap();
+        prop_assert_eq!(back, date);
     }
 
     #[test]

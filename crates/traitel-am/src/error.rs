@@ -120,8 +120,10 @@ pub enum Error {
         after: Duration,
     },
 
-    /// The gateway answered with an HTTP status other than 200.
-    #[error("the {gateway} gateway answered HTTP {status}: {excerpt}")]
+    /// The gateway answered with an HTTP status other than 200. The status decides what
+    /// the failure means for a resend; a body that is TraiTel's `Error NNN: message` keeps
+    /// its code and message too.
+    #[error("the {gateway} gateway answered HTTP {status}: {}", status_text(code.as_ref(), message.as_ref(), excerpt))]
     HttpStatus {
         /// The gateway of the last attempt.
         gateway: Gateway,
@@ -129,6 +131,10 @@ pub enum Error {
         status: u16,
         /// The start of the body, the password masked.
         excerpt: Redacted,
+        /// The vendor's code, when the body is `Error NNN: message`.
+        code: Option<ErrorCode>,
+        /// The vendor's message of that line, the password masked.
+        message: Option<Redacted>,
     },
 
     /// The body is not what the mode returns.
@@ -164,6 +170,16 @@ fn transport_text(gateway: Gateway, connect: bool) -> String {
     }
 }
 
+fn status_text(code: Option<&ErrorCode>, message: Option<&Redacted>, excerpt: &Redacted) -> String {
+    match code {
+        Some(code) => format!(
+            "TraiTel error {code}: {}",
+            message.map_or("", Redacted::as_str)
+        ),
+        None => excerpt.to_string(),
+    }
+}
+
 fn row_suffix(row: Option<u64>) -> String {
     row.map(|r| format!(" (row {r})")).unwrap_or_default()
 }
@@ -178,15 +194,18 @@ impl Error {
         self.class().is_transient()
     }
 
-    /// The vendor's code as TraiTel sent it (`"001"`, `"105"`), for [`Error::Vendor`].
+    /// The vendor's code as TraiTel sent it (`"001"`, `"105"`), for [`Error::Vendor`] and
+    /// an [`Error::HttpStatus`] whose body was `Error NNN: message`.
     pub fn vendor_code(&self) -> Option<&str> {
         self.error_code().map(ErrorCode::as_str)
     }
 
-    /// The vendor's code as the open enum [`ErrorCode`], for [`Error::Vendor`].
+    /// The vendor's code as the open enum [`ErrorCode`], for [`Error::Vendor`] and for an
+    /// [`Error::HttpStatus`] whose body was `Error NNN: message`.
     pub fn error_code(&self) -> Option<&ErrorCode> {
         match self {
             Error::Vendor { code, .. } => Some(code),
+            Error::HttpStatus { code, .. } => code.as_ref(),
             _ => None,
         }
     }
@@ -265,6 +284,25 @@ impl Error {
         }
     }
 
+    /// An answer other than 2xx: its class is the status's; a body whose first line is
+    /// `Error NNN: message` (read as [`crate::wire::check_status_line`] reads it) keeps
+    /// the vendor's code and message. Every text goes through `redactor`.
+    pub(crate) fn http_status(
+        redactor: &Redactor,
+        gateway: Gateway,
+        status: u16,
+        body: &[u8],
+    ) -> Self {
+        let vendor = crate::wire::error_in_body(body);
+        Error::HttpStatus {
+            gateway,
+            status,
+            excerpt: redactor.excerpt(body),
+            code: vendor.map(|(code, _)| ErrorCode::from(code)),
+            message: vendor.map(|(_, message)| redactor.message(message)),
+        }
+    }
+
     /// `Error NNN: message`, the message masked.
     pub(crate) fn vendor(redactor: &Redactor, code: &str, message: &str) -> Self {
         Error::Vendor {
@@ -316,14 +354,34 @@ mod tests {
     fn status_and_excerpt_of_an_http_error() {
         let mut redactor = Redactor::new();
         redactor.add("s3cret-pass");
-        let e = Error::HttpStatus {
-            gateway: Gateway::Primary,
-            status: 503,
-            excerpt: redactor.excerpt(b"busy, pass=s3cret-pass"),
-        };
+        let e = Error::http_status(&redactor, Gateway::Primary, 503, b"busy, pass=s3cret-pass");
         assert_eq!(e.status(), Some(503));
         assert_eq!(e.excerpt(), Some("busy, pass=[REDACTED]"));
         assert_eq!(e.vendor_code(), None);
+        let e = Error::http_status(
+            &redactor,
+            Gateway::Alternate,
+            401,
+            b"\xEF\xBB\xBFError 002: Authentication failed for s3cret-pass\r\n",
+        );
+        assert_eq!((e.status(), e.vendor_code()), (Some(401), Some("002")));
+        assert!(e.is_auth_failure());
+        assert_eq!(e.class(), FailureClass::Permanent);
+        assert_eq!(
+            e.to_string(),
+            "the alternate gateway answered HTTP 401: TraiTel error 002: Authentication failed for [REDACTED]"
+        );
+        let e = Error::http_status(&redactor, Gateway::Primary, 503, b"Error 001: Busy\n");
+        assert_eq!(
+            (e.vendor_code(), e.class()),
+            (Some("001"), FailureClass::Transient)
+        );
+        let e = Error::http_status(&redactor, Gateway::Primary, 429, b"Error 002: x\n");
+        assert_eq!(
+            e.class(),
+            FailureClass::Throttled,
+            "the status decides the class"
+        );
         let e = Error::decode(&redactor, "querybalance", "not money", b"Ok\nabc");
         assert_eq!((e.status(), e.excerpt().is_some()), (None, true));
     }
@@ -331,11 +389,7 @@ mod tests {
     #[test]
     fn retryable_agrees_with_the_classifier() {
         let r = Redactor::new();
-        let status = |status| Error::HttpStatus {
-            gateway: Gateway::Primary,
-            status,
-            excerpt: Redacted::fixed(""),
-        };
+        let status = |status| Error::http_status(&r, Gateway::Primary, status, b"");
         for (error, class) in [
             (status(429), FailureClass::Throttled),
             (status(503), FailureClass::Transient),

@@ -1,10 +1,21 @@
 //! CSV records cut straight out of a read buffer, exactly as the `csv` crate reads them
-//! (the `traitel_rows` fuzz check holds every table to it), without copying a field that
-//! needs no unquoting. The log streams and the whole-body tables both read through it.
+//! but for the vendor's escaped new lines below (the `traitel_rows` fuzz check holds every
+//! table to `csv` with that one rule added), without copying a field that needs no
+//! unquoting. Blank lines are the readers' to skip (`wire::is_blank_field`). The log
+//! streams and the whole-body tables both read through it.
 //!
 //! A record with no `"` in it is split at its commas in place; any other record, and the
 //! header row (where `csv_core` strips a byte-order mark), goes through `csv_core`, the
 //! parser `csv` itself runs. A line without a quote is the same record in both.
+//!
+//! One deliberate difference from `csv`, for the SMS logs only ([`Records::new`] with
+//! `escapes`; the spec: "New Line characters are escaped with \\"): a line feed, or a CR
+//! LF, after an odd run of backslashes does not end the record; it stays in the field, the
+//! backslash with it (`unescape_ascii` decodes the message). Inside quotes that is what
+//! `csv` does anyway, so the rule holds whatever the quoting: in the `csv_core` path the
+//! new line is fed as ordinary bytes and written back over them. The fuzz reference check
+//! (`fuzzing.rs`) applies the same rule before the `csv` crate reads. The rule costs one
+//! byte comparison at the end of each record, and nothing for the other tables.
 
 use csv_core::ReadRecordResult;
 
@@ -59,11 +70,28 @@ pub(crate) struct Records {
     first: bool,
     /// Lines (`\n`) read, for error positions.
     lines: u64,
+    /// A new line after an odd run of backslashes stays in its field (the SMS logs).
+    escapes: bool,
+    /// Escaped new lines inside the record being split in place, counted into `lines`
+    /// once the record is whole.
+    escaped_lines: u64,
+}
+
+/// What ends the input given to `csv_core` before an escaped new line.
+enum Escaped {
+    /// `len` bytes of new line (`\n`, or `\r\n`) follow.
+    NewLine { len: usize },
+    /// A `\r` after an odd run of backslashes is the last byte so far: whether a `\n`
+    /// follows is not known yet.
+    Undecided,
 }
 
 impl Records {
-    pub(crate) fn new() -> Self {
+    /// A splitter; `escapes` turns on the SMS logs' escaped new lines (see the module docs).
+    pub(crate) fn new(escapes: bool) -> Self {
         Records {
+            escapes,
+            escaped_lines: 0,
             core: csv_core::ReaderBuilder::new().build(),
             out: vec![0; 1024],
             ends: vec![0; 32],
@@ -112,6 +140,7 @@ impl Records {
             };
         }
         self.bounds.clear();
+        self.escaped_lines = 0;
         let mut field = start;
         let mut i = start;
         // Eight bytes a step; each special byte of a step is handled in turn.
@@ -139,6 +168,7 @@ impl Records {
             return Split::NeedMore { consumed: start };
         }
         // The last record of the body, with no line end after it.
+        self.lines += self.escaped_lines;
         self.bounds.push((field - start, input.len() - start));
         self.place = Place::Input {
             start,
@@ -167,6 +197,31 @@ impl Records {
             }
             Some(b'"') => Some(self.quoted(input, start, eof)),
             b => {
+                if self.escapes && input.get(at.wrapping_sub(1)) == Some(&b'\\') {
+                    // `\` then `\n` or `\r\n` (the `\n` of an escaped `\r\n` is seen
+                    // below, after its `\r`).
+                    match escaped_new_line(input, start, at, eof) {
+                        Some(Escaped::NewLine { .. }) => {
+                            self.escaped_lines += u64::from(b == Some(b'\n'));
+                            return None;
+                        }
+                        Some(Escaped::Undecided) => {
+                            return Some(Split::NeedMore { consumed: start });
+                        }
+                        None => {}
+                    }
+                } else if self.escapes
+                    && b == Some(b'\n')
+                    && input.get(at.wrapping_sub(1)) == Some(&b'\r')
+                    && matches!(
+                        escaped_new_line(input, start, at - 1, eof),
+                        Some(Escaped::NewLine { .. })
+                    )
+                {
+                    self.escaped_lines += 1;
+                    return None;
+                }
+                self.lines += self.escaped_lines;
                 self.bounds.push((*field - start, at - start));
                 self.place = Place::Input { start, end: at };
                 if b == Some(b'\n') {
@@ -182,10 +237,27 @@ impl Records {
         let data = input.get(start..).unwrap_or_default();
         let mut at = self.pending.take().unwrap_or_default();
         loop {
-            let rest = data.get(at.nin..).unwrap_or_default();
+            let mut rest = data.get(at.nin..).unwrap_or_default();
             if rest.is_empty() && !eof {
                 self.pending = Some(at);
                 return Split::NeedMore { consumed: start };
+            }
+            if self.escapes {
+                // `csv_core` reads one line at a time, and an escaped new line is fed as
+                // ordinary bytes: so the search never runs past the record's end.
+                match next_new_line(data, at.nin, eof) {
+                    Some((0, Some(Escaped::Undecided))) => {
+                        self.pending = Some(at);
+                        return Split::NeedMore { consumed: start };
+                    }
+                    Some((0, Some(Escaped::NewLine { len }))) => {
+                        self.escaped_into_field(data, &mut at, len);
+                        continue;
+                    }
+                    Some((before, Some(_))) => rest = rest.get(..before).unwrap_or(rest),
+                    Some((before, None)) => rest = rest.get(..=before).unwrap_or(rest),
+                    None => {}
+                }
             }
             let (result, nin, nout, nend) = self.core.read_record(
                 rest,
@@ -224,6 +296,33 @@ impl Records {
         }
     }
 
+    /// An escaped new line of `len` bytes at `data[at.nin..]`, into the field `csv_core` is
+    /// in: after a backslash that is an unquoted or a quoted field, where an ordinary byte
+    /// is written out as it comes. So `len` ordinary bytes are fed and the new line written
+    /// over them; `csv_core`'s state and positions stay as they would be.
+    fn escaped_into_field(&mut self, data: &[u8], at: &mut Pending, len: usize) {
+        if self.out.len() < at.nout + len {
+            let grown = (self.out.len() * 2).max(at.nout + len);
+            self.out.resize(grown, 0);
+        }
+        if self.ends.len() <= at.nend {
+            let grown = (self.ends.len() * 2).max(at.nend + 1);
+            self.ends.resize(grown, 0);
+        }
+        let (_, nin, nout, _) = self.core.read_record(
+            &b"xx"[..len],
+            self.out.get_mut(at.nout..).unwrap_or_default(),
+            self.ends.get_mut(at.nend..).unwrap_or_default(),
+        );
+        let new_line = data.get(at.nin..at.nin + len).unwrap_or_default();
+        if let Some(out) = self.out.get_mut(at.nout..at.nout + nout) {
+            out.copy_from_slice(new_line.get(..nout).unwrap_or_default());
+        }
+        at.nin += nin;
+        at.nout += nout;
+        self.lines += 1;
+    }
+
     /// The bytes of the last record (`input` as given to the `split` that found it).
     fn bytes<'a>(&'a self, input: &'a [u8]) -> &'a [u8] {
         match self.place {
@@ -238,6 +337,13 @@ impl Records {
     /// How many fields the last record has.
     pub(crate) fn count(&self) -> usize {
         self.bounds.len()
+    }
+
+    /// The last record is a blank line: one field, and that field blank
+    /// ([`crate::wire::is_blank_field`]). The readers skip it wherever it stands.
+    #[inline]
+    pub(crate) fn is_blank(&self, input: &[u8]) -> bool {
+        self.bounds.len() == 1 && crate::wire::is_blank_field(self.bytes(input))
     }
 
     /// The last record as text; an error names the first field that is not UTF-8.
@@ -278,6 +384,31 @@ impl Records {
             .collect();
         fields.join(",")
     }
+}
+
+/// Whether the `\n` or `\r` at `at` is an escaped new line: after an odd run of
+/// backslashes (counted back to `start`, the record's first byte), and for a `\r`, with a
+/// `\n` after it. `None`: it ends the record.
+fn escaped_new_line(input: &[u8], start: usize, at: usize, eof: bool) -> Option<Escaped> {
+    let before = input.get(start..at).unwrap_or_default();
+    let run = before.iter().rev().take_while(|&&b| b == b'\\').count();
+    if run % 2 == 0 {
+        return None;
+    }
+    match (input.get(at), input.get(at + 1)) {
+        (Some(b'\n'), _) => Some(Escaped::NewLine { len: 1 }),
+        (Some(b'\r'), Some(b'\n')) => Some(Escaped::NewLine { len: 2 }),
+        (Some(b'\r'), None) if !eof => Some(Escaped::Undecided),
+        _ => None,
+    }
+}
+
+/// The first `\n` or `\r` in `data` from `from`: how many bytes before it, and whether it
+/// is an escaped new line. Only the `csv_core` path of the SMS logs looks.
+fn next_new_line(data: &[u8], from: usize, eof: bool) -> Option<(usize, Option<Escaped>)> {
+    let rest = data.get(from..).unwrap_or_default();
+    let i = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
+    Some((i, escaped_new_line(data, 0, from + i, eof)))
 }
 
 /// The high bit of each byte of `word` that is `,`, `"`, `\r` or `\n`, and of no other.

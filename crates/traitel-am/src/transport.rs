@@ -202,11 +202,7 @@ impl Client {
                 _ => break,
             }
         }
-        let error = Error::HttpStatus {
-            gateway,
-            status: status.as_u16(),
-            excerpt: self.inner.redactor.excerpt(&body),
-        };
+        let error = Error::http_status(&self.inner.redactor, gateway, status.as_u16(), &body);
         Err(failure(error).with_retry_after(retry_after))
     }
 

@@ -136,11 +136,6 @@ impl<T> Response<T> {
         crate::wire::mask_secret_elements(self.raw.as_str())
     }
 
-    /// The result XML exactly as received.
-    pub(crate) fn raw_unmasked(&self) -> &str {
-        self.raw.as_str()
-    }
-
     /// True when the call acted through an impersonation key.
     pub fn impersonated(&self) -> bool {
         self.header.impersonated.unwrap_or(false)

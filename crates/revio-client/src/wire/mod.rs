@@ -11,6 +11,7 @@ mod scan;
 pub(crate) mod ser;
 pub(crate) mod tree;
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -252,7 +253,41 @@ pub(crate) const SECRET_ELEMENTS: &[&str] = &[
     "RoutingNumber",
     "SSNTaxId",
     "PINPassword",
+    "SecurityPIN",
 ];
+
+/// `body` with the content of every secret-bearing element masked, for an error excerpt,
+/// when it parses and names one; otherwise as it is (the redactor's field patterns, which
+/// know every name of [`SECRET_ELEMENTS`], still mask `<Name>value</Name>` in text that
+/// does not parse). Only on error paths: a body that names no secret element is not parsed.
+pub(crate) fn mask_secret_elements_in_body(body: &[u8]) -> Cow<'_, [u8]> {
+    let text = String::from_utf8_lossy(body);
+    if !names_secret_element(&text) {
+        return Cow::Borrowed(body);
+    }
+    let Ok(doc) = tree::parse(&text) else {
+        return Cow::Borrowed(body);
+    };
+    let root = doc.root();
+    let span = root.span();
+    let mut out = String::with_capacity(text.len());
+    out.push_str(text.get(..span.start).unwrap_or_default());
+    out.push_str(&masked(&text, root));
+    out.push_str(text.get(span.end..).unwrap_or_default());
+    Cow::Owned(out.into_bytes())
+}
+
+/// True when `text` has an element of a [`SECRET_ELEMENTS`] name (any prefix) in it.
+fn names_secret_element(text: &str) -> bool {
+    SECRET_ELEMENTS.iter().any(|name| {
+        text.match_indices(name).any(|(at, _)| {
+            let before = text.as_bytes().get(at.wrapping_sub(1)).copied();
+            let after = text.as_bytes().get(at + name.len()).copied();
+            matches!(before, Some(b'<' | b':'))
+                && after.is_some_and(|b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
+        })
+    })
+}
 
 /// Replaces what a secret-bearing element holds with `[REDACTED]`, for the XML of a
 /// successful response that the caller asks for ([`Response::raw_xml`], the debug echo).
@@ -310,6 +345,77 @@ fn secret_contents(document: &str, element: Element<'_>, out: &mut Vec<std::ops:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The element name of every model field typed `Secret`, read from the sources.
+    fn secret_model_elements() -> Vec<String> {
+        let sources = [
+            include_str!("../models/agent.rs"),
+            include_str!("../models/bill.rs"),
+            include_str!("../models/common.rs"),
+            include_str!("../models/contact.rs"),
+            include_str!("../models/customer.rs"),
+            include_str!("../models/customer_product.rs"),
+            include_str!("../models/inventory.rs"),
+            include_str!("../models/line.rs"),
+            include_str!("../models/order.rs"),
+            include_str!("../models/payment.rs"),
+            include_str!("../models/product.rs"),
+            include_str!("../models/service.rs"),
+            include_str!("../models/session.rs"),
+            include_str!("../models/task.rs"),
+            include_str!("../models/transaction.rs"),
+        ];
+        let mut names = Vec::new();
+        for source in sources {
+            let mut rename: Option<&str> = None;
+            for line in source.lines() {
+                if let Some(at) = line.find("rename = \"") {
+                    let rest = &line[at + 10..];
+                    rename = rest.split('"').next();
+                }
+                let line = line.trim();
+                if line.starts_with("pub ") && line.ends_with(',') {
+                    if line.contains("Secret") {
+                        names.extend(rename.map(str::to_owned));
+                    }
+                    rename = None;
+                }
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn every_secret_model_field_is_masked_by_element_and_by_the_shared_patterns() {
+        let names = secret_model_elements();
+        assert!(names.len() >= 10, "{names:?}");
+        for name in &names {
+            assert!(
+                SECRET_ELEMENTS.contains(&name.as_str()),
+                "{name} is no SECRET_ELEMENTS name"
+            );
+        }
+        for name in SECRET_ELEMENTS {
+            let xml = format!("<R><{name}>Zq7-value-91</{name}></R>");
+            assert_eq!(
+                mask_secret_elements(&xml),
+                format!("<R><{name}>[REDACTED]</{name}></R>")
+            );
+            // The same names are telecom-core's secret fields, so text that does not parse
+            // is masked too.
+            let shown = Redactor::new().message(&format!("<{name}>Zq7-value-91</{name}"));
+            assert!(!shown.as_str().contains("Zq7"), "{name}: {shown}");
+        }
+        let body = b"<?xml version=\"1.0\"?><E><SessionKey_Encoded>abc-123</SessionKey_Encoded><SessionKey/></E>";
+        assert_eq!(
+            &*mask_secret_elements_in_body(body),
+            &b"<?xml version=\"1.0\"?><E><SessionKey_Encoded>[REDACTED]</SessionKey_Encoded><SessionKey/></E>"[..]
+        );
+        assert!(matches!(
+            mask_secret_elements_in_body(b"<E><ID>1</ID></E>"),
+            Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn envelope_puts_auth_first_and_skips_unset_fields() {

@@ -1,132 +1,265 @@
-//! The forms in which a server may echo a secret back.
+//! The forms in which a server may echo a secret back, matched a character at a time.
+//!
+//! Encoders differ in which characters they escape and how (`~` is `%7E` in a WHATWG form
+//! and kept by RFC 3986 encoders, `'` is `&#39;`, `&#039;` or `&apos;`, `&` is `\u0026` in
+//! Go and .NET JSON), so a value is not listed as a few whole encoded strings. Each of its
+//! characters matches any form that character may take: as is, percent-encoded (either hex
+//! case, `+` for a space), JSON-escaped (`\uXXXX` in either case, the short escapes), an
+//! XML/HTML reference (named, decimal with or without leading zeros, hex), and the
+//! compositions servers produce: HTML-escaped JSON (a PHP page printing a JSON request),
+//! JSON with the `&` of an HTML reference escaped, and any of these percent-encoded. Mixed
+//! forms in one echo (an encoder that escapes some characters and keeps others) match too.
+//!
+//! The cost on a body without the secret: one table look-up per byte per value (the bytes a
+//! form of the value's first character may start with); only those positions are tried.
 
-/// Every distinct form of `value` a server may send back: as is, percent-encoded (upper and
-/// lower case hex, `+` or `%20` for a space, and with only the form-reserved characters
-/// encoded), JSON-escaped, XML/HTML-escaped (named, decimal and hex references), HTML-escaped
-/// JSON (a PHP page printing a JSON request), and the stable middle of its base64 at the three
-/// byte offsets (a `user:password` Basic header).
-pub(crate) fn variants(value: &str) -> Vec<String> {
-    let mut out = vec![value.to_owned()];
-    let json = json_escaped(value);
-    let forms = [
-        percent(value, Space::Plus, Case::Upper, Set::AllButUnreserved),
-        percent(value, Space::Plus, Case::Lower, Set::AllButUnreserved),
-        percent(value, Space::Percent, Case::Upper, Set::AllButUnreserved),
-        percent(value, Space::Percent, Case::Lower, Set::AllButUnreserved),
-        percent(value, Space::Percent, Case::Upper, Set::Reserved),
-        percent(value, Space::Plus, Case::Upper, Set::Reserved),
-        xml_escaped(value, Quote::Named),
-        xml_escaped(value, Quote::Decimal),
-        xml_escaped(value, Quote::Hex),
-        xml_escaped(&json, Quote::Named),
-        xml_escaped(&json, Quote::Decimal),
-        json_escaped_ascii(value),
-        json.replace('/', "\\/"),
-        json,
+use std::ops::Range;
+
+/// One registered value: every form of each of its characters, and the base64 cores of a
+/// Basic header, matched whole.
+pub(crate) struct Pattern {
+    chars: Vec<Forms>,
+    /// The bytes a form of the first character may start with.
+    first: [bool; 256],
+    /// Forms matched as whole strings (the base64 cores).
+    pub(crate) literals: Vec<String>,
+}
+
+/// The forms one character may take.
+struct Forms {
+    /// Its UTF-8 bytes, compared exactly.
+    raw: Box<[u8]>,
+    /// Escaped forms, compared without ASCII case (hex digits, `&#X`, `\U` are accepted in
+    /// either case), by the byte they start with: one of [`ESCAPES`].
+    escaped: [Vec<Box<[u8]>>; 4],
+}
+
+/// The bytes every escaped form starts with.
+const ESCAPES: [u8; 4] = [b'%', b'&', b'\\', b'+'];
+
+/// Which of [`ESCAPES`] `b` is.
+#[inline]
+fn escape_index(b: u8) -> Option<usize> {
+    match b {
+        b'%' => Some(0),
+        b'&' => Some(1),
+        b'\\' => Some(2),
+        b'+' => Some(3),
+        _ => None,
+    }
+}
+
+/// What matching from one start position found.
+enum Outcome {
+    /// The whole value, ending at the largest of these.
+    Whole(usize),
+    /// The text ended inside the value (a body read in part).
+    CutOff,
+    None,
+}
+
+impl Pattern {
+    pub(crate) fn new(value: &str) -> Pattern {
+        let chars: Vec<Forms> = value.chars().map(char_forms).collect();
+        let mut first = [false; 256];
+        if let Some(forms) = chars.first() {
+            if let Some(&b) = forms.raw.first() {
+                first[usize::from(b)] = true;
+            }
+            for (i, bucket) in forms.escaped.iter().enumerate() {
+                first[usize::from(ESCAPES[i])] |= !bucket.is_empty();
+            }
+        }
+        Pattern {
+            chars,
+            first,
+            literals: base64_cores(value.as_bytes()),
+        }
+    }
+
+    /// Every place `text` holds the value in any mix of its forms, overlapping ones
+    /// included, and the value cut off by the end of the text (at least `min_tail` bytes
+    /// of it). Ranges are on character boundaries.
+    pub(crate) fn find(&self, text: &str, min_tail: usize, out: &mut Vec<Range<usize>>) {
+        let bytes = text.as_bytes();
+        let mut cur = Vec::new();
+        let mut next = Vec::new();
+        for (start, &b) in bytes.iter().enumerate() {
+            if !self.first[usize::from(b)] {
+                continue;
+            }
+            match self.match_at(bytes, start, &mut cur, &mut next) {
+                Outcome::Whole(end) => out.push(start..end),
+                Outcome::CutOff if bytes.len() - start >= min_tail => out.push(start..bytes.len()),
+                _ => {}
+            }
+        }
+    }
+
+    /// Every position reachable after each character, in step (no backtracking, so no
+    /// text makes it slow): the positions set stays tiny.
+    fn match_at(
+        &self,
+        text: &[u8],
+        start: usize,
+        cur: &mut Vec<usize>,
+        next: &mut Vec<usize>,
+    ) -> Outcome {
+        cur.clear();
+        cur.push(start);
+        let mut cut_off = false;
+        for forms in &self.chars {
+            next.clear();
+            for &at in cur.iter() {
+                let rest = text.get(at..).unwrap_or_default();
+                if rest.is_empty() {
+                    cut_off = true;
+                    continue;
+                }
+                if rest.starts_with(&forms.raw) {
+                    next.push(at + forms.raw.len());
+                } else if forms.raw.starts_with(rest) {
+                    cut_off = true;
+                }
+                let Some(bucket) = rest.first().and_then(|&b| escape_index(b)) else {
+                    continue;
+                };
+                for form in &forms.escaped[bucket] {
+                    match rest.get(..form.len()) {
+                        Some(head) if head.eq_ignore_ascii_case(form) => next.push(at + form.len()),
+                        Some(_) => {}
+                        None => cut_off |= form[..rest.len()].eq_ignore_ascii_case(rest),
+                    }
+                }
+            }
+            if next.is_empty() {
+                return if cut_off {
+                    Outcome::CutOff
+                } else {
+                    Outcome::None
+                };
+            }
+            next.sort_unstable();
+            next.dedup();
+            std::mem::swap(cur, next);
+        }
+        cur.last().map_or(Outcome::None, |&end| Outcome::Whole(end))
+    }
+}
+
+/// Every form of one character.
+fn char_forms(c: char) -> Forms {
+    let mut utf8 = [0u8; 4];
+    let raw = c.encode_utf8(&mut utf8).as_bytes();
+    let json = json_forms(c);
+    let xml = xml_forms(c);
+    let mut composed: Vec<String> = Vec::new();
+    // HTML-escaped JSON: the `"` of `\"` as a reference.
+    for j in json.iter().filter(|j| j.contains('"')) {
+        for q in xml_forms('"') {
+            composed.push(j.replace('"', &q));
+        }
+    }
+    // JSON that escapes the `&` of a reference (Go, .NET).
+    for x in &xml {
+        if let Some(rest) = x.strip_prefix('&') {
+            composed.push(format!("\\u0026{rest}"));
+        }
+    }
+    let mut escaped: Vec<String> = vec![percent(raw)];
+    if c == ' ' {
+        escaped.push("+".to_owned());
+    }
+    // Any escape, form-encoded in turn (every byte but letters and digits).
+    for form in json.iter().chain(&xml).chain(&composed) {
+        escaped.push(percent_non_alphanumeric(form.as_bytes()));
+    }
+    escaped.extend(json);
+    escaped.extend(xml);
+    escaped.extend(composed);
+    let mut escaped: Vec<Box<[u8]>> = escaped
+        .into_iter()
+        .filter(|f| !f.is_empty() && !f.as_bytes().eq_ignore_ascii_case(raw))
+        .map(|f| f.into_bytes().into_boxed_slice())
+        .collect();
+    escaped.sort_unstable_by_key(|f| f.to_ascii_lowercase());
+    escaped.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    let mut buckets: [Vec<Box<[u8]>>; 4] = Default::default();
+    for form in escaped {
+        if let Some(i) = form.first().and_then(|&b| escape_index(b)) {
+            buckets[i].push(form);
+        }
+    }
+    Forms {
+        raw: raw.into(),
+        escaped: buckets,
+    }
+}
+
+/// Each UTF-8 byte as `%XX`.
+fn percent(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("%{b:02X}")).collect()
+}
+
+/// Every byte but ASCII letters and digits as `%XX`.
+fn percent_non_alphanumeric(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3);
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `\uXXXX` (a surrogate pair beyond the BMP), and the short escape where JSON has one.
+fn json_forms(c: char) -> Vec<String> {
+    let mut units = [0u16; 2];
+    let mut out = vec![
+        c.encode_utf16(&mut units)
+            .iter()
+            .map(|u| format!("\\u{u:04x}"))
+            .collect::<String>(),
     ];
-    out.extend(forms);
-    out.extend(base64_cores(value.as_bytes()));
-    out.retain(|v| !v.is_empty());
+    let short = match c {
+        '"' => Some("\\\""),
+        '\\' => Some("\\\\"),
+        '/' => Some("\\/"),
+        '\n' => Some("\\n"),
+        '\r' => Some("\\r"),
+        '\t' => Some("\\t"),
+        '\u{8}' => Some("\\b"),
+        '\u{c}' => Some("\\f"),
+        _ => None,
+    };
+    out.extend(short.map(str::to_owned));
+    out
+}
+
+/// The named reference where XML or HTML has one, decimal references with and without
+/// leading zeros (`&#39;`, `&#039;`), and hex ones (`&#x27;`, `&#x0027;`).
+fn xml_forms(c: char) -> Vec<String> {
+    let n = u32::from(c);
+    let mut out = Vec::new();
+    let named = match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&apos;"),
+        _ => None,
+    };
+    out.extend(named.map(str::to_owned));
+    for width in [0, 3, 4, 5] {
+        out.push(format!("&#{n:0width$};"));
+    }
+    for width in [0, 2, 4] {
+        out.push(format!("&#x{n:0width$x};"));
+    }
     out.sort();
     out.dedup();
-    out
-}
-
-#[derive(Clone, Copy)]
-enum Space {
-    Plus,
-    Percent,
-}
-
-#[derive(Clone, Copy)]
-enum Case {
-    Upper,
-    Lower,
-}
-
-#[derive(Clone, Copy)]
-enum Set {
-    /// Everything but `A-Z a-z 0-9 - . _ ~` (RFC 3986 unreserved), as form encoders do.
-    AllButUnreserved,
-    /// Only what breaks a query or form (`% & + = # ?` and space, and non-ASCII), as lax
-    /// encoders do.
-    Reserved,
-}
-
-fn percent(value: &str, space: Space, case: Case, set: Set) -> String {
-    let mut out = String::with_capacity(value.len() * 3);
-    for &byte in value.as_bytes() {
-        let keep = match set {
-            Set::AllButUnreserved => {
-                byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
-            }
-            Set::Reserved => {
-                byte.is_ascii_graphic() && !matches!(byte, b'%' | b'&' | b'+' | b'=' | b'#' | b'?')
-            }
-        };
-        if keep {
-            out.push(char::from(byte));
-        } else if byte == b' ' && matches!(space, Space::Plus) {
-            out.push('+');
-        } else {
-            let hex = match case {
-                Case::Upper => format!("%{byte:02X}"),
-                Case::Lower => format!("%{byte:02x}"),
-            };
-            out.push_str(&hex);
-        }
-    }
-    out
-}
-
-fn json_escaped(value: &str) -> String {
-    let quoted = serde_json::to_string(value).unwrap_or_default();
-    quoted
-        .strip_prefix('"')
-        .and_then(|s| s.strip_suffix('"'))
-        .unwrap_or(&quoted)
-        .to_owned()
-}
-
-/// JSON with every non-ASCII character as `\uXXXX` (PHP's `json_encode` default).
-fn json_escaped_ascii(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in json_escaped(value).chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        }
-    }
-    out
-}
-
-#[derive(Clone, Copy)]
-enum Quote {
-    Named,
-    Decimal,
-    Hex,
-}
-
-fn xml_escaped(value: &str, quote: Quote) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match (c, quote) {
-            ('&', _) => out.push_str("&amp;"),
-            ('<', _) => out.push_str("&lt;"),
-            ('>', _) => out.push_str("&gt;"),
-            ('"', Quote::Named) => out.push_str("&quot;"),
-            ('\'', Quote::Named) => out.push_str("&#39;"),
-            ('"', Quote::Decimal) => out.push_str("&#34;"),
-            ('\'', Quote::Decimal) => out.push_str("&#39;"),
-            ('"', Quote::Hex) => out.push_str("&#x22;"),
-            ('\'', Quote::Hex) => out.push_str("&#x27;"),
-            (c, _) => out.push(c),
-        }
-    }
     out
 }
 
@@ -178,27 +311,36 @@ fn base64_cores(value: &[u8]) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn found(value: &str, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        Pattern::new(value).find(text, 4, &mut out);
+        out.into_iter().map(|r| (r.start, r.end)).collect()
+    }
+
     #[test]
-    fn each_encoding_is_produced() {
-        let v = variants("p@ss w&rd\"é/");
-        for expected in [
-            "p@ss w&rd\"é/",
-            "p%40ss+w%26rd%22%C3%A9%2F",
-            "p%40ss%20w%26rd%22%c3%a9%2f",
-            "p@ss%20w%26rd\"%C3%A9/",
-            "p@ss w&amp;rd&quot;é/",
-            "p@ss w&amp;rd&#34;é/",
-            "p@ss w&amp;rd&#x22;é/",
-            "p@ss w&rd\\\"é/",
-            "p@ss w&rd\\\"\\u00e9/",
-            "p@ss w&rd\\\"é\\/",
-            "p@ss w&amp;rd\\&quot;é/",
+    fn each_encoding_and_any_mix_of_them_is_found() {
+        let value = "p@ss w&rd\"é/~*'";
+        for echo in [
+            "p@ss w&rd\"é/~*'",
+            "p%40ss+w%26rd%22%C3%A9%2F%7E*%27",
+            "p%40ss%20w%26rd%22%c3%a9%2f~%2a%27",
+            "p@ss%20w%26rd\"%C3%A9/~*'",
+            "p@ss w&amp;rd&quot;é/~*&#039;",
+            "p@ss w&amp;rd&#34;&#233;/~*&#39;",
+            "p@ss w&amp;rd&#x22;&#xE9;/~*&#x27;",
+            "p@ss w\\u0026rd\\\"é/~*\\u0027",
+            "p@ss w\\u0026rd\\\"\\u00E9\\/~*'",
+            "p@ss w&amp;rd\\&quot;é/~*&#039;",
+            "p@ss w\\u0026amp;rd\\u0026quot;é/~*\\u0026#39;",
+            "p%40ss+w%5Cu0026rd%5C%22%C3%A9%2F%7E%2A%27",
         ] {
-            assert!(
-                v.iter().any(|x| x == expected),
-                "{expected} missing from {v:?}"
-            );
+            let text = format!("before {echo} after");
+            assert_eq!(found(value, &text), [(7, 7 + echo.len())], "{echo}");
         }
+        assert!(found(value, "before p@ss w&rx after").is_empty());
+        assert_eq!(found("secret-value", "ends in secret-v"), [(8, 16)]);
+        assert_eq!(found("secret-value", "ends in secret%2"), [(8, 16)]);
+        assert!(found("secret-value", "ends in sec").is_empty());
     }
 
     #[test]

@@ -7,8 +7,8 @@
 //!
 //! A redactor masks, in this order over the whole text it is given:
 //! 1. each registered value in every form a server may echo it in (as is, percent-encoded,
-//!    JSON-escaped, XML/HTML-escaped, base64 inside a Basic header), wherever it starts, with
-//!    overlapping hits merged;
+//!    JSON-escaped, XML/HTML-escaped, and any mix of these, character by character; base64
+//!    inside a Basic header), wherever it starts, with overlapping hits merged;
 //! 2. a registered value cut off by the end of the text (a body read only in part);
 //! 3. shapes no client knows in advance: values of secret-named fields in forms, JSON and XML
 //!    (`password`, `client_secret`, `pin`, `ssn`, `token`, ...), JWTs, `Bearer`/`Basic`
@@ -57,10 +57,10 @@ pub const MESSAGE_CHARS: usize = 1024;
 #[derive(Clone, Default)]
 pub struct Redactor {
     /// The forms of the registered values, one shared layer per value.
-    layers: Arc<Vec<Arc<[String]>>>,
+    layers: Arc<Vec<Arc<encodings::Pattern>>>,
     /// The layers of one redactor joined to this one and not yet copied into `layers`: a
     /// call's redactor joined to its token's on every attempt shares both lists as they are.
-    joined: Option<Arc<Vec<Arc<[String]>>>>,
+    joined: Option<Arc<Vec<Arc<encodings::Pattern>>>>,
     values: usize,
 }
 
@@ -84,7 +84,7 @@ impl Redactor {
             return;
         }
         self.flatten();
-        Arc::make_mut(&mut self.layers).push(encodings::variants(value).into());
+        Arc::make_mut(&mut self.layers).push(Arc::new(encodings::Pattern::new(value)));
         self.values += 1;
     }
 
@@ -128,7 +128,7 @@ impl Redactor {
         }
     }
 
-    fn all_layers(&self) -> impl Iterator<Item = &Arc<[String]>> {
+    fn all_layers(&self) -> impl Iterator<Item = &Arc<encodings::Pattern>> {
         self.layers
             .iter()
             .chain(self.joined.iter().flat_map(|j| j.iter()))
@@ -157,9 +157,12 @@ impl Redactor {
     /// The whole text with every secret replaced by [`REDACTED`].
     fn mask(&self, text: &str) -> String {
         let mut ranges = Vec::new();
-        for form in self.all_layers().flat_map(|layer| layer.iter()) {
-            find_overlapping(text, form, &mut ranges);
-            cut_off_tail(text, form, &mut ranges);
+        for pattern in self.all_layers() {
+            pattern.find(text, MIN_SECRET_CHARS, &mut ranges);
+            for form in &pattern.literals {
+                find_overlapping(text, form, &mut ranges);
+                cut_off_tail(text, form, &mut ranges);
+            }
         }
         patterns::find(text, &mut ranges);
         if ranges.is_empty() {
@@ -352,6 +355,96 @@ mod tests {
         ] {
             let text = format!("before {echo} after");
             assert_eq!(r.message(&text), "before [REDACTED] after", "{echo}");
+        }
+    }
+
+    /// The echoes of `value` through the encoders servers and their frameworks use.
+    fn echoes(value: &str) -> Vec<(&'static str, String)> {
+        use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+        const PHP: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.');
+        const RFC3986: &AsciiSet = &PHP.remove(b'~');
+        let lower_hex = |s: &str| {
+            let mut out = String::new();
+            let mut left = 0;
+            for c in s.chars() {
+                if c == '%' {
+                    left = 2;
+                    out.push(c);
+                } else if left > 0 {
+                    left -= 1;
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        };
+        let whatwg: String = form_urlencoded::byte_serialize(value.as_bytes()).collect();
+        let php = utf8_percent_encode(value, PHP)
+            .to_string()
+            .replace("%20", "+");
+        let rfc = utf8_percent_encode(value, RFC3986).to_string();
+        let json = serde_json::to_string(value).unwrap_or_default();
+        let json = json.trim_matches('"').to_owned();
+        let go = json
+            .replace('&', "\\u0026")
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('\'', "\\u0027")
+            .replace('+', "\\u002b");
+        let html = value
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#039;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let numeric = |hex: bool| -> String {
+            value
+                .chars()
+                .map(|c| match (c.is_ascii_alphanumeric(), hex) {
+                    (true, _) => c.to_string(),
+                    (false, false) => format!("&#{};", u32::from(c)),
+                    (false, true) => format!("&#x{:X};", u32::from(c)),
+                })
+                .collect()
+        };
+        vec![
+            ("raw", value.to_owned()),
+            ("whatwg form", whatwg.clone()),
+            ("whatwg form, lower hex", lower_hex(&whatwg)),
+            ("php urlencode", php),
+            ("rfc 3986", lower_hex(&rfc)),
+            (
+                "percent-encoding",
+                utf8_percent_encode(value, NON_ALPHANUMERIC).to_string(),
+            ),
+            ("json", json),
+            ("json, go", go.clone()),
+            (
+                "json, upper hex",
+                go.replace("\\u003c", "\\u003C")
+                    .replace("\\u003e", "\\u003E")
+                    .replace("\\u002b", "\\u002B"),
+            ),
+            ("htmlspecialchars", html),
+            ("decimal references", numeric(false)),
+            ("hex references", numeric(true)),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_secret_echoed_through_any_encoder_is_masked(value in "[a-zA-Z~*!'()/ <>&+\u{e9}]{4,16}") {
+            let r = redactor(&[&value]);
+            for (encoder, echo) in echoes(&value) {
+                let body = format!("Error#{echo}#end");
+                let masked = r.message(&body);
+                proptest::prop_assert_eq!(
+                    masked.as_str(),
+                    "Error#[REDACTED]#end",
+                    "{} of {:?}: {}", encoder, value, echo
+                );
+            }
         }
     }
 
