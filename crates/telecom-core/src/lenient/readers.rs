@@ -251,8 +251,19 @@ pub fn one_or_many<'de, D: Deserializer<'de>, T: DeserializeOwned>(
         fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Vec<T>, A::Error> {
             crate::lists::collect(seq)
         }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
-            T::deserialize(MapAccessDeserializer::new(map)).map(|item| vec![item])
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+            let Some(first) = map.next_key::<String>()? else {
+                // `{}`: one item with none of its fields, as before this reader looked at keys.
+                return T::deserialize(MapAccessDeserializer::new(map)).map(|item| vec![item]);
+            };
+            match list_index(&first) {
+                Some(index) => indexed_list(index, map),
+                None => T::deserialize(MapAccessDeserializer::new(Replay {
+                    first: Some(first),
+                    rest: map,
+                }))
+                .map(|item| vec![item]),
+            }
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<T>, E> {
             if v.is_empty() {
@@ -283,6 +294,69 @@ pub fn one_or_many<'de, D: Deserializer<'de>, T: DeserializeOwned>(
         }
     }
     d.deserialize_any(OneOrMany(std::marker::PhantomData))
+}
+
+/// A key of a PHP array written as a JSON object: a list index (`"0"`, `"12"`).
+fn list_index(key: &str) -> Option<u64> {
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    key.parse().ok()
+}
+
+/// The rest of a list that PHP wrote as an object keyed by index (`{"0": {...}, "2": {...}}`,
+/// what `json_encode` makes of an array once an entry was removed), its first value still to
+/// read: every item, in index order. A key that is not an index is an error, not a field.
+fn indexed_list<'de, A: MapAccess<'de>, T: DeserializeOwned>(
+    first: u64,
+    mut map: A,
+) -> Result<Vec<T>, A::Error> {
+    let mut items = vec![(first, map.next_value::<T>()?)];
+    while let Some(key) = map.next_key::<String>()? {
+        let index = list_index(&key).ok_or_else(|| {
+            A::Error::custom(format_args!(
+                "a list keyed by index has a key that is not an index: {key:?}"
+            ))
+        })?;
+        items.push((index, map.next_value::<T>()?));
+    }
+    items.sort_by_key(|(index, _)| *index);
+    Ok(items.into_iter().map(|(_, item)| item).collect())
+}
+
+/// An object whose first key was already read, to look at it: that key again, then the rest.
+struct Replay<A> {
+    first: Option<String>,
+    rest: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.first.take() {
+            Some(first) => seed
+                .deserialize(serde::de::value::StringDeserializer::<A::Error>::new(first))
+                .map(Some),
+            None => self.rest.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        self.rest.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.rest
+            .size_hint()
+            .map(|rest| rest + usize::from(self.first.is_some()))
+    }
 }
 
 /// An object read as `T`; anything else (`""`, a message string, `null`) as `None`.
@@ -497,6 +571,48 @@ mod tests {
         let h: Holder =
             serde_json::from_str(r#"{"items": null, "item": [{"id": 4}, [5]]}"#).expect("reads");
         assert!(h.items.is_empty() && h.item.is_none());
+    }
+
+    #[test]
+    fn a_php_list_written_as_an_object_keyed_by_index_is_a_list() {
+        #[derive(Deserialize, Debug, PartialEq)]
+        struct Item {
+            id: u32,
+            #[serde(default)]
+            name: Option<String>,
+        }
+        #[derive(Deserialize)]
+        struct Holder {
+            #[serde(default, deserialize_with = "one_or_many")]
+            items: Vec<Item>,
+        }
+        let items = |json: &str| serde_json::from_str::<Holder>(json).map(|h| h.items);
+        // json_encode of an array after an entry was removed: index order, not text order.
+        let read =
+            items(r#"{"items": {"2": {"id": 3}, "0": {"id": 1, "name": "a"}}}"#).expect("reads");
+        assert_eq!(
+            read,
+            [
+                Item {
+                    id: 1,
+                    name: Some("a".into())
+                },
+                Item { id: 3, name: None }
+            ]
+        );
+        // One object stays one item, its first field included.
+        let read = items(r#"{"items": {"name": "b", "id": 2}}"#).expect("reads");
+        assert_eq!(
+            read,
+            [Item {
+                id: 2,
+                name: Some("b".into())
+            }]
+        );
+        // An index next to a field name is neither shape.
+        assert!(items(r#"{"items": {"0": {"id": 1}, "id": 2}}"#).is_err());
+        // `{}` is still one item with no fields (here: missing `id`, an error as before).
+        assert!(items(r#"{"items": {}}"#).is_err());
     }
 
     #[test]
