@@ -8,8 +8,8 @@
 //! - a connect failure is [`FailureClass::NotConnected`] (nothing reached the vendor);
 //! - a timeout, any other transport failure or a body cut short is [`FailureClass::Transient`];
 //! - an answer that is not an envelope is classed by its status ([`FailureClass::from_status`],
-//!   with `Retry-After` on a 429); an envelope with a failure `msg_code` likewise (vcare sends
-//!   them with 200 or 400, both permanent);
+//!   with the vendor's `Retry-After`, which the driver honours when it resends); an envelope
+//!   with a failure `msg_code` likewise (vcare sends them with 200 or 400, both permanent);
 //! - a token rejection (RESTAPI001 "Token expire", "Token already used", "Invalid Token") is
 //!   [`FailureClass::Refused`]: the vendor did not act, so the driver sends the call once more
 //!   and that attempt authenticates for a brand-new token; a second rejection is
@@ -391,13 +391,10 @@ async fn send(builder: reqwest::RequestBuilder) -> Result<Reply, reqwest::Error>
 }
 
 /// An error the vendor's answer led to, classed as [`Error::class`] says.
+/// The vendor's `Retry-After` goes with it whatever the class, as in the other clients: the
+/// driver reads it only when it resends (a 429, or a 503 to a read).
 fn classified(error: Error, retry_after: Option<RetryAfter>) -> Failure<Error> {
     let class = error.class();
-    let retry_after = if class == FailureClass::Throttled {
-        retry_after
-    } else {
-        None
-    };
     Failure::new(error, class).with_retry_after(retry_after)
 }
 
