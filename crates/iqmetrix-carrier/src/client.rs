@@ -276,23 +276,12 @@ impl ClientBuilder {
 
 /// A URL built from a checked root.
 fn parsed(field: &str, url: &str) -> Result<reqwest::Url> {
-    reqwest::Url::parse(url)
-        .map_err(|e| Error::invalid(field, format!("{url:?} is not a URL: {e}")))
+    reqwest::Url::parse(url).map_err(|e| Error::invalid(field, format!("is not a URL: {e}")))
 }
 
 /// A host root (with an optional path prefix, for a proxy), its trailing `/` removed.
 fn checked_root(field: &str, root: &str) -> Result<String> {
-    let url = reqwest::Url::parse(root)
-        .map_err(|e| Error::invalid(field, format!("{root:?} is not a URL: {e}")))?;
-    if !matches!(url.scheme(), "http" | "https") || url.cannot_be_a_base() {
-        return Err(Error::invalid(
-            field,
-            format!("{root:?} is not an http(s) URL"),
-        ));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::invalid(field, "must not have a query or fragment"));
-    }
+    telecom_core::base_url::parse(root).map_err(|e| Error::invalid(field, e.to_string()))?;
     let root = root.trim_end_matches('/');
     // The old way was to give each base with its version; sent on, every path would be
     // `/v2/v2/...` and answered 404 far from the mistake.
@@ -394,6 +383,7 @@ mod tests {
             "ftp://x",
             "not a url",
             "http://x?a=1",
+            "https://me:pw@x",
             "http://x/v2",
             "http://x/v1/",
         ] {

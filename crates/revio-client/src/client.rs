@@ -97,17 +97,8 @@ impl ClientBuilder {
     /// Checks the settings and builds the client. A bad setting is an
     /// [`Error::InvalidInput`] naming it (`base_url`, `Credentials/Username`, ...).
     pub fn build(self) -> Result<Client, Error> {
-        let endpoint = reqwest::Url::parse(&self.base_url)
-            .map_err(|e| Error::invalid("base_url", format!("is not a URL: {e}")))?;
-        if !matches!(endpoint.scheme(), "http" | "https") {
-            return Err(Error::invalid(
-                "base_url",
-                format!(
-                    "the scheme must be http or https, not {}",
-                    endpoint.scheme()
-                ),
-            ));
-        }
+        let endpoint = telecom_core::base_url::parse(&self.base_url)
+            .map_err(|e| Error::invalid("base_url", e.to_string()))?;
         if self.credentials.username().is_empty() {
             return Err(Error::invalid("Credentials/Username", "is empty"));
         }
@@ -187,7 +178,11 @@ mod tests {
 
     #[test]
     fn bad_settings_name_the_setting() {
-        for (url, field) in [("not a url", "base_url"), ("ftp://host/x", "base_url")] {
+        for (url, field) in [
+            ("not a url", "base_url"),
+            ("ftp://host/x", "base_url"),
+            ("https://me:pw@host/v20/default.asmx", "base_url"),
+        ] {
             match Client::builder(credentials()).base_url(url).build() {
                 Err(Error::InvalidInput { field: f, .. }) => assert_eq!(f, field),
                 other => panic!("{url}: {other:?}"),

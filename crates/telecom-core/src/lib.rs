@@ -31,6 +31,7 @@
 //! ```
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod base_url;
 mod builder;
 pub mod call;
 pub mod dates;

@@ -199,18 +199,7 @@ impl ClientBuilder {
 }
 
 fn gateway_url(field: &str, text: &str) -> Result<Url> {
-    // The text itself stays out of the messages: a URL may carry user info.
-    let url = Url::parse(text).map_err(|e| Error::invalid(field, format!("not a URL: {e}")))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(Error::invalid(field, "is not an http(s) URL"));
-    }
-    if url.query().is_some() || !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::invalid(
-            field,
-            "must not carry a query or user info; credentials go in `Credentials`",
-        ));
-    }
-    Ok(url)
+    telecom_core::base_url::parse(text).map_err(|e| Error::invalid(field, e.to_string()))
 }
 
 #[cfg(test)]

@@ -157,11 +157,8 @@ impl ClientBuilder {
             return Err(Error::invalid("token_pool_capacity", "must be at least 1"));
         }
         let base_url = self.base_url.trim_end_matches('/').to_owned();
-        let parsed = reqwest::Url::parse(&base_url)
+        telecom_core::base_url::parse(&base_url)
             .map_err(|e| Error::invalid("base_url", e.to_string()))?;
-        if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(Error::invalid("base_url", "must be an http or https URL"));
-        }
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
@@ -300,14 +297,17 @@ mod tests {
             .build()
             .expect("builds");
         assert_eq!(client.base_url(), "http://127.0.0.1:9");
-        assert_eq!(
-            setting(
-                Client::builder(credentials())
-                    .base_url("ftp://host")
-                    .build()
-            ),
-            "base_url"
-        );
+        for bad in [
+            "ftp://host",
+            "https://me:pw@host/api",
+            "https://host/api?key=k",
+        ] {
+            assert_eq!(
+                setting(Client::builder(credentials()).base_url(bad).build()),
+                "base_url",
+                "{bad}"
+            );
+        }
         assert_eq!(
             setting(
                 Client::builder(credentials())
