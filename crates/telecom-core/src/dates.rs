@@ -606,10 +606,18 @@ mod tests {
                 "{text}"
             );
         }
-        for empty in [r#"{"born":""}"#, r#"{"born":null}"#, "{}"] {
+        for empty in [
+            r#"{"born":""}"#,
+            r#"{"born":null}"#,
+            "{}",
+            // A zero date: what MySQL and PHP write for a date never set.
+            r#"{"born":"0000-00-00"}"#,
+            r#"{"born":"0000-00-00 00:00:00"}"#,
+            r#"{"born":"00/00/0000"}"#,
+        ] {
             assert_eq!(read(empty).ok(), Some(Person { born: None }), "{empty}");
         }
-        for bad in ["16/5/1980", "1980-13-01", "soon"] {
+        for bad in ["16/5/1980", "1980-13-01", "soon", "0000-00-01", "-"] {
             assert!(read(&format!(r#"{{"born":"{bad}"}}"#)).is_err(), "{bad}");
         }
     }

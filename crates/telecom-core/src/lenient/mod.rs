@@ -86,8 +86,10 @@ impl serde::Serialize for StringOrNumber {
 
 /// A `serde_with` adapter for vendors that send `""` (or only spaces) where they mean "no
 /// value": `#[serde_as(as = "EmptyAsNone<UsDate>")]` on an `Option<Date>` reads `""`, `null`
-/// and a missing field as `None`, and anything else through the inner adapter. Writes `None`
-/// as `null`.
+/// and a missing field as `None`, and anything else through the inner adapter. A zero date
+/// (`0000-00-00 00:00:00`, `0000-00-00`, `00/00/0000`: what MySQL and the PHP code over it
+/// write for a date never set) is `None` too, as no such date exists. Writes `None` as
+/// `null`.
 pub struct EmptyAsNone<Inner = serde_with::Same>(std::marker::PhantomData<Inner>);
 
 impl<'de, T, Inner> serde_with::DeserializeAs<'de, Option<T>> for EmptyAsNone<Inner>
@@ -98,13 +100,22 @@ where
         let text: Option<StringOrNumber> = Option::deserialize(deserializer)?;
         match text {
             None => Ok(None),
-            Some(t) if t.0.trim().is_empty() => Ok(None),
+            Some(t) if t.0.trim().is_empty() || is_zero_date(&t.0) => Ok(None),
             Some(t) => {
                 let inner = serde::de::value::StringDeserializer::<D::Error>::new(t.0);
                 Inner::deserialize_as(inner).map(Some)
             }
         }
     }
+}
+
+/// Only zeros and date punctuation, with at least one zero.
+fn is_zero_date(text: &str) -> bool {
+    let text = text.trim();
+    text.contains('0')
+        && text
+            .bytes()
+            .all(|b| matches!(b, b'0' | b'-' | b'/' | b':' | b' ' | b'T' | b'.'))
 }
 
 impl<T, Inner> serde_with::SerializeAs<Option<T>> for EmptyAsNone<Inner>

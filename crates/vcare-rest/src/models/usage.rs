@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_with::serde_as;
 use telecom_core::dates::{IsoDate, SqlDateTime};
+use telecom_core::lenient::EmptyAsNone;
 use time::{Date, PrimitiveDateTime};
 
 use crate::error::Error;
@@ -131,8 +132,8 @@ pub struct UsageDetail {
     /// Decimal digits used in the amounts.
     #[serde(default, deserialize_with = "telecom_core::lenient::opt_u64")]
     pub decimal_digit_number_usage: Option<u64>,
-    /// Totals.
-    #[serde(default)]
+    /// Totals; `None` when the vendor sends none, or `[]` or `""` (PHP's empty array).
+    #[serde(default, deserialize_with = "telecom_core::lenient::opt_object")]
     pub total_usage: Option<TotalUsage>,
     /// The records; absent (empty here) when there was no usage.
     #[serde(default, deserialize_with = "telecom_core::lenient::one_or_many")]
@@ -196,8 +197,8 @@ pub struct UsageRecord {
     /// Digits dialled.
     #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub dialled_digit: Option<String>,
-    /// When (`YYYY-MM-DD HH:MM:SS`, vendor local time).
-    #[serde_as(as = "Option<SqlDateTime>")]
+    /// When (`YYYY-MM-DD HH:MM:SS`, vendor local time); `None` for `""` or a zero date.
+    #[serde_as(as = "EmptyAsNone<SqlDateTime>")]
     #[serde(default)]
     pub effective_date: Option<PrimitiveDateTime>,
     /// The other party (a string or a number on the wire).
