@@ -206,3 +206,14 @@ lenient_id!(
     /// An order id from `make_payment` (`order_id`), passed on to customer creation.
     OrderId
 );
+
+/// A US zip code as text. The vendor's schema types `zip_code` as an integer, so a server
+/// following it writes `7502` for `"07502"`: a number under 100000 is written back with its
+/// leading zeros; text is kept as sent.
+pub(crate) fn opt_zip<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    if let Some(zip) = value.as_u64().filter(|n| *n < 100_000) {
+        return Ok(Some(format!("{zip:05}")));
+    }
+    telecom_core::lenient::opt_text(value).map_err(serde::de::Error::custom)
+}

@@ -87,8 +87,8 @@ pub struct ServiceAvailability {
     /// State.
     #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
     pub state: Option<String>,
-    /// Zip code, as text (the leading zero matters: `"07502"`).
-    #[serde(default, deserialize_with = "telecom_core::lenient::opt_text")]
+    /// Zip code, as text (the leading zero matters: `"07502"`, also when sent as `7502`).
+    #[serde(default, deserialize_with = "crate::models::common::opt_zip")]
     pub zip_code: Option<String>,
     /// Whether the zip code is tribal land.
     #[serde(default)]
