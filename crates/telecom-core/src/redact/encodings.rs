@@ -18,7 +18,7 @@ use std::ops::Range;
 /// One registered value: every form of each of its characters, and the base64 cores of a
 /// Basic header, matched whole.
 pub(crate) struct Pattern {
-    chars: Vec<Forms>,
+    chars: Vec<CharForms>,
     /// The bytes a form of the first character may start with.
     first: [bool; 256],
     /// Forms matched as whole strings (the base64 cores).
@@ -32,6 +32,37 @@ struct Forms {
     /// Escaped forms, compared without ASCII case (hex digits, `&#X`, `\U` are accepted in
     /// either case), by the byte they start with: one of [`ESCAPES`].
     escaped: [Vec<Box<[u8]>>; 4],
+}
+
+/// The forms of one character of a value: an ASCII character's come from a table built once
+/// per process, since a token of a few hundred characters would otherwise build some thirty
+/// strings per character each time a redactor takes it (an error's redactor takes the
+/// token of the answer it masks).
+enum CharForms {
+    Ascii(&'static Forms),
+    Other(Forms),
+}
+
+impl std::ops::Deref for CharForms {
+    type Target = Forms;
+
+    fn deref(&self) -> &Forms {
+        match self {
+            CharForms::Ascii(forms) => forms,
+            CharForms::Other(forms) => forms,
+        }
+    }
+}
+
+impl CharForms {
+    fn of(c: char) -> CharForms {
+        static ASCII: std::sync::OnceLock<Box<[Forms]>> = std::sync::OnceLock::new();
+        let table = ASCII.get_or_init(|| (0..128u8).map(|b| char_forms(char::from(b))).collect());
+        match table.get(c as usize) {
+            Some(forms) => CharForms::Ascii(forms),
+            None => CharForms::Other(char_forms(c)),
+        }
+    }
 }
 
 /// The bytes every escaped form starts with.
@@ -60,7 +91,7 @@ enum Outcome {
 
 impl Pattern {
     pub(crate) fn new(value: &str) -> Pattern {
-        let chars: Vec<Forms> = value.chars().map(char_forms).collect();
+        let chars: Vec<CharForms> = value.chars().map(CharForms::of).collect();
         let mut first = [false; 256];
         if let Some(forms) = chars.first() {
             if let Some(&b) = forms.raw.first() {
