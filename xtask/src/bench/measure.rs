@@ -141,20 +141,8 @@ where
 {
     let name = name.into();
     // A side left out (`--side`) is not warmed up either: a profiler sees none of its work.
-    let client_warm = if sides() == Sides::Baseline {
-        Duration::ZERO
-    } else {
-        client()
-            .await
-            .map_err(|e| format!("{name}, client warm-up: {e}"))?
-    };
-    let baseline_warm = if sides() == Sides::Client {
-        Duration::ZERO
-    } else {
-        baseline()
-            .await
-            .map_err(|e| format!("{name}, baseline warm-up: {e}"))?
-    };
+    let client_warm = warm_up(sides() == Sides::Baseline, &name, "client", &mut client).await?;
+    let baseline_warm = warm_up(sides() == Sides::Client, &name, "baseline", &mut baseline).await?;
     let once = client_warm.max(baseline_warm).max(Duration::from_micros(1));
     let repeats = u32::try_from(ROUND.as_nanos().div_ceil(once.as_nanos()))
         .unwrap_or(u32::MAX)
@@ -187,6 +175,20 @@ where
         ratios.push(orientation.ratio(c, b));
     }
     Ok(Row { name, goal, ratios })
+}
+
+/// One untimed run of a side, unless it is left out.
+async fn warm_up<F, Fut>(skip: bool, name: &str, side: &str, run: F) -> Result<Duration, String>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<Duration, String>>,
+{
+    if skip {
+        return Ok(Duration::ZERO);
+    }
+    run()
+        .await
+        .map_err(|e| format!("{name}, {side} warm-up: {e}"))
 }
 
 /// Prints the rows as a table.
