@@ -40,6 +40,18 @@ use serde::de::{self, Deserializer, Visitor};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct StringOrNumber(pub String);
 
+/// Why a text field sent as a JSON number of more than 19 digits is refused.
+pub(crate) const WHOLE_NUMBER_TOO_LONG: &str = "a whole number of more than 19 digits (a 20-digit ICCID, say) cannot be read \
+     exactly from JSON, and its text would have other digits; the vendor must send it as text";
+
+/// True for a whole number a JSON reader could not keep exactly: beyond `i64`/`u64`,
+/// serde_json reads an integer as the nearest `f64`, whose text has other digits than the
+/// vendor wrote (a 20-digit ICCID comes back rounded). A text field refuses it rather than
+/// hand on another identifier.
+pub(crate) fn inexact_whole_number(v: f64) -> bool {
+    v.is_finite() && v.fract() == 0.0 && v.abs() >= 9_223_372_036_854_775_808.0
+}
+
 impl<'de> Deserialize<'de> for StringOrNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct TextVisitor;
@@ -67,6 +79,9 @@ impl<'de> Deserialize<'de> for StringOrNumber {
                 Ok(StringOrNumber(v.to_string()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                if inexact_whole_number(v) {
+                    return Err(E::custom(WHOLE_NUMBER_TOO_LONG));
+                }
                 // Shortest round-trip text: the digits the vendor wrote.
                 Ok(StringOrNumber(v.to_string()))
             }

@@ -31,19 +31,30 @@ fn float_text(v: f64) -> Option<String> {
 }
 
 /// The text of a scalar; `null` as `None`. Objects and lists keep their JSON text.
-fn text_of(value: Value) -> Option<String> {
-    match value {
+fn text_of(value: Value) -> Result<Option<String>, &'static str> {
+    Ok(match value {
         Value::Null => None,
         Value::String(s) => Some(s),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(number_text(&n)?),
         Value::Bool(b) => Some(b.to_string()),
         other => Some(other.to_string()),
+    })
+}
+
+/// A number's text, unless it is a whole number too long to have been read exactly.
+fn number_text(n: &serde_json::Number) -> Result<String, &'static str> {
+    match n.as_f64() {
+        Some(v) if n.is_f64() && super::inexact_whole_number(v) => {
+            Err(super::WHOLE_NUMBER_TOO_LONG)
+        }
+        _ => Ok(n.to_string()),
     }
 }
 
-/// A string, number or bool as text; `null` or missing as `None`.
+/// A string, number or bool as text; `null` or missing as `None`. A whole number of more
+/// than 19 digits is an error: read as a JSON number its digits are already lost.
 pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(text_of(Value::deserialize(d)?))
+    text_of(Value::deserialize(d)?).map_err(D::Error::custom)
 }
 
 /// A whole number sent as a number or as digits; `null`, `""` or anything else as `None`.
@@ -221,7 +232,9 @@ pub fn opt_secret<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Secret>, D::
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.is_empty() => Ok(None),
         Some(Value::String(s)) => Ok(Some(Secret::new(s))),
-        Some(Value::Number(n)) => Ok(Some(Secret::new(n.to_string()))),
+        Some(Value::Number(n)) => number_text(&n)
+            .map(|text| Some(Secret::new(text)))
+            .map_err(D::Error::custom),
         Some(_) => Err(D::Error::custom(
             "a secret field is neither a string nor a number",
         )),
@@ -230,11 +243,15 @@ pub fn opt_secret<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Secret>, D::
 
 /// A list of strings, a single string or number, or `null`/`""` as empty.
 pub fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Array(items) => items.into_iter().filter_map(text_of).collect(),
-        Value::String(s) if s.is_empty() => Vec::new(),
-        other => text_of(other).into_iter().collect(),
-    })
+    let texts = match Value::deserialize(d)? {
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|item| text_of(item).transpose())
+            .collect(),
+        Value::String(s) if s.is_empty() => Ok(Vec::new()),
+        other => text_of(other).map(|text| text.into_iter().collect()),
+    };
+    texts.map_err(D::Error::custom)
 }
 
 /// A list of `T`, a single `T` (an object where a list was documented), or `null`/`""` as
@@ -613,6 +630,36 @@ mod tests {
         assert!(items(r#"{"items": {"0": {"id": 1}, "id": 2}}"#).is_err());
         // `{}` is still one item with no fields (here: missing `id`, an error as before).
         assert!(items(r#"{"items": {}}"#).is_err());
+    }
+
+    #[test]
+    fn a_whole_number_too_long_to_read_exactly_is_refused_as_text() {
+        #[derive(Deserialize, Debug)]
+        struct Sim {
+            #[serde(default, deserialize_with = "opt_text")]
+            iccid: Option<String>,
+            #[serde(default, deserialize_with = "string_list")]
+            iccids: Vec<String>,
+        }
+        let sim = |json: &str| serde_json::from_str::<Sim>(json);
+        // A 20-digit ICCID as a number: read as f64, its text would be other digits.
+        for json in [
+            r#"{"iccid": 89012608620123456789}"#,
+            r#"{"iccids": [1, 89012608620123456789]}"#,
+            r#"{"iccid": -9223372036854775809}"#,
+        ] {
+            let error = sim(json).expect_err(json).to_string();
+            assert!(error.contains("more than 19 digits"), "{json}: {error}");
+            assert!(!error.contains("8901260862"), "{error}");
+        }
+        let n: Result<crate::lenient::StringOrNumber, _> =
+            serde_json::from_str("89012608620123456789");
+        assert!(n.is_err());
+        // Up to u64 and i64 the digits are exact; as text they read as sent.
+        let read = sim(r#"{"iccid": 8901260862012345678, "iccids": [18446744073709551615, 2.5]}"#)
+            .expect("reads");
+        assert_eq!(read.iccid.as_deref(), Some("8901260862012345678"));
+        assert_eq!(read.iccids, ["18446744073709551615", "2.5"]);
     }
 
     #[test]
