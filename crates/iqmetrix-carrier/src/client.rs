@@ -124,6 +124,7 @@ impl Client {
             environment: Environment::default(),
             accounts_url: None,
             refresh_margin: Duration::from_secs(300),
+            max_body_bytes: telecom_core::body::DEFAULT_MAX_BODY_BYTES,
         }
     }
 
@@ -157,6 +158,7 @@ pub struct ClientBuilder {
     environment: Environment,
     accounts_url: Option<String>,
     refresh_margin: Duration,
+    max_body_bytes: usize,
 }
 
 impl ClientBuilder {
@@ -213,6 +215,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The longest answer body the client reads, the token service's included (default 64
+    /// MiB): a longer one, declared or received, ends the call with [`Error::Decode`] and is
+    /// not resent.
+    pub fn max_body_bytes(mut self, limit: usize) -> Self {
+        self.max_body_bytes = limit;
+        self
+    }
+
     /// Builds the client. Fails ([`Error::InvalidInput`] naming the setting) when a URL is
     /// not an `http(s)` host root (a query, a fragment, or a trailing `/v1`/`/v2` is
     /// refused: the client adds those) or a credential is empty.
@@ -264,6 +274,7 @@ impl ClientBuilder {
                     timeouts: self.timeouts,
                     timer: AttemptTimer::new(),
                     redactor,
+                    max_body_bytes: self.max_body_bytes,
                 },
                 api_base,
                 api_root,

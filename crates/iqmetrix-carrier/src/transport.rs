@@ -16,8 +16,11 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use reqwest::Method;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
+use telecom_core::body::{BodyBuffer, BodyTooLarge};
 use telecom_core::call::{Attempt, AttemptTimer, CallPlan, drive, record_status};
-use telecom_core::{CallKind, Failure, FailureClass, Redactor, RetryAfter, RetryPolicy, Timeouts};
+use telecom_core::{
+    CallKind, Failure, FailureClass, Redacted, Redactor, RetryAfter, RetryPolicy, Timeouts,
+};
 
 use crate::error::{Error, RateLimit, Result};
 use crate::wire;
@@ -130,6 +133,8 @@ pub(crate) struct Http {
     pub(crate) timer: AttemptTimer,
     /// Masks every secret the client holds: password, client secret, a static bearer.
     pub(crate) redactor: Redactor,
+    /// The longest answer body read ([`telecom_core::body`]).
+    pub(crate) max_body_bytes: usize,
 }
 
 impl Http {
@@ -201,10 +206,15 @@ impl Http {
         // would box a timer and wrap the body in it).
         let (status, headers, body) = self
             .timer
-            .limit(limit, exchange(builder))
+            .limit(limit, exchange(builder, self.max_body_bytes))
             .await
             .map_err(|_| Failure::new(Error::timeout(operation, limit), FailureClass::Transient))?
-            .map_err(|e| transport_failure(operation, started.elapsed(), e))?;
+            .map_err(|e| transport_failure(operation, started.elapsed(), e))?
+            .map_err(|too_large| {
+                // An answer came, too long to keep: the same one would come again.
+                let reason = redactor.message(&too_large.to_string());
+                Failure::permanent(Error::decode(operation, reason, Redacted::default()))
+            })?;
         let Some(headers) = headers else {
             return Ok(Answer { body, redactor });
         };
@@ -229,16 +239,24 @@ impl Http {
     }
 }
 
-/// Sends the request and reads the whole body; the headers are kept only for an answer that
-/// is not a success, the one that needs them (rate limits, waits).
+/// Sends the request and reads the whole body, unless it is longer than `max_body_bytes`;
+/// the headers are kept only for an answer that is not a success, the one that needs them
+/// (rate limits, waits).
 async fn exchange(
     builder: reqwest::RequestBuilder,
-) -> Result<(u16, Option<HeaderMap>, Bytes), reqwest::Error> {
-    let response = builder.send().await?;
+    max_body_bytes: usize,
+) -> Result<Result<(u16, Option<HeaderMap>, Bytes), BodyTooLarge>, reqwest::Error> {
+    let mut response = builder.send().await?;
     let status = response.status().as_u16();
     record_status(status);
     let headers = (!response.status().is_success()).then(|| response.headers().clone());
-    Ok((status, headers, response.bytes().await?))
+    let mut body = BodyBuffer::new(max_body_bytes, response.content_length());
+    while body.wants_more()
+        && let Some(chunk) = response.chunk().await?
+    {
+        body.push(chunk);
+    }
+    Ok(body.finish().map(|body| (status, headers, body)))
 }
 
 /// A failure before a whole answer arrived. Only a connect failure proves nothing reached

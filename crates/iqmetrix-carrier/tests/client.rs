@@ -258,3 +258,38 @@ async fn body_excerpts_in_errors_mask_ssns_and_tokens() {
     assert!(!text.contains("leaked-token-1"), "{text}");
     assert_eq!(err.status(), Some(500));
 }
+
+#[tokio::test]
+async fn an_answer_longer_than_max_body_bytes_is_a_decode_error_not_resent() {
+    let accounts = MockServer::start(|_| Response::json(200, &token_body("t1", "r1")).into())
+        .await
+        .expect("accounts server");
+    let api = MockServer::start(|_| {
+        Response::new(200)
+            .header("Content-Type", "application/json")
+            .body(FIELDS.repeat(20))
+            .into()
+    })
+    .await
+    .expect("api server");
+    // The token answer (about 70 bytes) fits; the lookup fields (over 2 KB) do not.
+    let client = Client::builder(Credentials::Password {
+        username: "user@example.com".into(),
+        password: PASSWORD.into(),
+        client_id: "client-1".into(),
+        client_secret: CLIENT_SECRET.into(),
+    })
+    .base_url(api.url())
+    .accounts_url(accounts.url())
+    .max_body_bytes(1024)
+    .build()
+    .expect("client builds");
+    let error = client
+        .get_activation_lookup_fields(&carrier())
+        .await
+        .expect_err("the answer is longer than 1 KiB");
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    assert!(error.to_string().contains("1024 bytes"), "{error}");
+    // Even a read is not sent again: the same answer would come back.
+    assert_eq!(api.requests().len(), 1);
+}

@@ -30,6 +30,8 @@ pub(crate) struct Inner {
     pub(crate) retry: RetryPolicy,
     pub(crate) timeouts: Timeouts,
     pub(crate) timer: AttemptTimer,
+    /// The longest answer body read ([`telecom_core::body`]).
+    pub(crate) max_body_bytes: usize,
     pub(crate) debug: bool,
     pub(crate) session: SessionSlot,
     /// Masks every secret of the credentials; each call adds the ones it sends.
@@ -46,6 +48,7 @@ pub struct ClientBuilder {
     http: Option<reqwest::Client>,
     mode: AuthMode,
     debug: bool,
+    max_body_bytes: usize,
 }
 
 impl ClientBuilder {
@@ -94,6 +97,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The longest answer body the client reads (default 64 MiB; a 10,000-record
+    /// `CustomerProducts_Query` answer is about 4.6 MB): a longer one, declared or received,
+    /// ends the call with [`Error::Decode`] and is not resent.
+    pub fn max_body_bytes(mut self, limit: usize) -> Self {
+        self.max_body_bytes = limit;
+        self
+    }
+
     /// Checks the settings and builds the client. A bad setting is an
     /// [`Error::InvalidInput`] naming it (`base_url`, `Credentials/Username`, ...).
     pub fn build(self) -> Result<Client, Error> {
@@ -129,6 +140,7 @@ impl ClientBuilder {
                 retry: self.retry,
                 timeouts: self.timeouts,
                 timer: AttemptTimer::new(),
+                max_body_bytes: self.max_body_bytes,
                 debug: self.debug,
                 session: SessionSlot::default(),
                 redactor,
@@ -148,6 +160,7 @@ impl Client {
             http: None,
             mode: AuthMode::default(),
             debug: false,
+            max_body_bytes: telecom_core::body::DEFAULT_MAX_BODY_BYTES,
         }
     }
 

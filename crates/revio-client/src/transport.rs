@@ -9,6 +9,7 @@ use std::time::Instant;
 use bytes::Bytes;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use telecom_core::body::{BodyBuffer, BodyTooLarge};
 use telecom_core::call::{Attempt, CallPlan, drive, record_status};
 use telecom_core::{CallKind, Failure, FailureClass, Redactor, RetryAfter, Secret};
 
@@ -183,10 +184,21 @@ impl Client {
         // would box a timer and wrap the body in it).
         let (status, retry_after, bytes) = inner
             .timer
-            .limit(limit, exchange(request))
+            .limit(limit, exchange(request, inner.max_body_bytes))
             .await
             .map_err(|_| failure(Error::timeout(operation, limit)))?
-            .map_err(|e| failure(Error::from_reqwest(operation, started.elapsed(), e)))?;
+            .map_err(|e| failure(Error::from_reqwest(operation, started.elapsed(), e)))?
+            .map_err(|(status, too_large)| {
+                // An answer came, too long to keep: the same one would come again.
+                let reason = too_large.to_string();
+                failure(Error::decode(
+                    &inner.redactor,
+                    operation,
+                    status,
+                    &reason,
+                    b"",
+                ))
+            })?;
         if status == 200 {
             return Ok(bytes);
         }
@@ -213,8 +225,9 @@ impl Client {
 /// for.
 async fn exchange(
     request: reqwest::RequestBuilder,
-) -> Result<(u16, Option<RetryAfter>, Bytes), reqwest::Error> {
-    let response = request.send().await?;
+    max_body_bytes: usize,
+) -> Result<Result<(u16, Option<RetryAfter>, Bytes), (u16, BodyTooLarge)>, reqwest::Error> {
+    let mut response = request.send().await?;
     let status = response.status().as_u16();
     record_status(status);
     let retry_after = response
@@ -222,7 +235,16 @@ async fn exchange(
         .get(reqwest::header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(RetryAfter::parse);
-    Ok((status, retry_after, response.bytes().await?))
+    let mut body = BodyBuffer::new(max_body_bytes, response.content_length());
+    while body.wants_more()
+        && let Some(chunk) = response.chunk().await?
+    {
+        body.push(chunk);
+    }
+    Ok(body
+        .finish()
+        .map(|body| (status, retry_after, body))
+        .map_err(|too_large| (status, too_large)))
 }
 
 /// The error of an answer other than 200: the SOAP fault it holds, else the status with a

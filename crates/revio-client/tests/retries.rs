@@ -163,3 +163,20 @@ async fn a_refused_connection_is_a_retryable_transport_error() {
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
     assert!(error.is_retryable());
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_answer_longer_than_max_body_bytes_is_a_decode_error_not_resent() {
+    let (server, seen) = flaky(0, Reply::Respond(Response::new(200))).await;
+    let error = Client::builder(Credentials::new("apiuser", "pw", "CLIENT1"))
+        .base_url(format!("{}/v20/default.asmx", server.url()))
+        .max_body_bytes(64)
+        .build()
+        .expect("client")
+        .customers_query(&CustomersQuery::CustomerId(1))
+        .await
+        .expect_err("the answer is longer than 64 bytes");
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    assert!(error.to_string().contains("64 bytes"), "{error}");
+    // Even a read is not sent again: the same answer would come back.
+    assert_eq!(seen.load(Ordering::SeqCst), 1);
+}

@@ -32,6 +32,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod base_url;
+pub mod body;
 mod builder;
 pub mod call;
 pub mod dates;

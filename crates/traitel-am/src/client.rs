@@ -34,6 +34,8 @@ pub(crate) struct Inner {
     pub(crate) timeouts: Timeouts,
     pub(crate) timer: AttemptTimer,
     pub(crate) retry: RetryPolicy,
+    /// The longest answer read whole ([`telecom_core::body`]); the logs stream.
+    pub(crate) max_body_bytes: usize,
     /// Masks the password in every text a gateway sends back into an error.
     pub(crate) redactor: Redactor,
 }
@@ -87,6 +89,7 @@ impl Client {
             timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
             http: None,
+            max_body_bytes: telecom_core::body::DEFAULT_MAX_BODY_BYTES,
         }
     }
 }
@@ -101,6 +104,7 @@ pub struct ClientBuilder {
     timeouts: Timeouts,
     retry: RetryPolicy,
     http: Option<reqwest::Client>,
+    max_body_bytes: usize,
 }
 
 impl ClientBuilder {
@@ -153,6 +157,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The longest answer the client reads whole (default 64 MiB; every mode but the logs
+    /// returns a few lines, and the logs stream row by row without a limit): a longer one,
+    /// declared or received, ends the call with [`Error::Decode`] and is not resent.
+    pub fn max_body_bytes(mut self, limit: usize) -> Self {
+        self.max_body_bytes = limit;
+        self
+    }
+
     /// Checks the URLs and builds the client, with the redactor that masks the password in
     /// every gateway text an error keeps.
     ///
@@ -193,6 +205,7 @@ impl ClientBuilder {
                 timeouts: self.timeouts,
                 timer: AttemptTimer::new(),
                 retry: self.retry,
+                max_body_bytes: self.max_body_bytes,
             }),
         })
     }

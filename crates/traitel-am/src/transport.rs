@@ -5,8 +5,9 @@
 use std::future::Future;
 use std::io;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use serde::Serialize;
+use telecom_core::body::BodyBuffer;
 use telecom_core::call::{Attempt, CallPlan, drive, record_endpoint, record_status};
 use telecom_core::{CallKind, Failure, RetryAfter};
 use tokio::io::{AsyncReadExt, BufReader};
@@ -21,8 +22,6 @@ use crate::wire;
 
 /// The vendor name on the call span.
 const VENDOR: &str = "traitel";
-/// The largest body read whole (every mode but the logs returns a few lines).
-const MAX_BODY: usize = 16 * 1024 * 1024;
 /// How much of an unexpected body is read for an error. The excerpt kept is far shorter,
 /// but the redactor sees all of it before the cut, and a password cut off by the end of
 /// this read is masked too.
@@ -217,19 +216,19 @@ impl Client {
         let limit = self.inner.timeouts.request;
         let whole = async {
             let mut response = self.send(gateway, url, form).await?;
-            let mut body = BytesMut::new();
-            while let Some(chunk) = response
-                .chunk()
-                .await
-                .map_err(|e| failure(self.map_reqwest(gateway, e)))?
+            let mut body = BodyBuffer::new(self.inner.max_body_bytes, response.content_length());
+            while body.wants_more()
+                && let Some(chunk) = response
+                    .chunk()
+                    .await
+                    .map_err(|e| failure(self.map_reqwest(gateway, e)))?
             {
-                if body.len() + chunk.len() > MAX_BODY {
-                    let error = Error::decode(redactor, mode, "body larger than 16 MiB", &body);
-                    return Err(failure(error));
-                }
-                body.extend_from_slice(&chunk);
+                body.push(chunk);
             }
-            Ok(body.freeze())
+            // An answer came, too long to keep: the same one would come again.
+            body.finish().map_err(|too_large| {
+                failure(Error::decode(redactor, mode, &too_large.to_string(), b""))
+            })
         };
         // One limit for the whole exchange, headers and body (reqwest's per-request timeout
         // would box a timer and wrap the body in it).

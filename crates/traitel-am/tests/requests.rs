@@ -272,3 +272,30 @@ async fn offer() -> OfferedDid {
     .expect("offers");
     rows.into_iter().next().expect("one offer")
 }
+
+#[tokio::test]
+async fn an_answer_longer_than_max_body_bytes_is_a_decode_error_not_resent() {
+    let server = MockServer::start(|_| {
+        Response::new(200)
+            .body(format!("Ok\n{}\n", "7".repeat(100)))
+            .into()
+    })
+    .await
+    .expect("server");
+    let error = Client::builder(Credentials::new("demo", "s3cret-pass"))
+        .base_url(format!("{}/accountmanager.pl", server.url()))
+        .without_alternate()
+        .max_body_bytes(64)
+        .build()
+        .expect("client")
+        .query_balance()
+        .await
+        .expect_err("the answer is longer than 64 bytes");
+    assert!(
+        matches!(error, traitel_am::Error::Decode { .. }),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("64 bytes"), "{error}");
+    // Even a read is not sent again: the same answer would come back.
+    assert_eq!(server.requests().len(), 1);
+}

@@ -69,6 +69,7 @@ pub struct ClientBuilder {
     token_max_age: Duration,
     pool_capacity: usize,
     reuse_tokens: bool,
+    max_body_bytes: usize,
 }
 
 impl ClientBuilder {
@@ -83,6 +84,7 @@ impl ClientBuilder {
             token_max_age: DEFAULT_TOKEN_MAX_AGE,
             pool_capacity: DEFAULT_TOKEN_POOL_CAPACITY,
             reuse_tokens: true,
+            max_body_bytes: telecom_core::body::DEFAULT_MAX_BODY_BYTES,
         }
     }
 
@@ -143,6 +145,13 @@ impl ClientBuilder {
         self
     }
 
+    /// The longest answer body the client reads (default 64 MiB): a longer one, declared or
+    /// received, ends the call with [`Error::Decode`] and is not resent.
+    pub fn max_body_bytes(mut self, limit: usize) -> Self {
+        self.max_body_bytes = limit;
+        self
+    }
+
     /// Builds the client, checking the settings: a bad one is [`Error::InvalidInput`]
     /// naming it (`base_url`, `token_max_age`, `agent_id`, ...).
     pub fn build(self) -> Result<Client> {
@@ -175,7 +184,7 @@ impl ClientBuilder {
         // request fields.
         let mut redactor = Redactor::new();
         self.credentials.register(&mut redactor);
-        let transport = Transport::new(
+        let mut transport = Transport::new(
             http,
             base_url,
             &self.credentials,
@@ -184,6 +193,7 @@ impl ClientBuilder {
             redactor,
             TokenPool::new(self.token_max_age, self.pool_capacity, self.reuse_tokens),
         )?;
+        transport.max_body_bytes = self.max_body_bytes;
         Ok(Client {
             inner: Arc::new(Inner {
                 transport,

@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use serde::de::DeserializeOwned;
+use telecom_core::body::{BodyBuffer, BodyTooLarge};
 use telecom_core::call::{Attempt, AttemptTimer, CallPlan, drive, record_status};
 use telecom_core::{
     CallKind, Failure, FailureClass, Redacted, Redactor, RetryAfter, RetryPolicy, Secret, Timeouts,
@@ -100,6 +101,8 @@ pub(crate) struct Transport {
     /// Masks every secret the client holds: the API password and PIN, the agent password.
     pub(crate) redactor: Redactor,
     pub(crate) pool: TokenPool,
+    /// The longest answer body read ([`telecom_core::body`]).
+    pub(crate) max_body_bytes: usize,
     timer: AttemptTimer,
     /// The `/authenticate` body, encoded once.
     auth_payload: bytes::Bytes,
@@ -139,6 +142,7 @@ impl Transport {
             retry,
             redactor,
             pool,
+            max_body_bytes: telecom_core::body::DEFAULT_MAX_BODY_BYTES,
             timer: AttemptTimer::new(),
             auth_payload,
         };
@@ -365,16 +369,29 @@ impl Transport {
         // One limit for the whole exchange, headers and body (reqwest's per-request timeout
         // would box a timer and wrap the body in it).
         self.timer
-            .limit(limit, send(builder))
+            .limit(limit, send(builder, self.max_body_bytes))
             .await
             .map_err(|_| classified(Error::timeout(operation, limit), None))?
-            .map_err(|e| transport_failure(operation, started.elapsed(), e))
+            .map_err(|e| transport_failure(operation, started.elapsed(), e))?
+            .map_err(|(status, too_large)| {
+                // An answer came, too long to keep: the same one would come again.
+                Failure::permanent(Error::Decode {
+                    operation: operation.to_owned(),
+                    status,
+                    message: self.redactor.message(&too_large.to_string()),
+                    body: Redacted::default(),
+                })
+            })
     }
 }
 
-/// Sends the request and reads the whole body.
-async fn send(builder: reqwest::RequestBuilder) -> Result<Reply, reqwest::Error> {
-    let response = builder.send().await?;
+/// Sends the request and reads the whole body, or the status of an answer whose body is
+/// longer than `max_body_bytes`.
+async fn send(
+    builder: reqwest::RequestBuilder,
+    max_body_bytes: usize,
+) -> Result<Result<Reply, (u16, BodyTooLarge)>, reqwest::Error> {
+    let mut response = builder.send().await?;
     let status = response.status().as_u16();
     record_status(status);
     let retry_after = response
@@ -382,12 +399,20 @@ async fn send(builder: reqwest::RequestBuilder) -> Result<Reply, reqwest::Error>
         .get(RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(RetryAfter::parse);
-    let body = response.bytes().await?;
-    Ok(Reply {
-        status,
-        retry_after,
-        body,
-    })
+    let mut body = BodyBuffer::new(max_body_bytes, response.content_length());
+    while body.wants_more()
+        && let Some(chunk) = response.chunk().await?
+    {
+        body.push(chunk);
+    }
+    Ok(body
+        .finish()
+        .map(|body| Reply {
+            status,
+            retry_after,
+            body,
+        })
+        .map_err(|too_large| (status, too_large)))
 }
 
 /// An error the vendor's answer led to, classed as [`Error::class`] says.

@@ -135,3 +135,32 @@ async fn a_write_answered_503_is_not_resent_but_a_read_is() {
         .unwrap();
     assert_eq!(tokens_sent(&server), ["auth-1", "auth-2", "auth-3"]);
 }
+
+#[tokio::test]
+async fn an_answer_longer_than_max_body_bytes_is_a_decode_error_not_resent() {
+    let long = Response::json(
+        200,
+        &json!({"msg_code": "RESTAPI000", "data": {"note": "x".repeat(4096)}}),
+    );
+    let server = server(vec![long]).await;
+    let client = Client::builder(Credentials {
+        vendor_id: "V1".into(),
+        username: "apiuser".into(),
+        password: "api-pass".into(),
+        pin: "1234".into(),
+        agent_id: "ewebsiteapi".into(),
+        agent_password: None,
+    })
+    .base_url(server.url())
+    .max_body_bytes(1024)
+    .build()
+    .unwrap();
+    let error = client
+        .call_raw("customer", "customer_info", &json!({}), CallKind::Read)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    assert!(error.to_string().contains("1024 bytes"), "{error}");
+    // Even a read is not sent again: the same answer would come back.
+    assert_eq!(tokens_sent(&server).len(), 1);
+}
