@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use reqwest::Method;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
-use telecom_core::body::{BodyBuffer, BodyTooLarge};
+use telecom_core::body::BodyTooLarge;
 use telecom_core::call::{Attempt, AttemptTimer, CallPlan, drive, record_status};
 use telecom_core::{
     CallKind, Failure, FailureClass, Redacted, Redactor, RetryAfter, RetryPolicy, Timeouts,
@@ -246,17 +246,11 @@ async fn exchange(
     builder: reqwest::RequestBuilder,
     max_body_bytes: usize,
 ) -> Result<Result<(u16, Option<HeaderMap>, Bytes), BodyTooLarge>, reqwest::Error> {
-    let mut response = builder.send().await?;
+    let response = builder.send().await?;
     let status = response.status().as_u16();
     record_status(status);
     let headers = (!response.status().is_success()).then(|| response.headers().clone());
-    let mut body = BodyBuffer::new(max_body_bytes, response.content_length());
-    while body.wants_more()
-        && let Some(chunk) = response.chunk().await?
-    {
-        body.push(chunk);
-    }
-    Ok(body.finish().map(|body| (status, headers, body)))
+    Ok(telecom_core::read_body!(response, max_body_bytes).map(|body| (status, headers, body)))
 }
 
 /// A failure before a whole answer arrived. Only a connect failure proves nothing reached

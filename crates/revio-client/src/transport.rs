@@ -9,7 +9,7 @@ use std::time::Instant;
 use bytes::Bytes;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use telecom_core::body::{BodyBuffer, BodyTooLarge};
+use telecom_core::body::BodyTooLarge;
 use telecom_core::call::{Attempt, CallPlan, drive, record_status};
 use telecom_core::{CallKind, Failure, FailureClass, Redactor, RetryAfter, Secret};
 
@@ -227,7 +227,7 @@ async fn exchange(
     request: reqwest::RequestBuilder,
     max_body_bytes: usize,
 ) -> Result<Result<(u16, Option<RetryAfter>, Bytes), (u16, BodyTooLarge)>, reqwest::Error> {
-    let mut response = request.send().await?;
+    let response = request.send().await?;
     let status = response.status().as_u16();
     record_status(status);
     let retry_after = response
@@ -235,14 +235,7 @@ async fn exchange(
         .get(reqwest::header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(RetryAfter::parse);
-    let mut body = BodyBuffer::new(max_body_bytes, response.content_length());
-    while body.wants_more()
-        && let Some(chunk) = response.chunk().await?
-    {
-        body.push(chunk);
-    }
-    Ok(body
-        .finish()
+    Ok(telecom_core::read_body!(response, max_body_bytes)
         .map(|body| (status, retry_after, body))
         .map_err(|too_large| (status, too_large)))
 }

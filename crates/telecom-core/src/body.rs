@@ -117,6 +117,37 @@ impl BodyBuffer {
     }
 }
 
+/// Reads a `reqwest::Response`'s body through a [`BodyBuffer`] of at most `limit` bytes and
+/// gives [`BodyBuffer::finish`]'s result; a transport failure returns from the enclosing
+/// function through `?`, after the optional `map_err` closure. A macro, so that
+/// telecom-core names no HTTP type: the vendor crates' send paths all read a body this one
+/// way.
+///
+/// A body with a declared length within the limit is read whole by the response itself
+/// (hyper stops at the declared length); any other is read chunk by chunk, and reading
+/// stops as soon as it passes the limit.
+#[macro_export]
+macro_rules! read_body {
+    ($response:expr, $limit:expr) => {
+        $crate::read_body!($response, $limit, ::std::convert::identity)
+    };
+    ($response:expr, $limit:expr, $map_err:expr) => {{
+        let mut response = $response;
+        let declared = response.content_length();
+        let mut body = $crate::body::BodyBuffer::new($limit, declared);
+        if declared.is_some() && body.wants_more() {
+            body.push(response.bytes().await.map_err($map_err)?);
+        } else {
+            while body.wants_more()
+                && let Some(chunk) = response.chunk().await.map_err($map_err)?
+            {
+                body.push(chunk);
+            }
+        }
+        body.finish()
+    }};
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

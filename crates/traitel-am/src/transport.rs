@@ -7,7 +7,6 @@ use std::io;
 
 use bytes::Bytes;
 use serde::Serialize;
-use telecom_core::body::BodyBuffer;
 use telecom_core::call::{Attempt, CallPlan, drive, record_endpoint, record_status};
 use telecom_core::{CallKind, Failure, RetryAfter};
 use tokio::io::{AsyncReadExt, BufReader};
@@ -215,18 +214,12 @@ impl Client {
         let redactor = &self.inner.redactor;
         let limit = self.inner.timeouts.request;
         let whole = async {
-            let mut response = self.send(gateway, url, form).await?;
-            let mut body = BodyBuffer::new(self.inner.max_body_bytes, response.content_length());
-            while body.wants_more()
-                && let Some(chunk) = response
-                    .chunk()
-                    .await
-                    .map_err(|e| failure(self.map_reqwest(gateway, e)))?
-            {
-                body.push(chunk);
-            }
+            let response = self.send(gateway, url, form).await?;
+            let body = telecom_core::read_body!(response, self.inner.max_body_bytes, |e| {
+                failure(self.map_reqwest(gateway, e))
+            });
             // An answer came, too long to keep: the same one would come again.
-            body.finish().map_err(|too_large| {
+            body.map_err(|too_large| {
                 failure(Error::decode(redactor, mode, &too_large.to_string(), b""))
             })
         };

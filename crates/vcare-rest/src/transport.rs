@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use serde::de::DeserializeOwned;
-use telecom_core::body::{BodyBuffer, BodyTooLarge};
+use telecom_core::body::BodyTooLarge;
 use telecom_core::call::{Attempt, AttemptTimer, CallPlan, drive, record_status};
 use telecom_core::{
     CallKind, Failure, FailureClass, Redacted, Redactor, RetryAfter, RetryPolicy, Secret, Timeouts,
@@ -391,7 +391,7 @@ async fn send(
     builder: reqwest::RequestBuilder,
     max_body_bytes: usize,
 ) -> Result<Result<Reply, (u16, BodyTooLarge)>, reqwest::Error> {
-    let mut response = builder.send().await?;
+    let response = builder.send().await?;
     let status = response.status().as_u16();
     record_status(status);
     let retry_after = response
@@ -399,14 +399,7 @@ async fn send(
         .get(RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(RetryAfter::parse);
-    let mut body = BodyBuffer::new(max_body_bytes, response.content_length());
-    while body.wants_more()
-        && let Some(chunk) = response.chunk().await?
-    {
-        body.push(chunk);
-    }
-    Ok(body
-        .finish()
+    Ok(telecom_core::read_body!(response, max_body_bytes)
         .map(|body| Reply {
             status,
             retry_after,
