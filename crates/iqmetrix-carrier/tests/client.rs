@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use futures::TryStreamExt;
 use iqmetrix_carrier::{
-    CarrierPath, Client, ConfirmedActivationsQuery, Credentials, Error, LocationPath, LookupKey,
-    RetryPolicy,
+    CarrierPath, Client, ClientBuilder, ConfirmedActivationsQuery, Credentials, Error,
+    LocationPath, LookupKey, RetryPolicy,
 };
 use mock_http::{MockServer, Reply, Response};
 
@@ -39,6 +39,10 @@ fn location() -> LocationPath {
 /// Carrier services on `api`, the token service on `accounts`: `accounts_url` moves the
 /// token host away from the one `base_url` sets for both.
 fn client(accounts: &MockServer, api: &MockServer) -> Client {
+    builder(accounts, api).build().expect("client builds")
+}
+
+fn builder(accounts: &MockServer, api: &MockServer) -> ClientBuilder {
     Client::builder(Credentials::Password {
         username: "user@example.com".into(),
         password: PASSWORD.into(),
@@ -50,8 +54,6 @@ fn client(accounts: &MockServer, api: &MockServer) -> Client {
     .retry_policy(
         RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
     )
-    .build()
-    .expect("client builds")
 }
 
 const FIELDS: &str = r#"[{"Id":6,"FieldName":"North American Mobile Number","InputType":"Text","Value":"2562788972"}]"#;
@@ -273,17 +275,10 @@ async fn an_answer_longer_than_max_body_bytes_is_a_decode_error_not_resent() {
     .await
     .expect("api server");
     // The token answer (about 70 bytes) fits; the lookup fields (over 2 KB) do not.
-    let client = Client::builder(Credentials::Password {
-        username: "user@example.com".into(),
-        password: PASSWORD.into(),
-        client_id: "client-1".into(),
-        client_secret: CLIENT_SECRET.into(),
-    })
-    .base_url(api.url())
-    .accounts_url(accounts.url())
-    .max_body_bytes(1024)
-    .build()
-    .expect("client builds");
+    let client = builder(&accounts, &api)
+        .max_body_bytes(1024)
+        .build()
+        .expect("client builds");
     let error = client
         .get_activation_lookup_fields(&carrier())
         .await

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use mock_http::{MockServer, Response};
 use serde_json::json;
-use vcare_rest::{CallKind, Client, Credentials, Error, RetryPolicy};
+use vcare_rest::{CallKind, Client, ClientBuilder, Credentials, Error, RetryPolicy};
 
 /// A server whose API answers follow `script` in order (then success), and whose
 /// `/authenticate` hands out `auth-1`, `auth-2`, ...
@@ -34,6 +34,10 @@ async fn server(script: Vec<Response>) -> MockServer {
 }
 
 fn client(url: &str) -> Client {
+    builder(url).build().unwrap()
+}
+
+fn builder(url: &str) -> ClientBuilder {
     Client::builder(Credentials {
         vendor_id: "V1".into(),
         username: "apiuser".into(),
@@ -48,8 +52,6 @@ fn client(url: &str) -> Client {
             .with_max_attempts(3)
             .with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
     )
-    .build()
-    .unwrap()
 }
 
 fn tokens_sent(server: &MockServer) -> Vec<String> {
@@ -143,18 +145,7 @@ async fn an_answer_longer_than_max_body_bytes_is_a_decode_error_not_resent() {
         &json!({"msg_code": "RESTAPI000", "data": {"note": "x".repeat(4096)}}),
     );
     let server = server(vec![long]).await;
-    let client = Client::builder(Credentials {
-        vendor_id: "V1".into(),
-        username: "apiuser".into(),
-        password: "api-pass".into(),
-        pin: "1234".into(),
-        agent_id: "ewebsiteapi".into(),
-        agent_password: None,
-    })
-    .base_url(server.url())
-    .max_body_bytes(1024)
-    .build()
-    .unwrap();
+    let client = builder(&server.url()).max_body_bytes(1024).build().unwrap();
     let error = client
         .call_raw("customer", "customer_info", &json!({}), CallKind::Read)
         .await
