@@ -51,6 +51,41 @@ fn number_text(n: &serde_json::Number) -> Result<String, &'static str> {
     }
 }
 
+/// The visitor methods the optional scalar readers share: `null`, `()` and a missing value
+/// are `None`, an `Option` is looked into, and a list or an object is either read past
+/// (`None`) or refused with the reader's message, which never quotes the value.
+macro_rules! optional_scalar_visits {
+    (lists and objects read past) => {
+        optional_scalar_visits!(absent);
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            drain_seq(seq).map(|()| None)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            drain_map(map).map(|()| None)
+        }
+    };
+    (lists and objects refused: $message:expr) => {
+        optional_scalar_visits!(absent);
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(A::Error::custom($message))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(A::Error::custom($message))
+        }
+    };
+    (absent) => {
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    };
+}
+
 /// A string, number or bool as text; `null` or missing as `None`. A whole number of more
 /// than 19 digits is an error: read as a JSON number its digits are already lost.
 pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -80,21 +115,7 @@ pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
             Ok(v.trim().parse().ok())
         }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-            drain_seq(seq).map(|()| None)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            drain_map(map).map(|()| None)
-        }
+        optional_scalar_visits!(lists and objects read past);
     }
     d.deserialize_any(Whole)
 }
@@ -129,21 +150,7 @@ pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error>
             }
             v.parse().map(Some).map_err(|_| E::custom(NOT_WHOLE))
         }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-            Err(A::Error::custom(NOT_WHOLE))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-            Err(A::Error::custom(NOT_WHOLE))
-        }
+        optional_scalar_visits!(lists and objects refused: NOT_WHOLE);
     }
     d.deserialize_any(Whole)
 }
@@ -187,21 +194,7 @@ pub fn opt_money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Money>, D::Er
         fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
             Err(E::custom(NOT_AN_AMOUNT))
         }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-            Err(A::Error::custom(NOT_AN_AMOUNT))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-            Err(A::Error::custom(NOT_AN_AMOUNT))
-        }
+        optional_scalar_visits!(lists and objects refused: NOT_AN_AMOUNT);
     }
     d.deserialize_any(Amount)
 }
