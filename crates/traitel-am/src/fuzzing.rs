@@ -358,29 +358,14 @@ impl wire::Record for csv::StringRecord {
 ///   there. So each such new line is swapped for a character the payload does not hold
 ///   before `csv` reads, and swapped back in the fields it gives.
 fn csv_table<T: CsvRow>(payload: &[u8]) -> Result<Vec<T>, String> {
-    let escaped = EscapedNewLines::new(payload, T::ESCAPED_NEW_LINES);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(escaped.payload.as_slice());
-    let mut record = csv::StringRecord::new();
-    let mut next = |record: &mut csv::StringRecord| -> Result<bool, String> {
-        while reader.read_record(record).map_err(|e| e.to_string())? {
-            escaped.restore(record);
-            if !is_blank_line(record) {
-                return Ok(true);
-            }
-        }
-        Ok(false)
-    };
-    if !next(&mut record)? {
+    let mut records = reference_records::<T>(payload)?.into_iter();
+    let Some(header) = records.next() else {
         return Ok(Vec::new());
-    }
-    let header = record.clone();
+    };
     let cols = wire::resolve_columns::<T>(&header)?;
     let mut rows = Vec::new();
     let mut bounds = Vec::new();
-    while next(&mut record)? {
+    for record in records {
         if record.len() != header.len() {
             return Err(format!(
                 "found record with {} fields, but the header has {}",
@@ -397,6 +382,26 @@ fn csv_table<T: CsvRow>(payload: &[u8]) -> Result<Vec<T>, String> {
         ))?);
     }
     Ok(rows)
+}
+
+/// Every record the `csv` crate reads from `payload`, flexibly and without headers, with the
+/// vendor's escaped new lines kept in their fields and the blank lines dropped (see
+/// [`csv_table`]): the header first, then the rows.
+fn reference_records<T: CsvRow>(payload: &[u8]) -> Result<Vec<csv::StringRecord>, String> {
+    let escaped = EscapedNewLines::new(payload, T::ESCAPED_NEW_LINES);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(escaped.payload.as_slice());
+    let mut records = Vec::new();
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(|e| e.to_string())? {
+        escaped.restore(&mut record);
+        if !is_blank_line(&record) {
+            records.push(record.clone());
+        }
+    }
+    Ok(records)
 }
 
 /// A payload with each escaped new line (a `\n` or `\r\n` after an odd run of backslashes)
@@ -476,19 +481,9 @@ fn is_blank_line(record: &csv::StringRecord) -> bool {
 /// The header row's names, trimmed, as the table reader sees them (blank lines before it
 /// skipped).
 fn header_names<T: CsvRow>(payload: &[u8]) -> Option<Vec<String>> {
-    let escaped = EscapedNewLines::new(payload, T::ESCAPED_NEW_LINES);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(escaped.payload.as_slice());
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).ok()? {
-        escaped.restore(&mut record);
-        if !is_blank_line(&record) {
-            return Some(record.iter().map(|h| h.trim().to_owned()).collect());
-        }
-    }
-    None
+    let records = reference_records::<T>(payload).ok()?;
+    let header = records.first()?;
+    Some(header.iter().map(|h| h.trim().to_owned()).collect())
 }
 
 /// Every column whose name is none of the row type's is in the row's `extra`, and nothing
