@@ -86,10 +86,10 @@ impl Credentials {
 
     /// Registers the password, PIN and agent password with the client's redactor.
     pub(crate) fn register(&self, redactor: &mut Redactor) {
-        register(redactor, &self.password);
-        register(redactor, &self.pin);
+        redactor.add_secret(&self.password);
+        redactor.add_secret(&self.pin);
         if let Some(password) = &self.agent_password {
-            register(redactor, password);
+            redactor.add_secret(password);
         }
     }
 
@@ -101,23 +101,6 @@ impl Credentials {
             password: self.password.expose(),
             pin: self.pin.expose(),
         })
-    }
-}
-
-/// Registers a secret the client holds with its redactor: the value, and its XML-escaped
-/// text as a value of its own, so that an XML dump echoed inside an HTML page (escaped twice,
-/// `&amp;amp;`) is masked too.
-pub(crate) fn register(redactor: &mut Redactor, secret: &Secret) {
-    redactor.add_secret(secret);
-    let value = secret.expose();
-    if value.contains(['&', '<', '>', '"', '\'']) {
-        let escaped = value
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-            .replace('\'', "&apos;");
-        redactor.add(&escaped);
     }
 }
 

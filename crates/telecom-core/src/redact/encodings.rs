@@ -191,10 +191,12 @@ fn char_forms(c: char) -> Forms {
             composed.push(j.replace('"', &q));
         }
     }
-    // JSON that escapes the `&` of a reference (Go, .NET).
+    // JSON that escapes the `&` of a reference (Go, .NET), and a reference escaped once more
+    // (an XML dump echoed inside an HTML page: `&amp;amp;`, `&amp;#39;`).
     for x in &xml {
         if let Some(rest) = x.strip_prefix('&') {
             composed.push(format!("\\u0026{rest}"));
+            composed.push(format!("&amp;{rest}"));
         }
     }
     let mut escaped: Vec<String> = vec![percent(raw)];
@@ -364,6 +366,9 @@ mod tests {
             "p@ss w&amp;rd\\&quot;é/~*&#039;",
             "p@ss w\\u0026amp;rd\\u0026quot;é/~*\\u0026#39;",
             "p%40ss+w%5Cu0026rd%5C%22%C3%A9%2F%7E%2A%27",
+            // An XML dump echoed inside an HTML page: every reference escaped once more.
+            "p@ss w&amp;amp;rd&amp;quot;é/~*&amp;apos;",
+            "p@ss w&amp;#38;rd&amp;#34;&amp;#233;/~*&amp;#39;",
         ] {
             let text = format!("before {echo} after");
             assert_eq!(found(value, &text), [(7, 7 + echo.len())], "{echo}");
