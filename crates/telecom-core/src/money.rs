@@ -43,6 +43,17 @@ pub struct ParseMoneyError {
     input: String,
 }
 
+/// 10^0 ..= 10^28, for bound checks on a `Decimal`'s mantissa.
+const POWERS_OF_TEN: [u128; 29] = {
+    let mut powers = [1_u128; 29];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
+
 impl Money {
     /// Zero.
     pub const ZERO: Money = Money(Decimal::ZERO);
@@ -52,7 +63,13 @@ impl Money {
 
     /// True when the value is one that reading accepts.
     fn within_read_bounds(value: &Decimal) -> bool {
-        value.abs() < Decimal::from(10_i64.pow(Self::MAX_INTEGER_DIGITS))
+        // |mantissa| / 10^scale < 10^15, in integers: a `Decimal` comparison rescales both
+        // sides, and this check runs on every amount read.
+        // A mantissa has at most 29 digits (96 bits), below any limit of 29 digits or more.
+        match POWERS_OF_TEN.get((Self::MAX_INTEGER_DIGITS + value.scale()) as usize) {
+            Some(limit) => value.mantissa().unsigned_abs() < *limit,
+            None => true,
+        }
     }
 
     /// Wraps an exact decimal.
@@ -369,10 +386,50 @@ mod short_parse_tests {
         }
     }
 
+    /// The bound as a `Decimal` comparison states it.
+    fn within_by_comparison(value: &Decimal) -> bool {
+        value.abs() < Decimal::from(10_i64.pow(Money::MAX_INTEGER_DIGITS))
+    }
+
+    #[test]
+    fn the_integer_bound_check_is_the_decimal_comparison() {
+        for text in [
+            "0",
+            "999999999999999",
+            "-999999999999999",
+            "1000000000000000",
+            "-1000000000000000",
+            "999999999999999.9999999999999",
+            "1000000000000000.0000000000000",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "99999999999999.99999999999999",
+        ] {
+            let value = Decimal::from_str_exact(text).expect("a decimal");
+            assert_eq!(
+                Money::within_read_bounds(&value),
+                within_by_comparison(&value),
+                "{text}"
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn short_path_agrees(text in "[0-9.]{1,20}") {
             agrees(&text);
+        }
+
+        #[test]
+        fn integer_bound_agrees(mantissa in proptest::num::i128::ANY, scale in 0_u32..=28) {
+            let mantissa = mantissa % 79_228_162_514_264_337_593_543_950_336;
+            let value = Decimal::from_i128_with_scale(mantissa, scale);
+            proptest::prop_assert_eq!(
+                Money::within_read_bounds(&value),
+                within_by_comparison(&value)
+            );
         }
     }
 }
