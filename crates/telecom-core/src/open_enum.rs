@@ -80,8 +80,11 @@ macro_rules! open_enum {
             }
 
             fn from_wire(text: &str) -> Self {
+                // Padding a template or a fixed-width column left (`"RESTAPI000 "`) does not
+                // make another value; an unknown one is kept as sent.
+                let trimmed = text.trim();
                 $(
-                    if text.eq_ignore_ascii_case($wire) $(|| text.eq_ignore_ascii_case($alias))* {
+                    if trimmed.eq_ignore_ascii_case($wire) $(|| trimmed.eq_ignore_ascii_case($alias))* {
                         return $name::$variant;
                     }
                 )+
@@ -189,6 +192,12 @@ mod tests {
             /// No.
             No => "N" | "false",
         }
+    }
+
+    #[test]
+    fn padding_around_a_known_value_is_not_another_value() {
+        let v: Vec<Term> = serde_json::from_str(r#"[" 12", "TWELVE ", " x "]"#).unwrap();
+        assert_eq!(v, [Term::Year, Term::Year, Term::Unknown(" x ".into())]);
     }
 
     #[test]

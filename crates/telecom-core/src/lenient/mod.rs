@@ -24,7 +24,7 @@
 mod readers;
 
 pub use readers::{
-    one_or_many, opt_bool, opt_i64, opt_money, opt_object, opt_secret, opt_text, opt_u64,
+    embedded_json, one_or_many, opt_bool, opt_i64, opt_money, opt_object, opt_secret, opt_text, opt_u64,
     string_list,
 };
 

@@ -51,6 +51,95 @@ fn number_text(n: &serde_json::Number) -> Result<String, &'static str> {
     }
 }
 
+/// A whole number written as a float (`2048.0`, what PHP 7.1+ `json_encode` makes of a
+/// division, or `1e3`) that a float holds exactly: its value; `None` for a fraction.
+fn whole_float(v: f64) -> Option<i128> {
+    // 2^53: past it a float no longer holds every whole number.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    (v.is_finite() && v.fract() == 0.0 && v.abs() <= EXACT).then_some(v as i128)
+}
+
+/// A whole number written as text, as digits or as a float with no fraction (`"12"`,
+/// `"12.0"`); `None` for anything else.
+fn whole_text(v: &str) -> Option<i128> {
+    let v = v.trim();
+    v.parse::<i128>()
+        .ok()
+        .or_else(|| v.parse::<f64>().ok().and_then(whole_float))
+}
+
+/// An amount as PHP's `number_format` or a display writes it: a leading `$` (after or
+/// before the sign), and commas between groups of three integer digits (`"1,044.00"`,
+/// `"-$1,234,567.5"`). `None` when the text has neither, or groups that are not of three
+/// (`"1,04"`, a decimal comma), which stay for Money's own reader to refuse.
+fn formatted_amount(v: &str) -> Option<String> {
+    let mut rest = v.trim();
+    let mut sign = None;
+    let mut dollar = false;
+    // The sign and the `$` in either order: `-$5.00` and `$-5.00` are both written.
+    loop {
+        if let Some(after) = rest.strip_prefix('$').filter(|_| !dollar) {
+            dollar = true;
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix(['-', '+']).filter(|_| sign.is_none()) {
+            sign = rest.chars().next();
+            rest = after;
+        } else {
+            break;
+        }
+    }
+    let (integer, fraction) = match rest.split_once('.') {
+        Some((integer, fraction)) => (integer, Some(fraction)),
+        None => (rest, None),
+    };
+    let grouped = integer.contains(',');
+    if grouped {
+        let mut groups = integer.split(',');
+        let first = groups.next().unwrap_or_default();
+        let well_grouped = (1..=3).contains(&first.len())
+            && groups.all(|g| g.len() == 3)
+            && integer.bytes().all(|b| b.is_ascii_digit() || b == b',');
+        if !well_grouped {
+            return None;
+        }
+    } else if !dollar {
+        return None;
+    }
+    let mut plain = String::with_capacity(rest.len() + 1);
+    plain.extend(sign);
+    plain.extend(integer.chars().filter(|&c| c != ','));
+    if let Some(fraction) = fraction {
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    Some(plain)
+}
+
+/// A JSON object or list sent as a string (PHP's `json_encode` run twice:
+/// `"data":"{\"order_id\":5512}"`): `None` when the text is not JSON of that shape (a
+/// message such as `"Payment successfully Done !"`), else `T` read from it. `opening` names
+/// the shapes wanted: `b"{"` for an object, `b"{["` for either.
+pub fn embedded_json<T: DeserializeOwned>(
+    text: &str,
+    opening: &[u8],
+) -> Option<Result<T, serde_json::Error>> {
+    let text = text.trim();
+    let first = *text.as_bytes().first()?;
+    let closing = match first {
+        b'{' => b'}',
+        b'[' => b']',
+        _ => return None,
+    };
+    if !opening.contains(&first) || text.as_bytes().last() != Some(&closing) {
+        return None;
+    }
+    match serde_json::from_str::<T>(text) {
+        // Not JSON after all: a message that happens to be bracketed.
+        Err(e) if e.is_syntax() || e.is_eof() => None,
+        read => Some(read),
+    }
+}
+
 /// The visitor methods the optional scalar readers share: `null`, `()` and a missing value
 /// are `None`, an `Option` is looked into, and a list or an object is either read past
 /// (`None`) or refused with the reader's message, which never quotes the value.
@@ -92,7 +181,8 @@ pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
     text_of(Value::deserialize(d)?).map_err(D::Error::custom)
 }
 
-/// A whole number sent as a number or as digits; `null`, `""` or anything else as `None`.
+/// A whole number sent as a number or as digits, or as a float with no fraction (`2048.0`,
+/// `"12.0"`); `null`, `""` or anything else as `None`.
 pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     struct Whole;
     impl<'de> Visitor<'de> for Whole {
@@ -106,14 +196,14 @@ pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
             Ok(u64::try_from(v).ok())
         }
-        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            Ok(None)
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(whole_float(v).and_then(|v| u64::try_from(v).ok()))
         }
         fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
             Ok(None)
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(v.trim().parse().ok())
+            Ok(whole_text(v).and_then(|v| u64::try_from(v).ok()))
         }
         optional_scalar_visits!(lists and objects read past);
     }
@@ -121,7 +211,7 @@ pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
 }
 
 /// A whole number, negative or not, sent as a number or as digits (an id: `354` or
-/// `"354"`); `null` or `""` as `None`. Anything else (text that is not a whole number, a
+/// `"354"`), or as a float with no fraction (`354.0`); `null` or `""` as `None`. Anything else (text that is not a whole number, a
 /// fraction, a bool, a list or an object) is an error that does not quote the value.
 pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     struct Whole;
@@ -137,26 +227,33 @@ pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error>
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
             Ok(Some(v))
         }
-        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            Err(E::custom(NOT_WHOLE))
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            whole_float(v)
+                .and_then(|v| i64::try_from(v).ok())
+                .map(Some)
+                .ok_or_else(|| E::custom(NOT_WHOLE))
         }
         fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
             Err(E::custom(NOT_WHOLE))
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            let v = v.trim();
-            if v.is_empty() {
+            if v.trim().is_empty() {
                 return Ok(None);
             }
-            v.parse().map(Some).map_err(|_| E::custom(NOT_WHOLE))
+            whole_text(v)
+                .and_then(|v| i64::try_from(v).ok())
+                .map(Some)
+                .ok_or_else(|| E::custom(NOT_WHOLE))
         }
         optional_scalar_visits!(lists and objects refused: NOT_WHOLE);
     }
     d.deserialize_any(Whole)
 }
 
-/// An amount sent as a number or a decimal string; `null` or `""` as `None`. An amount
-/// [`Money`] refuses (an exponent, too many digits) is an error that does not quote it.
+/// An amount sent as a number or a decimal string; `null`, `""` or `false` as `None`. A
+/// string may be written for display (`"$1,044.00"`: a dollar sign, commas between groups
+/// of three). An amount [`Money`] refuses otherwise (an exponent in a string, too many
+/// digits, a decimal comma) is an error.
 pub fn opt_money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Money>, D::Error> {
     struct Amount;
     const NOT_AN_AMOUNT: &str = "expected an amount, found a list or object";
@@ -189,10 +286,21 @@ pub fn opt_money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Money>, D::Er
             if v.trim().is_empty() {
                 return Ok(None);
             }
-            v.parse().map(Some).map_err(E::custom)
+            match v.parse() {
+                Ok(money) => Ok(Some(money)),
+                Err(refused) => match formatted_amount(v) {
+                    Some(plain) => plain.parse().map(Some).map_err(E::custom),
+                    None => Err(E::custom(refused)),
+                },
+            }
         }
-        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            Err(E::custom(NOT_AN_AMOUNT))
+        // PHP's usual "no value" (`false`); `true` means nothing as an amount.
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            if v {
+                Err(E::custom("expected an amount, found true"))
+            } else {
+                Ok(None)
+            }
         }
         optional_scalar_visits!(lists and objects refused: NOT_AN_AMOUNT);
     }
@@ -279,7 +387,15 @@ pub fn one_or_many<'de, D: Deserializer<'de>, T: DeserializeOwned>(
             if v.is_empty() {
                 return Ok(Vec::new());
             }
-            T::deserialize(StrDeserializer::<E>::new(v)).map(|item| vec![item])
+            match T::deserialize(StrDeserializer::<E>::new(v)) {
+                Ok(item) => Ok(vec![item]),
+                // A list or an object sent as a JSON string, read as if it were sent plainly.
+                Err(e) => match embedded_json::<Value>(v, b"{[") {
+                    Some(Ok(value)) => one_or_many(value).map_err(E::custom),
+                    Some(Err(inner)) => Err(E::custom(inner)),
+                    None => Err(e),
+                },
+            }
         }
         fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
             Ok(Vec::new())
@@ -369,7 +485,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
     }
 }
 
-/// An object read as `T`; anything else (`""`, a message string, `null`) as `None`.
+/// An object read as `T`, also when sent as a JSON string (`"{\"id\":1}"`); anything else
+/// (`""`, a message string, `null`) as `None`.
 pub fn opt_object<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     d: D,
 ) -> Result<Option<T>, D::Error> {
@@ -385,8 +502,11 @@ pub fn opt_object<'de, D: Deserializer<'de>, T: DeserializeOwned>(
         fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Option<T>, A::Error> {
             drain_seq(seq).map(|()| None)
         }
-        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Option<T>, E> {
-            Ok(None)
+        // An object sent as a JSON string is read as the object; any other text is none.
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Option<T>, E> {
+            embedded_json::<T>(v, b"{")
+                .transpose()
+                .map_err(E::custom)
         }
         fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Option<T>, E> {
             Ok(None)
@@ -581,6 +701,88 @@ mod tests {
         let h: Holder =
             serde_json::from_str(r#"{"items": null, "item": [{"id": 4}, [5]]}"#).expect("reads");
         assert!(h.items.is_empty() && h.item.is_none());
+    }
+
+    #[test]
+    fn lists_and_objects_sent_as_json_strings_are_read() {
+        #[derive(Deserialize, Debug, PartialEq)]
+        struct Item {
+            id: u32,
+        }
+        #[derive(Deserialize)]
+        struct Holder {
+            #[serde(default, deserialize_with = "one_or_many")]
+            items: Vec<Item>,
+            #[serde(default, deserialize_with = "opt_object")]
+            item: Option<Item>,
+        }
+        let read = |json: &str| serde_json::from_str::<Holder>(json);
+        let h = read(r#"{"items": "[{\"id\":1},{\"id\":2}]", "item": " {\"id\":3} "}"#)
+            .expect("reads");
+        assert_eq!(h.items, [Item { id: 1 }, Item { id: 2 }]);
+        assert_eq!(h.item, Some(Item { id: 3 }));
+        let h = read(r#"{"items": "{\"id\":4}"}"#).expect("reads");
+        assert_eq!(h.items, [Item { id: 4 }]);
+        // Bracketed text that is not JSON stays a message (none), as before.
+        let h = read(r#"{"item": "{see the portal}", "items": ""}"#).expect("reads");
+        assert!(h.item.is_none() && h.items.is_empty());
+        assert!(read(r#"{"items": "[see the portal]"}"#).is_err());
+        // JSON of the wrong shape is an error, as the same object sent plainly would be.
+        assert!(read(r#"{"item": "{\"id\":\"x\"}"}"#).is_err());
+        assert!(read(r#"{"items": "[{\"name\":1}]"}"#).is_err());
+    }
+
+    #[test]
+    fn whole_numbers_written_as_floats_are_whole_numbers() {
+        #[derive(Deserialize)]
+        struct Id {
+            #[serde(default, deserialize_with = "opt_i64")]
+            id: Option<i64>,
+        }
+        let count = |json: &str| read(&format!(r#"{{"count": {json}}}"#)).count;
+        assert_eq!(count("2048.0"), Some(2048));
+        assert_eq!(count("1e3"), Some(1000));
+        assert_eq!(count("\"12.0\""), Some(12));
+        assert_eq!(count("2.5"), None);
+        assert_eq!(count("-1.0"), None);
+        assert_eq!(count("1e300"), None);
+        let id = |json: &str| serde_json::from_str::<Id>(&format!(r#"{{"id": {json}}}"#));
+        assert_eq!(id("354.0").expect("reads").id, Some(354));
+        assert_eq!(id("\"-2.0\"").expect("reads").id, Some(-2));
+        assert!(id("354.5").is_err() && id("1e300").is_err());
+    }
+
+    #[test]
+    fn amounts_written_for_display_read_and_false_is_none() {
+        let amount = |json: &str| {
+            serde_json::from_str::<Fields>(&format!(r#"{{"amount": {json}}}"#))
+                .map(|f| f.amount.map(|m| m.to_string()))
+        };
+        for (text, value) in [
+            ("\"1,044.00\"", "1044.00"),
+            ("\"$44.00\"", "44.00"),
+            ("\" $1,234,567.5 \"", "1234567.5"),
+            ("\"-$5\"", "-5"),
+            ("\"$-5.10\"", "-5.10"),
+            ("\"999\"", "999"),
+        ] {
+            assert_eq!(amount(text).expect(text).as_deref(), Some(value), "{text}");
+        }
+        assert_eq!(amount("false").expect("reads"), None);
+        for bad in [
+            "true",
+            "\"1,04\"",
+            "\"1.044,00\"",
+            "\"12,34\"",
+            "\",123\"",
+            "\"1,2345\"",
+            "\"$\"",
+            "\"$$5\"",
+            "\"USD 5\"",
+            "\"$1,000,000,000,000,000\"",
+        ] {
+            assert!(amount(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

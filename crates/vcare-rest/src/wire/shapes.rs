@@ -18,7 +18,8 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Lines<T> {
     }
 }
 
-/// A `data` that is an object on one answer and a bare message (or nothing) on another.
+/// A `data` that is an object on one answer and a bare message (or nothing) on another; an
+/// object sent as a JSON string (`"{\"order_id\":5512}"`) is the object.
 pub(crate) enum ObjectOr<O> {
     Object(O),
     /// A JSON string, `""` included.
@@ -27,7 +28,7 @@ pub(crate) enum ObjectOr<O> {
     Other,
 }
 
-impl<'de, O: Deserialize<'de>> Deserialize<'de> for ObjectOr<O> {
+impl<'de, O: DeserializeOwned> Deserialize<'de> for ObjectOr<O> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(ObjectOrVisitor(PhantomData))
     }
@@ -40,7 +41,7 @@ impl<'de, O: Deserialize<'de>> Deserialize<'de> for ObjectOr<O> {
 /// pass, as [`ObjectOr`].
 pub(crate) struct Object<O>(pub(crate) O);
 
-impl<'de, O: Deserialize<'de>> Deserialize<'de> for Object<O> {
+impl<'de, O: DeserializeOwned> Deserialize<'de> for Object<O> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         match ObjectOr::<O>::deserialize(d)? {
             ObjectOr::Object(object) => Ok(Object(object)),
@@ -54,7 +55,7 @@ impl<'de, O: Deserialize<'de>> Deserialize<'de> for Object<O> {
 
 struct ObjectOrVisitor<O>(PhantomData<O>);
 
-impl<'de, O: Deserialize<'de>> Visitor<'de> for ObjectOrVisitor<O> {
+impl<'de, O: DeserializeOwned> Visitor<'de> for ObjectOrVisitor<O> {
     type Value = ObjectOr<O>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -65,12 +66,20 @@ impl<'de, O: Deserialize<'de>> Visitor<'de> for ObjectOrVisitor<O> {
         O::deserialize(MapAccessDeserializer::new(map)).map(ObjectOr::Object)
     }
 
+    // An object sent as a JSON string (PHP's `json_encode` run twice) is the object; any
+    // other text is a message.
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(ObjectOr::Text(v.to_owned()))
+        match telecom_core::lenient::embedded_json::<O>(v, b"{") {
+            Some(read) => read.map(ObjectOr::Object).map_err(E::custom),
+            None => Ok(ObjectOr::Text(v.to_owned())),
+        }
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(ObjectOr::Text(v))
+        match telecom_core::lenient::embedded_json::<O>(&v, b"{") {
+            Some(read) => read.map(ObjectOr::Object).map_err(E::custom),
+            None => Ok(ObjectOr::Text(v)),
+        }
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
@@ -133,6 +142,19 @@ mod tests {
     #[test]
     fn an_object_that_does_not_fit_is_an_error() {
         assert!(serde_json::from_str::<Shape>(r#"{"a":"x"}"#).is_err());
+        assert!(serde_json::from_str::<Shape>(r#""{\"a\":\"x\"}""#).is_err());
+    }
+
+    #[test]
+    fn an_object_sent_as_a_json_string_is_the_object() {
+        assert!(matches!(shape(r#""{\"a\":1}""#), ObjectOr::Object(m) if m["a"] == 1));
+        let read = serde_json::from_str::<Object<BTreeMap<String, u32>>>(r#"" {\"b\":2} ""#)
+            .unwrap()
+            .0;
+        assert_eq!(read.get("b"), Some(&2));
+        // Bracketed text that is not JSON, and a list sent as a string, stay messages.
+        assert!(matches!(shape(r#""{see the portal}""#), ObjectOr::Text(_)));
+        assert!(matches!(shape(r#""[1,2]""#), ObjectOr::Text(_)));
     }
 
     #[test]
