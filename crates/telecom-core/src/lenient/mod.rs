@@ -24,8 +24,8 @@
 mod readers;
 
 pub use readers::{
-    embedded_json, one_or_many, opt_bool, opt_i64, opt_money, opt_object, opt_secret, opt_text, opt_u64,
-    string_list,
+    embedded_json, one_or_many, opt_bool, opt_i64, opt_money, opt_object, opt_secret, opt_text,
+    opt_u64, string_list,
 };
 
 use std::fmt;
