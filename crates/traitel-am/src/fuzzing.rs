@@ -140,14 +140,14 @@ fn shown(error: &Error) -> String {
 fn line_errors(redactor: &Redactor, selector: u8, body: &[u8]) -> String {
     let whole = wire::split_body(redactor, MODE, body);
     let mut reader = BufReader::new(Cursor::new(body));
-    let line = block_on(read_status_line(&mut reader))
+    let (lead, line) = block_on(read_status_line(&mut reader))
         .unwrap_or_else(|e| panic!("an in-memory read failed: {e}"));
     let streamed = wire::check_status_line(redactor, MODE, &line, &line);
     let mut out = String::new();
     match (&whole, &streamed) {
         (Ok(payload), Ok(())) => assert_eq!(
             body.len() - payload.len(),
-            line.len(),
+            lead + line.len(),
             "the payload starts where the streamed status line ends"
         ),
         (Err(a), Err(b)) => {
@@ -357,15 +357,35 @@ impl wire::Record for csv::StringRecord {
 ///   backslashes is part of its field, quoted or not, where `csv` ends an unquoted record
 ///   there. So each such new line is swapped for a character the payload does not hold
 ///   before `csv` reads, and swapped back in the fields it gives.
+/// - (a body cut inside a row) a body that ends inside a quoted field is an error, where
+///   `csv` hands the open field back as if closed. Told apart without a quote scan of our
+///   own: `csv` reads the last record again with a comma after it, which opens a new field
+///   unless quoting is still open (or the record had ended, which a second record shows).
+/// - (`CsvRow::REST_COLUMN`, the SMS logs' raw `Message`) when the header's last column is
+///   that column (the first of its name), a row with more fields than the header has them
+///   joined back by commas from that column on, where `csv` gives a record of the wrong
+///   width.
 fn csv_table<T: CsvRow>(payload: &[u8]) -> Result<Vec<T>, String> {
     let mut records = reference_records::<T>(payload)?.into_iter();
     let Some(header) = records.next() else {
         return Ok(Vec::new());
     };
     let cols = wire::resolve_columns::<T>(&header)?;
+    let width = header.len();
+    let rest = T::REST_COLUMN.is_some_and(|name| {
+        let name = wire::normalise(name);
+        header.iter().position(|h| wire::normalise(h) == name) == Some(width.saturating_sub(1))
+    });
     let mut rows = Vec::new();
     let mut bounds = Vec::new();
-    for record in records {
+    for mut record in records {
+        if rest && record.len() > width {
+            let keep = width.saturating_sub(1);
+            let tail: Vec<&str> = record.iter().skip(keep).collect();
+            let mut joined: Vec<String> = record.iter().take(keep).map(str::to_owned).collect();
+            joined.push(tail.join(","));
+            record = csv::StringRecord::from(joined);
+        }
         if record.len() != header.len() {
             return Err(format!(
                 "found record with {} fields, but the header has {}",
@@ -395,13 +415,36 @@ fn reference_records<T: CsvRow>(payload: &[u8]) -> Result<Vec<csv::StringRecord>
         .from_reader(escaped.payload.as_slice());
     let mut records = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut last = None;
     while reader.read_record(&mut record).map_err(|e| e.to_string())? {
+        last = record.position().map(|p| (p.byte(), record.len()));
         escaped.restore(&mut record);
         if !is_blank_line(&record) {
             records.push(record.clone());
         }
     }
+    if let Some((start, fields)) = last {
+        let start = usize::try_from(start).unwrap_or(usize::MAX);
+        let raw = escaped.payload.get(start..).unwrap_or_default();
+        if still_quoted(raw, fields) {
+            return Err("the body ends inside a quoted field".to_owned());
+        }
+    }
     Ok(records)
+}
+
+/// Whether `raw`, the last record `csv` read (`fields` wide) and all after it, ends inside a
+/// quoted field: with a comma after it, the record is no wider and nothing follows it.
+fn still_quoted(raw: &[u8], fields: usize) -> bool {
+    let mut probe = raw.to_vec();
+    probe.push(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(probe.as_slice());
+    let mut record = csv::StringRecord::new();
+    let first = matches!(reader.read_record(&mut record), Ok(true)) && record.len() == fields;
+    first && !matches!(reader.read_record(&mut record), Ok(true))
 }
 
 /// A payload with each escaped new line (a `\n` or `\r\n` after an odd run of backslashes)
@@ -697,6 +740,26 @@ mod tests {
             let mut data = vec![selector];
             data.extend_from_slice(format!("Ok\n{header}\n{body}").as_bytes());
             rows_check(&data);
+        }
+    }
+
+    proptest::proptest! {
+        /// Blank lines and marks before the status line: the whole-body and the streamed
+        /// readers skip the same bytes and read the same status line.
+        #[test]
+        fn blank_lines_before_the_status_line_agree(
+            lead in proptest::collection::vec(proptest::sample::select(&b" \t\r\n\n\xEF\xBB\xBF"[..]), 0..40),
+            rest in proptest::sample::select(&["Ok\n12.50\n", "OK\r\n1\r\n", "Error 001: Service Unavailable.\n", "x\n", "", "Ok"][..]),
+            selector in 0u8..3,
+        ) {
+            let mut data = vec![selector];
+            data.extend_from_slice(&lead);
+            data.extend_from_slice(rest.as_bytes());
+            lines(&data);
+            let mut data = vec![1];
+            data.extend_from_slice(&lead);
+            data.extend_from_slice(b"Ok\nID,Sub-ID,Date,Time,From,To,MessageType,Message\n1,,2024-01-09,08:00:00,1,2,ASCII,a, b\n");
+            rows(&data);
         }
     }
 

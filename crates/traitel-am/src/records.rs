@@ -1,7 +1,7 @@
 //! CSV records cut straight out of a read buffer, exactly as the `csv` crate reads them
-//! but for the vendor's escaped new lines below (the `traitel_rows` fuzz check holds every
-//! table to `csv` with that one rule added), without copying a field that needs no
-//! unquoting. Blank lines are the readers' to skip (`wire::is_blank_field`). The log
+//! but for the vendor's escaped new lines below and a body that ends inside a quoted field
+//! (the `traitel_rows` fuzz check holds every table to `csv` with those rules added),
+//! without copying a field that needs no unquoting. Blank lines are the readers' to skip (`wire::is_blank_field`). The log
 //! streams and the whole-body tables both read through it.
 //!
 //! A record with no `"` in it is split at its commas in place; any other record, and the
@@ -16,6 +16,12 @@
 //! new line is fed as ordinary bytes and written back over them. The fuzz reference check
 //! (`fuzzing.rs`) applies the same rule before the `csv` crate reads. The rule costs one
 //! byte comparison at the end of each record, and nothing for the other tables.
+//!
+//! A body that ends inside a quoted field (`...,"Meet at 5, bring`) is [`Split::Cut`]: a
+//! body cut inside a row, where `csv_core` and `csv` close the field and hand the record
+//! back. `csv_core` does not tell its quoting state, so the record's bytes are scanned
+//! again, only for a record that ended with the body and went through `csv_core` (an
+//! unquoted one cannot be inside quotes).
 
 use csv_core::ReadRecordResult;
 
@@ -30,6 +36,9 @@ pub(crate) enum Split {
     NeedMore { consumed: usize },
     /// No record left (only given at the end of the input).
     End,
+    /// The body ended inside a quoted field of the record [`Records::view`] shows: a body
+    /// cut inside a row. `csv_core` (and `csv`) hand such a record back as if whole.
+    Cut { consumed: usize },
 }
 
 /// A record whose fields are not all UTF-8, as `csv` reports it.
@@ -46,6 +55,8 @@ struct Pending {
     nin: usize,
     nout: usize,
     nend: usize,
+    /// The body's first record, where `csv_core` strips a byte-order mark.
+    first: bool,
 }
 
 /// Where the last record's bytes are.
@@ -121,6 +132,10 @@ impl Records {
                 return Split::NeedMore { consumed: 0 };
             }
             self.first = false;
+            self.pending = Some(Pending {
+                first: true,
+                ..Pending::default()
+            });
             return self.quoted(input, 0, eof);
         }
         let mut start = 0;
@@ -287,9 +302,15 @@ impl Records {
                         from = end;
                     }
                     self.place = Place::Output;
-                    return Split::Record {
-                        consumed: start + at.nin,
-                    };
+                    let consumed = start + at.nin;
+                    // Handed back for the end of the input, not for a line end: the
+                    // record is whole only if no quoted field was left open.
+                    if rest.is_empty()
+                        && ends_in_quotes(data.get(..at.nin).unwrap_or_default(), at.first)
+                    {
+                        return Split::Cut { consumed };
+                    }
+                    return Split::Record { consumed };
                 }
                 ReadRecordResult::End => return Split::End,
             }
@@ -332,6 +353,38 @@ impl Records {
                 self.out.get(..end).unwrap_or_default()
             }
         }
+    }
+
+    /// Makes the fields of the last record from `from` on one field, their texts joined by
+    /// commas: a raw message's commas, put back. A record split in place holds those
+    /// commas already; one `csv_core` unquoted has its fields end to end in `out`, so they
+    /// are moved apart (this path allocates, the in-place one does not).
+    pub(crate) fn join_from(&mut self, from: usize) {
+        let Some(&(first, _)) = self.bounds.get(from) else {
+            return;
+        };
+        let last = self.bounds.last().map_or(first, |&(_, e)| e);
+        if let Place::Output = self.place {
+            let mut joined = Vec::with_capacity(last.saturating_sub(first) + self.bounds.len());
+            for (i, &(a, b)) in self.bounds.iter().enumerate().skip(from) {
+                if i > from {
+                    joined.push(b',');
+                }
+                joined.extend_from_slice(self.out.get(a..b).unwrap_or_default());
+            }
+            let end = first + joined.len();
+            if self.out.len() < end {
+                self.out.resize(end, 0);
+            }
+            if let Some(out) = self.out.get_mut(first..end) {
+                out.copy_from_slice(&joined);
+            }
+            self.bounds.truncate(from);
+            self.bounds.push((first, end));
+            return;
+        }
+        self.bounds.truncate(from);
+        self.bounds.push((first, last));
     }
 
     /// How many fields the last record has.
@@ -401,6 +454,43 @@ fn escaped_new_line(input: &[u8], start: usize, at: usize, eof: bool) -> Option<
         (Some(b'\r'), None) if !eof => Some(Escaped::Undecided),
         _ => None,
     }
+}
+
+/// Whether `raw`, one record's bytes as `csv_core` read them up to the end of the body, is
+/// still inside a quoted field, by `csv_core`'s rules: a quote opens quoting only at the
+/// start of a field, `""` inside quotes is one quote, a quote after the closing one or
+/// inside an unquoted field is literal. Line ends before the record are skipped, as is a
+/// byte-order mark before the body's `first` record; a new line inside the record is an
+/// escaped one (any other would have ended it), an ordinary byte.
+fn ends_in_quotes(raw: &[u8], first: bool) -> bool {
+    #[derive(Clone, Copy)]
+    enum Q {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        /// A quote inside quotes: the closing one, or the first of `""`.
+        QuoteInQuoted,
+    }
+    let raw = match raw.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) if first => rest,
+        _ => raw,
+    };
+    let lead = raw
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .count();
+    let mut q = Q::FieldStart;
+    for &b in raw.get(lead..).unwrap_or_default() {
+        q = match (q, b) {
+            (Q::Quoted, b'"') => Q::QuoteInQuoted,
+            (Q::Quoted, _) => Q::Quoted,
+            (Q::QuoteInQuoted, b'"') => Q::Quoted,
+            (_, b',') => Q::FieldStart,
+            (Q::FieldStart, b'"') => Q::Quoted,
+            _ => Q::Unquoted,
+        };
+    }
+    matches!(q, Q::Quoted)
 }
 
 /// The first `\n` or `\r` in `data` from `from`: how many bytes before it, and whether it

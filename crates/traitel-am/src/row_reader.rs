@@ -16,7 +16,7 @@ use tokio::io::{AsyncRead, ReadBuf};
 
 use crate::error::{Error, Gateway, Result};
 use crate::records::{NotUtf8, Records, Split};
-use crate::stream::{Ctx, status_line_end};
+use crate::stream::Ctx;
 use crate::transport::io_error;
 use crate::wire::{self, Columns, CsvRow, Fields, record_text, resolve_columns};
 
@@ -111,10 +111,10 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
         match &self.phase {
             Phase::Done => Step::End,
             Phase::Status => {
-                let Some(end) = status_line_end(input, self.eof) else {
+                let Some((start, end)) = wire::status_line(input, self.eof) else {
                     return Step::Fill;
                 };
-                let line = &input[..end];
+                let line = input.get(start..end).unwrap_or_default();
                 if let Err(e) = wire::check_status_line(&self.redactor, &self.ctx.mode, line, line)
                 {
                     self.phase = Phase::Done;
@@ -132,6 +132,19 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                     Step::Fill
                 }
                 Split::End => Step::End,
+                Split::Cut { consumed } => {
+                    let text = self.records.lossy_text(input);
+                    let e = Error::decode_row(
+                        &self.redactor,
+                        &self.ctx.mode,
+                        None,
+                        &wire::csv_reason("the body ends inside a quoted field of the header row"),
+                        text.as_bytes(),
+                    );
+                    self.consume(consumed);
+                    self.phase = Phase::Done;
+                    Step::Failed(e)
+                }
                 Split::Record { consumed } => {
                     if self.records.is_blank(input) {
                         // A blank line before the header (`wire::is_blank_field`).
@@ -165,8 +178,9 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                     }
                 }
             },
-            Phase::Rows { width, .. } => {
+            Phase::Rows { width, cols } => {
                 let width = *width;
+                let takes_rest = cols.last_takes_rest();
                 let line = self.records.line();
                 match self.records.split(input, self.eof) {
                     Split::NeedMore { consumed } => {
@@ -174,6 +188,26 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                         Step::Fill
                     }
                     Split::End => Step::End,
+                    Split::Cut { consumed } => {
+                        let row = self.row + 1;
+                        self.row = row;
+                        let reason = wire::csv_reason(&format!(
+                            "record {row} (line: {line}, byte: {}): the body ends inside a \
+                             quoted field",
+                            self.offset
+                        ));
+                        let text = self.records.lossy_text(input);
+                        let e = Error::decode_row(
+                            &self.redactor,
+                            &self.ctx.mode,
+                            Some(row),
+                            &reason,
+                            text.as_bytes(),
+                        );
+                        self.consume(consumed);
+                        self.phase = Phase::Done;
+                        Step::Failed(e)
+                    }
                     Split::Record { consumed } => {
                         let count = self.records.count();
                         if count == 1 && self.records.is_blank(input) {
@@ -184,7 +218,11 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                         }
                         let row = self.row + 1;
                         self.row = row;
-                        if count != width {
+                        if count > width && takes_rest {
+                            // The SMS logs write a message raw, so its commas split it;
+                            // it is the last column, so the fields past it are its rest.
+                            self.records.join_from(width.saturating_sub(1));
+                        } else if count != width {
                             let reason = wire::csv_reason(&format!(
                                 "CSV error: record {row} (line: {line}, byte: {}): found record \
                                  with {count} fields, but the previous record has {width} fields",
@@ -585,6 +623,198 @@ mod tests {
         )
         .expect("two rows");
         assert_eq!(table.len(), 2);
+    }
+
+    /// Each item of `body` read in reads of every size (the three readings agree): the
+    /// message text of a row, or the error's text.
+    fn messages<T: CsvRow + PartialEq + std::fmt::Debug>(
+        body: &[u8],
+        text: impl Fn(&T) -> String,
+    ) -> Vec<Result<String, String>> {
+        let mut first = None;
+        for step in [1, 2, 3, 5, 7, 64, 100_000] {
+            agree::<T>(body, step);
+            let read: Vec<_> = collect::<T>(Trickle {
+                body: body.to_vec(),
+                at: 0,
+                step,
+            })
+            .iter()
+            .map(|r| r.as_ref().map(&text).map_err(|e| e.to_string()))
+            .collect();
+            match &first {
+                None => first = Some(read),
+                Some(before) => assert_eq!(before, &read, "{body:?} in reads of {step}"),
+            }
+        }
+        first.unwrap_or_default()
+    }
+
+    fn sms_text(row: &SmsIn) -> String {
+        row.message.text.clone().unwrap_or_default()
+    }
+
+    const SMS_HEAD: &str = "ID,Sub-ID,Date,Time,From,To,MessageType,Message";
+
+    #[test]
+    fn blank_lines_and_a_mark_before_the_status_line_are_skipped() {
+        let row = "1,,2024-01-09,08:00:00,1,2,ASCII,a";
+        for body in [
+            format!("\nOk\n{SMS_HEAD}\n{row}\n"),
+            format!("\r\nOk\r\n{SMS_HEAD}\r\n{row}\r\n"),
+            format!("\u{feff} \t\r\n\n\nOk\n{SMS_HEAD}\n{row}\n"),
+            format!(
+                "{}Ok\n{SMS_HEAD}\n{row}\n",
+                "\n".repeat(wire::MAX_STATUS_LINE)
+            ),
+        ] {
+            assert_eq!(
+                messages::<SmsIn>(body.as_bytes(), sms_text),
+                [Ok("a".to_owned())],
+                "{body:?}"
+            );
+        }
+        // The vendor's error after a blank line: code 001, transient.
+        for step in [1, 3, 100_000] {
+            let body = b"\r\n\nError 001: Service Unavailable.\r\n".to_vec();
+            let items = collect::<SmsIn>(Trickle { body, at: 0, step });
+            assert!(
+                matches!(&items[..], [Err(e)] if e.vendor_code() == Some("001") && e.is_retryable()),
+                "{items:?}"
+            );
+        }
+        // An endless run of new lines is decided in bounded bytes: no status line.
+        let body = format!("{}Ok\n{SMS_HEAD}\n{row}\n", "\n".repeat(100_000));
+        for step in [7, 100_000] {
+            let items = collect::<SmsIn>(Trickle {
+                body: body.clone().into_bytes(),
+                at: 0,
+                step,
+            });
+            assert!(
+                matches!(&items[..], [Err(Error::Decode { .. })]),
+                "{items:?}"
+            );
+        }
+        assert!(matches!(
+            wire::split_body(&Redactor::new(), "m", body.as_bytes()),
+            Err(Error::Decode { .. })
+        ));
+    }
+
+    #[test]
+    fn a_body_that_ends_inside_a_quoted_field_is_a_cut_row() {
+        let row =
+            |id: &str, message: &str| format!("{id},,2024-01-09,08:00:00,1,2,ASCII,{message}");
+        let cut = |body: String| {
+            let read = messages::<SmsIn>(body.as_bytes(), sms_text);
+            let (last, rows) = read.split_last().expect("an item");
+            assert!(
+                last.as_ref()
+                    .is_err_and(|e| e.contains("inside a quoted field")),
+                "{body:?}: {read:?}"
+            );
+            rows.to_vec()
+        };
+        assert_eq!(
+            cut(format!(
+                "Ok\n{SMS_HEAD}\n{}",
+                row("1", "\"Meet at 5, bring")
+            )),
+            []
+        );
+        assert_eq!(
+            cut(format!(
+                "Ok\n{SMS_HEAD}\n{}\n{}",
+                row("1", "a"),
+                row("2", "\"say \"\"hi\"\"")
+            )),
+            [Ok("a".to_owned())]
+        );
+        assert_eq!(
+            cut(format!("Ok\n{SMS_HEAD}\n{}", row("1", "\"two\nlines\n"))),
+            []
+        );
+        // A quote that closes, or one that never opened, leaves a whole row.
+        for (message, text) in [
+            ("\"done\"", "done"),
+            ("\"say \"\"hi\"\"\"", "say \"hi\""),
+            ("5\" screen", "5\" screen"),
+            ("\"a\"b\"", "ab\""),
+        ] {
+            let body = format!("Ok\n{SMS_HEAD}\n{}", row("1", message));
+            assert_eq!(
+                messages::<SmsIn>(body.as_bytes(), sms_text),
+                [Ok(text.to_owned())],
+                "{body:?}"
+            );
+        }
+        // The other tables, and a header row, hold to the same rule.
+        use crate::models::did::DidCountry;
+        for payload in [&b"CountryName\nAcme\n\"Urgent"[..], b"\"CountryName"] {
+            assert!(
+                matches!(
+                    wire::parse_table::<DidCountry>(&Redactor::new(), "m", payload),
+                    Err(Error::Decode { .. })
+                ),
+                "{payload:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_raw_message_keeps_its_commas() {
+        let row = |id: &str, from: &str, message: &str| {
+            format!("{id},,2024-01-09,08:03:00,{from},61290004444,ASCII,{message}")
+        };
+        let body = format!(
+            "Ok\n{SMS_HEAD}\n{}\n{}\r\n{}\n{}\n",
+            row("1", "61412345678", "Hi, how are you?"),
+            row("2", "\"ACME, Inc\"", "a,\"b, c\", d\\\nnext ,, line"),
+            row("3", "1", ",lead,"),
+            row("4", "1", "plain"),
+        );
+        assert_eq!(
+            messages::<SmsIn>(body.as_bytes(), sms_text),
+            [
+                Ok("Hi, how are you?".to_owned()),
+                Ok("a,b, c, d\nnext ,, line".to_owned()),
+                Ok(",lead,".to_owned()),
+                Ok("plain".to_owned()),
+            ]
+        );
+        // `logsmsout` with the message columns last reads the same way.
+        let out = "Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost,MessageType,Message\n\
+                   1,,2024-01-09,08:00:00,1,2,1,,0.05,ASCII,Hi, you\n";
+        let text = |row: &SmsOut| {
+            row.message
+                .as_ref()
+                .and_then(|m| m.text.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            messages::<SmsOut>(out.as_bytes(), text),
+            [Ok("Hi, you".to_owned())]
+        );
+        // Where the message is not the last column, or there is none, a wider row is
+        // still an error (and ends the rows, as the whole-body table ends).
+        let wider = |body: String, items: Vec<Result<String, String>>| {
+            assert!(
+                matches!(&items[..], [Err(e)] if e.contains("fields")),
+                "{body:?}: {items:?}"
+            );
+        };
+        for body in [
+            format!("Ok\n{SMS_HEAD},Note\n{},n\n", row("1", "1", "Hi, you")),
+            format!("Ok\n{SMS_HEAD},Message\n{}\n", row("1", "1", "a,b,c")),
+        ] {
+            let items = messages::<SmsIn>(body.as_bytes(), sms_text);
+            wider(body, items);
+        }
+        let body = "Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n\
+                    1,,2024-01-09,08:00:00,1,2,1,,0.05,x\n2,,2024-01-09,08:00:00,1,2,1,,0.05\n";
+        let items = messages::<SmsOut>(body.as_bytes(), text);
+        wider(body.to_owned(), items);
     }
 
     proptest::proptest! {

@@ -6,7 +6,7 @@ use std::task::{Context, Poll};
 
 use futures_core::Stream;
 use telecom_core::Redactor;
-use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead};
 
 use crate::error::{Gateway, Result};
 use crate::row_reader::RowReader;
@@ -132,28 +132,98 @@ pub(crate) struct Ctx {
     pub(crate) gateway: Option<Gateway>,
 }
 
-/// The first line with its `\n`, or the first [`wire::MAX_STATUS_LINE`]` + 1` bytes when no
-/// `\n` comes that soon: what [`wire::check_status_line`] takes, the same as
-/// [`wire::split_body`] gives it for a whole body.
+/// The status line as [`wire::status_line`] finds it: how many bytes come before it (a
+/// byte-order mark, blank lines), and the line, with its `\n` or cut at
+/// [`wire::MAX_STATUS_LINE`]` + 1` bytes: what [`wire::check_status_line`] takes, the same
+/// as [`wire::split_body`] gives it for a whole body. Nothing after the line is consumed.
 pub(crate) async fn read_status_line<R: AsyncBufRead + Unpin>(
     reader: &mut R,
-) -> std::io::Result<Vec<u8>> {
-    let mut line = Vec::new();
-    (&mut *reader)
-        .take(wire::MAX_STATUS_LINE as u64 + 1)
-        .read_until(b'\n', &mut line)
-        .await?;
-    Ok(line)
+) -> std::io::Result<(usize, Vec<u8>)> {
+    let mut head = Vec::new();
+    loop {
+        let buf = reader.fill_buf().await?;
+        let eof = buf.is_empty();
+        let had = head.len();
+        // Bounded: at `STATUS_HEAD_MAX` bytes `status_line` always decides.
+        let look = buf.len().min(wire::STATUS_HEAD_MAX.saturating_sub(had));
+        head.extend_from_slice(buf.get(..look).unwrap_or_default());
+        match wire::status_line(&head, eof) {
+            Some((start, end)) => {
+                // Undecided before, so the line ends in what this read added.
+                reader.consume(end.saturating_sub(had).min(look));
+                head.truncate(end);
+                return Ok((start, head.split_off(start.min(end))));
+            }
+            None => reader.consume(look),
+        }
+    }
 }
 
-/// Where the status line ends in the first bytes of a body, as [`read_status_line`] reads
-/// it; `None` until enough has arrived (`eof`: nothing more will).
-pub(crate) fn status_line_end(start: &[u8], eof: bool) -> Option<usize> {
-    let limit = wire::MAX_STATUS_LINE + 1;
-    let head = &start[..start.len().min(limit)];
-    match head.iter().position(|&b| b == b'\n') {
-        Some(at) => Some(at + 1),
-        None if head.len() == limit || eof => Some(head.len()),
-        None => None,
+#[cfg(test)]
+mod tests {
+    use std::future::Future;
+
+    use tokio::io::{AsyncReadExt, BufReader, ReadBuf};
+
+    use super::*;
+
+    /// At most `step` bytes a read.
+    struct Trickle(Vec<u8>, usize);
+
+    impl AsyncRead for Trickle {
+        fn poll_read(
+            mut self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+            out: &mut ReadBuf<'_>,
+        ) -> Poll<std::io::Result<()>> {
+            let n = self.1.min(out.remaining()).min(self.0.len());
+            let head: Vec<u8> = self.0.drain(..n).collect();
+            out.put_slice(&head);
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    fn now<F: Future>(future: F) -> F::Output {
+        let mut future = std::pin::pin!(future);
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(out) => out,
+            Poll::Pending => panic!("an in-memory read waited"),
+        }
+    }
+
+    /// The lead, the status line and the rest, read in reads of `step` bytes.
+    fn read(body: &[u8], step: usize) -> (usize, Vec<u8>, Vec<u8>) {
+        let mut reader = BufReader::with_capacity(16, Trickle(body.to_vec(), step));
+        let (lead, line) = now(read_status_line(&mut reader)).expect("in memory");
+        let mut rest = Vec::new();
+        now(reader.read_to_end(&mut rest)).expect("in memory");
+        (lead, line, rest)
+    }
+
+    #[test]
+    fn the_streamed_status_line_is_where_the_whole_body_has_it() {
+        let endless = format!("{}Ok\n1\n", "\n".repeat(3 * wire::MAX_STATUS_LINE));
+        let long = format!("\n{}\nx", "y".repeat(2 * wire::MAX_STATUS_LINE));
+        let bodies: [&[u8]; 7] = [
+            b"\nOk\n12.50\n",
+            b"\xEF\xBB\xBF\r\n \t\r\nError 001: Service Unavailable.\r\nrest",
+            b"Ok",
+            b"",
+            b" \n\t",
+            endless.as_bytes(),
+            long.as_bytes(),
+        ];
+        for body in bodies {
+            let (start, end) = wire::status_line(body, true).expect("decided at the end");
+            for step in [1, 2, 5, 64, 100_000] {
+                let (lead, line, rest) = read(body, step);
+                assert_eq!(
+                    (lead, &line[..], &rest[..]),
+                    (start, &body[start..end], &body[end..]),
+                    "{body:?} in reads of {step}"
+                );
+            }
+        }
     }
 }

@@ -250,7 +250,7 @@ impl Client {
             let response = self.send(gateway, url, form).await?;
             let body = ResponseBody::new(response, limit);
             let mut reader = BufReader::with_capacity(64 * 1024, body);
-            let mut line = read_status_line(&mut reader)
+            let (_, mut line) = read_status_line(&mut reader)
                 .await
                 .map_err(|e| failure(io_error(gateway, e)))?;
             let first_len = line.len();

@@ -80,17 +80,64 @@ pub(crate) fn check_status_line(
     Err(Error::decode(redactor, mode, reason, body_start))
 }
 
-/// The code and message of a body whose first line is `Error NNN: message`, read as
-/// [`check_status_line`] reads a status line (a byte-order mark and surrounding whitespace
-/// ignored): for answers other than 2xx, whose status decides the class.
+/// The code and message of a body whose status line is `Error NNN: message`, read as
+/// [`check_status_line`] reads a status line (a byte-order mark, blank lines before it and
+/// surrounding whitespace ignored): for answers other than 2xx, whose status decides the
+/// class.
 pub(crate) fn error_in_body(body: &[u8]) -> Option<(&str, &str)> {
-    let head = body
-        .get(..body.len().min(MAX_STATUS_LINE + 1))
-        .unwrap_or(body);
-    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let (start, end) = status_line(body, true)?;
+    let line = body.get(start..end)?;
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     parse_error_line(line.trim_ascii())
 }
+
+/// Where the status line is in the first bytes of a body: `(start, end)`, `end` after its
+/// `\n`, or `MAX_STATUS_LINE + 1` bytes on when no `\n` comes that soon, or the end of the
+/// body. `None` until enough has arrived (`eof`: nothing more will; then never `None`).
+///
+/// A byte-order mark and blank lines (ASCII whitespace up to a `\n`) before the status
+/// line are skipped: a CGI script that prints an extra new line after its headers puts one
+/// there. Only the blank lines that end within the first `MAX_STATUS_LINE + 1` bytes after
+/// the mark count, so a body of endless new lines is decided in bounded bytes; its status
+/// line is then blank, and so refused. Every reader of a status line (whole bodies,
+/// non-2xx bodies, streamed logs) goes through here, so they agree on where the payload
+/// starts.
+pub(crate) fn status_line(head: &[u8], eof: bool) -> Option<(usize, usize)> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    if !eof && head.len() < BOM.len() && BOM.starts_with(head) {
+        return None;
+    }
+    let mark = if head.starts_with(BOM) { BOM.len() } else { 0 };
+    let window = head
+        .get(mark..head.len().min(mark + MAX_STATUS_LINE + 1))
+        .unwrap_or_default();
+    let mut start = mark;
+    let mut decided = window.len() == MAX_STATUS_LINE + 1 || eof;
+    for (i, &b) in window.iter().enumerate() {
+        if b == b'\n' {
+            start = mark + i + 1;
+        } else if !b.is_ascii_whitespace() {
+            decided = true;
+            break;
+        }
+    }
+    if !decided {
+        return None;
+    }
+    let line = head.get(start..).unwrap_or_default();
+    let line = line
+        .get(..line.len().min(MAX_STATUS_LINE + 1))
+        .unwrap_or(line);
+    match line.iter().position(|&b| b == b'\n') {
+        Some(at) => Some((start, start + at + 1)),
+        None if line.len() == MAX_STATUS_LINE + 1 || eof => Some((start, start + line.len())),
+        None => None,
+    }
+}
+
+/// The most bytes [`status_line`] looks at before it decides: a byte-order mark, the blank
+/// lines, the status line.
+pub(crate) const STATUS_HEAD_MAX: usize = 3 + 2 * (MAX_STATUS_LINE + 1);
 
 /// `Error 012: Human-Readable Error Message` (the colon and message are optional): the
 /// code and the message.
@@ -112,13 +159,11 @@ pub(crate) fn parse_error_line(line: &[u8]) -> Option<(&str, &str)> {
 
 /// Splits a whole body into its status line and the payload after it.
 pub(crate) fn split_body<'a>(redactor: &Redactor, mode: &str, body: &'a [u8]) -> Result<&'a [u8]> {
-    let head = &body[..body.len().min(MAX_STATUS_LINE + 1)];
-    let end = head
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(head.len(), |i| i + 1);
-    check_status_line(redactor, mode, &body[..end], body)?;
-    Ok(&body[end..])
+    // At the end of the body `status_line` always decides; the fallback is never taken.
+    let (start, end) = status_line(body, true).unwrap_or((0, body.len()));
+    let line = body.get(start..end).unwrap_or_default();
+    check_status_line(redactor, mode, line, body)?;
+    Ok(body.get(end..).unwrap_or_default())
 }
 
 /// The single value after `Ok` (balance, new ID, time zone, cost).
@@ -164,6 +209,11 @@ pub(crate) mod sealed {
         /// a new line after an odd run of backslashes does not end the record (see
         /// `crate::records`).
         const ESCAPED_NEW_LINES: bool = false;
+        /// A column written raw, commas and all (the SMS logs' `Message`): when it is the
+        /// header's last, a row with more fields than the header is read with the fields
+        /// from it on joined back by commas, where any other row of the wrong width is an
+        /// error.
+        const REST_COLUMN: Option<&'static str> = None;
         /// Builds the row; the error says which column was wrong.
         fn from_fields(fields: &super::Fields<'_>) -> Result<Self, String>;
     }
@@ -185,6 +235,16 @@ pub(crate) struct Columns {
     at: Vec<Option<usize>>,
     /// The header's other columns: index and name (trimmed), first of a name only.
     extra: Vec<(usize, String)>,
+    /// The header's last column is the row type's `REST_COLUMN`.
+    rest: bool,
+}
+
+impl Columns {
+    /// True when a row wider than the header belongs to its last column (`REST_COLUMN`).
+    #[inline]
+    pub(crate) fn last_takes_rest(&self) -> bool {
+        self.rest
+    }
 }
 
 /// True for the one field of a record that makes the record a blank line: nothing but
@@ -224,6 +284,10 @@ pub(crate) fn resolve_columns<T: CsvRow>(header: &dyn Record) -> Result<Columns,
         ));
     }
     at.extend(T::OPTIONAL.iter().map(|w| find(w)));
+    // The column the row type reads under that name (a repeated name's first).
+    let rest = T::REST_COLUMN
+        .and_then(find)
+        .is_some_and(|i| i + 1 == names.len());
     let mut extra: Vec<(usize, String)> = Vec::new();
     for i in 0..header.count() {
         let name = header.field(i).unwrap_or_default().trim();
@@ -232,7 +296,7 @@ pub(crate) fn resolve_columns<T: CsvRow>(header: &dyn Record) -> Result<Columns,
             extra.push((i, name.to_owned()));
         }
     }
-    Ok(Columns { at, extra })
+    Ok(Columns { at, extra, rest })
 }
 
 /// The text of a record, for an error excerpt (masked and cut by [`Error::decode_row`]).
@@ -552,6 +616,43 @@ mod tests {
             Err(Error::Decode { .. })
         ));
         assert_eq!(split_body(&r(), "m", b"Ok").ok(), Some(&b""[..]));
+    }
+
+    #[test]
+    fn blank_lines_before_the_status_line_are_skipped_everywhere() {
+        assert_eq!(
+            split_body(&r(), "m", b"\nOk\n12.50\n").ok(),
+            Some(&b"12.50\n"[..])
+        );
+        assert_eq!(
+            split_body(&r(), "m", b"\xEF\xBB\xBF \r\n\t\r\nOK\r\n1\r\n").ok(),
+            Some(&b"1\r\n"[..])
+        );
+        let e = split_body(&r(), "m", b"\nError 001: Service Unavailable.\n").unwrap_err();
+        assert_eq!(e.vendor_code(), Some("001"));
+        assert!(e.is_retryable());
+        assert_eq!(
+            error_in_body(b"\r\n\r\nError 002: Authentication failed.\r\n"),
+            Some(("002", "Authentication failed."))
+        );
+        // Undecided until the first byte that is not blank, or the end of the body.
+        assert_eq!(status_line(b"\n \r\n", false), None);
+        assert_eq!(status_line(b"\xEF\xBB", false), None);
+        assert_eq!(status_line(b"\n \r\nO", false), None);
+        assert_eq!(status_line(b"\n \r\nOk\nx", false), Some((4, 7)));
+        assert_eq!(status_line(b"\n \r\n", true), Some((4, 4)));
+        // New lines past the limit leave a blank status line: refused, not looped over.
+        let endless = vec![b'\n'; 3 * MAX_STATUS_LINE];
+        let (start, end) = status_line(&endless, false).expect("decided");
+        assert_eq!((start, end), (MAX_STATUS_LINE + 1, MAX_STATUS_LINE + 2));
+        assert!(end <= STATUS_HEAD_MAX);
+        let mut body = endless.clone();
+        body.extend_from_slice(b"Ok\n1\n");
+        assert!(matches!(
+            split_body(&r(), "m", &body),
+            Err(Error::Decode { .. })
+        ));
+        assert_eq!(error_in_body(&body), None);
     }
 
     #[test]

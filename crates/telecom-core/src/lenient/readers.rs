@@ -504,9 +504,7 @@ pub fn opt_object<'de, D: Deserializer<'de>, T: DeserializeOwned>(
         }
         // An object sent as a JSON string is read as the object; any other text is none.
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Option<T>, E> {
-            embedded_json::<T>(v, b"{")
-                .transpose()
-                .map_err(E::custom)
+            embedded_json::<T>(v, b"{").transpose().map_err(E::custom)
         }
         fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Option<T>, E> {
             Ok(None)
@@ -717,8 +715,8 @@ mod tests {
             item: Option<Item>,
         }
         let read = |json: &str| serde_json::from_str::<Holder>(json);
-        let h = read(r#"{"items": "[{\"id\":1},{\"id\":2}]", "item": " {\"id\":3} "}"#)
-            .expect("reads");
+        let h =
+            read(r#"{"items": "[{\"id\":1},{\"id\":2}]", "item": " {\"id\":3} "}"#).expect("reads");
         assert_eq!(h.items, [Item { id: 1 }, Item { id: 2 }]);
         assert_eq!(h.item, Some(Item { id: 3 }));
         let h = read(r#"{"items": "{\"id\":4}"}"#).expect("reads");

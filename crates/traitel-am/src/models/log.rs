@@ -259,6 +259,7 @@ pub struct SmsIn {
 impl CsvRow for SmsIn {
     const COLUMNS: &'static [&'static str] = columns!("MessageType", "Message");
     const ESCAPED_NEW_LINES: bool = true;
+    const REST_COLUMN: Option<&'static str> = Some("Message");
     fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
         <Self as BorrowedRow>::read_ref(f).map(Self::from)
     }
@@ -289,6 +290,7 @@ impl CsvRow for SmsOut {
     const COLUMNS: &'static [&'static str] = columns!("Sent", "Tracking", "Cost");
     const OPTIONAL: &'static [&'static str] = &["MessageType", "Message"];
     const ESCAPED_NEW_LINES: bool = true;
+    const REST_COLUMN: Option<&'static str> = Some("Message");
     fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
         <Self as BorrowedRow>::read_ref(f).map(Self::from)
     }
