@@ -383,25 +383,24 @@ impl TokenProvider {
                 Redacted::fixed(""),
             ));
         }
-        let lifetime = match parsed.expires_in {
-            Some(text) => text
-                .0
-                .trim()
-                .parse::<u64>()
-                .map(Duration::from_secs)
-                .map_err(|_| {
-                    // The tokens of this very answer are not in any redactor yet.
-                    let mut redactor = redactor.with(&parsed.access_token);
-                    if let Some(refresh) = &parsed.refresh_token {
-                        redactor.add_secret(refresh);
-                    }
-                    Error::decode(
-                        operation,
-                        Redacted::fixed("expires_in is not a whole number of seconds"),
-                        wire::excerpt(&redactor, text.0.as_bytes()),
-                    )
-                })?,
-            // Undocumented absence: assume the documented 12 hours.
+        let lifetime = match parsed
+            .expires_in
+            .as_ref()
+            .filter(|t| !t.0.trim().is_empty())
+        {
+            Some(text) => lifetime_of(&text.0).ok_or_else(|| {
+                // The tokens of this very answer are not in any redactor yet.
+                let mut redactor = redactor.with(&parsed.access_token);
+                if let Some(refresh) = &parsed.refresh_token {
+                    redactor.add_secret(refresh);
+                }
+                Error::decode(
+                    operation,
+                    Redacted::fixed("expires_in is not a number of seconds"),
+                    wire::excerpt(&redactor, text.0.as_bytes()),
+                )
+            })?,
+            // Undocumented absence (or `""`): assume the documented 12 hours.
             None => Duration::from_secs(43_199),
         };
         // A lifetime past any real one (`expires_in` up to u64::MAX) is held to a year, so
@@ -417,6 +416,20 @@ impl TokenProvider {
             Some(refresh_at),
         )))
     }
+}
+
+/// The lifetime an `expires_in` text stands for: whole seconds; a fraction rounded down, as
+/// the token is not good for the part of a second; zero or less as expired already (the
+/// token is used for the call that fetched it and replaced on the next). `None` for text
+/// that is no number of seconds at all.
+fn lifetime_of(text: &str) -> Option<Duration> {
+    let text = text.trim();
+    if let Ok(seconds) = text.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let seconds = text.parse::<f64>().ok().filter(|s| s.is_finite())?;
+    // `as` saturates: a count past u64 is held to a year by the caller anyway.
+    Some(Duration::from_secs(seconds.max(0.0).floor() as u64))
 }
 
 /// `redactor` extended with the access and refresh token of `token`.
@@ -437,6 +450,17 @@ pub(crate) fn token_error(
         return wire::status_error(redactor, operation, status, headers, body);
     }
     let (code, description) = match telecom_core::text::read_json::<TokenErrorBody>(body) {
+        Ok(TokenErrorBody {
+            error: None,
+            error_description: None,
+        }) => (
+            // Not an OAuth2 error (an ASP.NET `{"Message", "ModelState"}`, say): what it
+            // says, or the body itself, is all there is to tell the caller.
+            TokenErrorCode::Unspecified,
+            wire::body_message(redactor, body)
+                .or_else(|| Some(wire::excerpt(redactor, body)))
+                .filter(|s| !s.as_str().trim().is_empty()),
+        ),
         Ok(parsed) => (
             parsed
                 .error
@@ -549,6 +573,77 @@ mod tests {
             long.refresh_at,
             Some(issued + MAX_TOKEN_LIFETIME - Duration::from_secs(300))
         );
+    }
+
+    #[test]
+    fn odd_lifetimes_still_give_a_token() {
+        let issued = Instant::now();
+        let p = provider(Duration::from_secs(300));
+        let refresh_at = |expires_in: &str| {
+            let body = format!(r#"{{"access_token":"a","expires_in":{expires_in}}}"#);
+            parse(&p, &body, issued).map(|t| t.refresh_at)
+        };
+        let twelve_hours = Some(issued + Duration::from_secs(43_199 - 300));
+        for absent in [r#""""#, r#"" ""#, "null"] {
+            assert_eq!(refresh_at(absent).unwrap(), twelve_hours, "{absent}");
+        }
+        for fraction in ["43199.5", r#""43199.9""#] {
+            assert_eq!(refresh_at(fraction).unwrap(), twelve_hours, "{fraction}");
+        }
+        // Zero or less: expired already. The call that fetched it uses it (the caller does
+        // not ask whether it is fresh) and the next one replaces it.
+        for expired in ["-1", r#""-5""#, "-0.5", "0"] {
+            let at = refresh_at(expired).unwrap();
+            assert_eq!(at, Some(issued), "{expired}");
+            assert!(
+                parse(
+                    &p,
+                    &format!(r#"{{"access_token":"a","expires_in":{expired}}}"#),
+                    issued
+                )
+                .is_ok_and(|t| !t.is_fresh(issued))
+            );
+        }
+        // Text that is no number of seconds is still an error, which quotes no token.
+        let err = parse(
+            &p,
+            r#"{"access_token":"tok-12345","expires_in":"soon tok-12345"}"#,
+            issued,
+        )
+        .err()
+        .unwrap();
+        assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+        assert!(!format!("{err} {err:?}").contains("tok-12345"), "{err:?}");
+    }
+
+    #[test]
+    fn a_token_error_without_oauth_fields_keeps_what_the_body_says() {
+        let err = error(
+            400,
+            r#"{"Message":"The request is invalid.","ModelState":{"username":["The username field is required."]}}"#,
+        );
+        assert_eq!(
+            err.to_string(),
+            "token service error unspecified (HTTP 400): The request is invalid. username: \
+             The username field is required."
+        );
+        let err = error(400, r#"{"Code":17}"#);
+        assert_eq!(
+            err.to_string(),
+            r#"token service error unspecified (HTTP 400): {"Code":17}"#
+        );
+        let err = error(400, "{}");
+        assert!(err.to_string().ends_with("{}"), "{err}");
+        let mut redactor = Redactor::new();
+        redactor.add("hunter2-password");
+        let err = token_error(
+            &redactor,
+            "token",
+            400,
+            &HeaderMap::new(),
+            br#"{"Message":"bad password hunter2-password"}"#,
+        );
+        assert!(!format!("{err} {err:?}").contains("hunt"), "{err:?}");
     }
 
     #[test]

@@ -157,7 +157,9 @@ pub enum Error {
         status: u16,
         /// The OAuth2 `error`.
         code: TokenErrorCode,
-        /// The `error_description`, or the body text when it was not JSON.
+        /// The `error_description`; the body text when it was not JSON; and when the JSON has
+        /// neither `error` nor `error_description`, its `Message` and `ModelState` or else
+        /// the body.
         description: Option<Redacted>,
     },
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use telecom_core::{Redacted, Redactor};
 
-use crate::error::{Error, RateLimit, Result, classify_400};
+use crate::error::{Error, ErrorCode, RateLimit, Result, classify_400};
 
 pub(crate) const JSON: &str = "application/json";
 pub(crate) const HAL_JSON: &str = "application/hal+json";
@@ -62,11 +62,29 @@ pub(crate) fn status_error(
     body: &[u8],
 ) -> Error {
     let excerpt = excerpt(redactor, body);
-    let message = body_message(redactor, body);
+    let text = ErrorText::of(body);
+    let message = text.as_ref().map(|t| t.masked(redactor));
     match status {
         400 => {
             let message = message.unwrap_or_else(|| excerpt.clone());
-            let (code, subject) = classify_400(message.as_str());
+            // The spec's 400 texts are ASP.NET validation messages, so in a `ModelState`
+            // they are the field errors: the message and then each of those is looked at
+            // alone (the joined text would read as one long, wrong subject). Each is masked
+            // before it is cut into a subject.
+            let candidates: Vec<Redacted> = match &text {
+                Some(t) if !t.field_errors.is_empty() => t
+                    .message
+                    .iter()
+                    .chain(t.field_errors.iter().map(|(_, text)| text))
+                    .map(|text| redactor.message(text))
+                    .collect(),
+                _ => vec![message.clone()],
+            };
+            let (code, subject) = candidates
+                .iter()
+                .map(|text| classify_400(text.as_str()))
+                .find(|(code, _)| *code != ErrorCode::BadRequest)
+                .unwrap_or((ErrorCode::BadRequest, None));
             Error::Vendor {
                 operation,
                 status,
@@ -117,27 +135,109 @@ pub(crate) fn status_error(
 }
 
 /// The message of an error body: `Message`/`message`/`error_description` of a JSON object,
-/// a JSON string, or the text itself. Picked from the body as sent (so JSON escapes are
-/// undone first), then masked.
+/// followed by the field errors of an ASP.NET `ModelState` (`field: text; ...`), or its
+/// `ErrorCode` when it has nothing else; a JSON string, or the text itself. Picked from the
+/// body as sent (so JSON escapes are undone first), then masked.
 pub(crate) fn body_message(redactor: &Redactor, body: &[u8]) -> Option<Redacted> {
-    let text = String::from_utf8_lossy(telecom_core::text::strip_bom(body));
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return None;
-    }
-    let picked = match telecom_core::text::read_json::<serde_json::Value>(trimmed.as_bytes()) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(serde_json::Value::Object(map)) => {
-            ["Message", "message", "error_description", "ErrorMessage"]
-                .iter()
-                .find_map(|k| map.get(*k).and_then(|v| v.as_str()))?
-                .to_owned()
+    ErrorText::of(body).map(|text| text.masked(redactor))
+}
+
+/// What an error body says, before masking.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct ErrorText {
+    /// `Message` or its kin, the body's own text, or the `ErrorCode`.
+    pub(crate) message: Option<String>,
+    /// ASP.NET validation errors: the field (`""` for the model itself) and one text each.
+    pub(crate) field_errors: Vec<(String, String)>,
+}
+
+impl ErrorText {
+    pub(crate) fn of(body: &[u8]) -> Option<ErrorText> {
+        let text = String::from_utf8_lossy(telecom_core::text::strip_bom(body));
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return None;
         }
-        Ok(_) => return None,
-        Err(_) if trimmed.starts_with('<') => return None,
-        Err(_) => trimmed.to_owned(),
-    };
-    Some(redactor.excerpt_chars(picked.as_bytes(), BODY_EXCERPT_CHARS))
+        let read = match telecom_core::text::read_json::<serde_json::Value>(trimmed.as_bytes()) {
+            Ok(serde_json::Value::String(s)) => ErrorText {
+                message: Some(s),
+                field_errors: Vec::new(),
+            },
+            Ok(serde_json::Value::Object(map)) => Self::of_object(&map),
+            Ok(_) => return None,
+            Err(_) if trimmed.starts_with('<') => return None,
+            Err(_) => ErrorText {
+                message: Some(trimmed.to_owned()),
+                field_errors: Vec::new(),
+            },
+        };
+        (read.message.is_some() || !read.field_errors.is_empty()).then_some(read)
+    }
+
+    fn of_object(map: &serde_json::Map<String, serde_json::Value>) -> ErrorText {
+        let text = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| map.get(*k).and_then(|v| v.as_str()))
+                .filter(|s| !s.trim().is_empty())
+                .map(str::to_owned)
+        };
+        let mut field_errors = Vec::new();
+        // ASP.NET Web API writes `ModelState`; ASP.NET Core's problem details `errors`.
+        let states = ["ModelState", "modelState", "errors"]
+            .iter()
+            .find_map(|k| map.get(*k).and_then(|v| v.as_object()));
+        for (field, texts) in states.into_iter().flatten() {
+            let texts = match texts {
+                serde_json::Value::Array(items) => items.iter().collect(),
+                one => vec![one],
+            };
+            for text in texts {
+                let text = match text {
+                    serde_json::Value::String(s) => s.trim().to_owned(),
+                    serde_json::Value::Null => continue,
+                    other => other.to_string(),
+                };
+                if !text.is_empty() {
+                    field_errors.push((field.clone(), text));
+                }
+            }
+        }
+        let message =
+            text(&["Message", "message", "error_description", "ErrorMessage"]).or_else(|| {
+                if field_errors.is_empty() {
+                    text(&["ErrorCode", "title"])
+                } else {
+                    text(&["title"])
+                }
+            });
+        ErrorText {
+            message,
+            field_errors,
+        }
+    }
+
+    /// [`ErrorText::joined`], masked and cut.
+    pub(crate) fn masked(&self, redactor: &Redactor) -> Redacted {
+        redactor.excerpt_chars(self.joined().as_bytes(), BODY_EXCERPT_CHARS)
+    }
+
+    /// The message, then `field: text` for each field error, `; ` between them.
+    pub(crate) fn joined(&self) -> String {
+        let mut out = self.message.clone().unwrap_or_default();
+        for (i, (field, text)) in self.field_errors.iter().enumerate() {
+            out.push_str(match (i, out.is_empty()) {
+                (_, true) => "",
+                (0, false) => " ",
+                _ => "; ",
+            });
+            if !field.is_empty() {
+                out.push_str(field);
+                out.push_str(": ");
+            }
+            out.push_str(text);
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -178,6 +278,56 @@ mod tests {
         assert_eq!(message, "bad login [REDACTED]");
         let error = status_error(&r, "x", 400, &HeaderMap::new(), body);
         assert!(!format!("{error} {error:?}").contains("ss-w"), "{error:?}");
+    }
+
+    #[test]
+    fn model_state_field_errors_are_kept_and_classified() {
+        let mut r = Redactor::new();
+        r.add("Sx9q-secret");
+        let body = br#"{"Message":"The request is invalid.","ModelState":{"activation.CarrierActivationDetails.Subscriber.FirstName":["The FirstName field is required."],"activation.Notes":["Sx9q-secret is too long.","Second."]}}"#;
+        let error = status_error(&r, "x", 400, &HeaderMap::new(), body);
+        let Error::Vendor {
+            code,
+            message,
+            subject,
+            ..
+        } = &error
+        else {
+            panic!("{error:?}");
+        };
+        assert_eq!(*code, ErrorCode::RequiredFieldMissing);
+        assert_eq!(subject.as_ref().map(Redacted::as_str), Some("FirstName"));
+        assert_eq!(
+            message.as_str(),
+            "The request is invalid. activation.CarrierActivationDetails.Subscriber.FirstName: \
+             The FirstName field is required.; activation.Notes: [REDACTED] is too long.; \
+             activation.Notes: Second."
+        );
+        assert!(!format!("{error} {error:?}").contains("Sx9q"), "{error:?}");
+        // A ModelState alone, an `ErrorCode` alone, and ASP.NET Core's `errors`.
+        let message = |body: &[u8]| body_message(&r, body).map(|m| m.as_str().to_owned());
+        assert_eq!(
+            message(br#"{"ModelState":{"":["Body is empty."]}}"#).as_deref(),
+            Some("Body is empty.")
+        );
+        assert_eq!(
+            message(br#"{"ErrorCode":"EntityNotFound","CorrelationId":"c1"}"#).as_deref(),
+            Some("EntityNotFound")
+        );
+        assert_eq!(
+            message(br#"{"title":"One or more validation errors occurred.","errors":{"Id":["The Id field is required."]}}"#)
+                .as_deref(),
+            Some("One or more validation errors occurred. Id: The Id field is required.")
+        );
+        // The spec's texts, as the Message itself, are still what is classified first.
+        let error = status_error(
+            &r,
+            "x",
+            400,
+            &HeaderMap::new(),
+            br#"{"Message":"Carrier 9 not found","ModelState":{"Id":["The Id field is required."]}}"#,
+        );
+        assert_eq!(error.error_code(), Some(&ErrorCode::CarrierNotFound));
     }
 
     proptest::proptest! {

@@ -36,6 +36,7 @@ use crate::validate::{at, each, max_len, required_id};
 #[non_exhaustive]
 pub struct Activation {
     /// The lookup key of the activation, `{fieldId}={value}[,...]` (see [`LookupKey`](crate::LookupKey)).
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub id: Option<String>,
     /// The details. Boxed: they are nearly all of an activation's size (1.6 KiB), which
     /// otherwise is copied at every step a decoded activation is returned through.
@@ -129,6 +130,7 @@ pub struct CarrierActivationDetails {
     /// The state.
     pub activation_state: Option<ActivationState>,
     /// Type of term for the contract, `String(64)`; values vary by carrier.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub activation_term_code: Option<String>,
     /// New activation, upgrade, ...
     pub activation_type: Option<ActivationType>,
@@ -142,56 +144,73 @@ pub struct CarrierActivationDetails {
     #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub contract_number_is_account_number: Option<bool>,
     /// Carrier-specific dealer name.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub dealer_name: Option<String>,
     /// Carrier-specific dealer code, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub dealer_code: Option<String>,
     /// The security deposit: not given, waived (`null`) or a fee.
     #[serde(skip_serializing_if = "Deposit::is_not_given")]
     pub deposit: Deposit,
     /// Notes, `String(256)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub notes: Option<String>,
     /// Carrier-specific order id, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub order_number: Option<String>,
     /// Rate plans.
     #[serde(deserialize_with = "telecom_core::lists::opt_list")]
     pub rate_plans: Option<Vec<RatePlan>>,
     /// Carrier-specific id of the activation, `String(64)`.
     #[serde(rename = "RemoteActivationID", alias = "RemoteActivationId")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub remote_activation_id: Option<String>,
     /// The customer.
     pub subscriber: Option<Subscriber>,
     /// Carrier-specific tracking number, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub tracking_number: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub billing_code: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub billing_cycle: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub billing_cycle_date: Option<String>,
     /// Reserved for future use.
     #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub commission: Option<Money>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub company_code: Option<String>,
     /// Reserved for future use.
     #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub is_commissionable: Option<bool>,
     /// Reserved for future use.
     #[serde(rename = "OriginalIMEI")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub original_imei: Option<String>,
     /// Reserved for future use.
     #[serde(rename = "OriginalSIM")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub original_sim: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub original_rate_plan_code: Option<String>,
     /// Reserved for future use.
     #[serde(rename = "OriginalRatePlanMRC")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub original_rate_plan_mrc: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub sales_representative_name: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub upgrade_code: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub upgrade_source_number: Option<String>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -448,6 +467,73 @@ mod tests {
             bad_ssn,
             Err(Error::InvalidInput { ref field, .. }) if field == "CarrierActivationDetails.Subscriber.SSN"
         ));
+    }
+
+    #[test]
+    fn every_text_field_reads_a_number_as_its_digits() {
+        // One numeric text field anywhere used to fail the whole activation.
+        let activation: Activation = serde_json::from_str(
+            r#"{"Id": 12345, "CarrierActivationDetails": {
+                "OrderNumber": 12345, "ActivationTermCode": 24, "DealerName": true,
+                "DealerCode": 7, "Notes": 1.5, "RemoteActivationID": 3023997373,
+                "TrackingNumber": 1, "BillingCode": 2, "BillingCycle": 3,
+                "BillingCycleDate": 20150619, "CompanyCode": 4, "OriginalIMEI": 5,
+                "OriginalSIM": 6, "OriginalRatePlanCode": 7, "OriginalRatePlanMRC": 55,
+                "SalesRepresentativeName": 8, "UpgradeCode": 9, "UpgradeSourceNumber": 10,
+                "ActivatedProduct": {"IMEI": 351756051523999, "ProductId": 42, "ESN": 1,
+                    "Description": 2, "Make": 3, "Model": 4, "SerialNumber": 5, "SIM": 6,
+                    "SKU": 7, "SOCCode": 8, "Tab": {"ReferenceNumber": 9}},
+                "AdditionalFees": [{"Name": 1, "Description": 2, "Notes": 3,
+                    "ReferenceNumber": 4, "SOCCode": 5,
+                    "Rebate": {"Name": 6, "Description": 7, "Notes": 8,
+                        "ReferenceNumber": 9, "SOCCode": 10}}],
+                "RatePlans": [{"RatePlanId": 1, "Name": 2, "ContractTerms": 3,
+                    "Description": 4, "SOCCode": 5,
+                    "IncludedRatePlanFeatures": [{"RatePlanAddonId": 6, "Name": 7,
+                        "Description": 8, "SOCCode": 9}]}],
+                "Subscriber": {"SubscriberId": 12121212121, "FirstName": 1, "LastName": 2,
+                    "CompanyName": 3, "Email": 4, "Notes": 5, "TrackingNumber": 6,
+                    "SecondName": 7, "PreferredLanguage": 8, "MemberNumber": 9,
+                    "Addresses": [{"PostalCode": 19901, "AddressLine1": 1,
+                        "AddressLine2": 2, "City": 3, "Country": 4, "County": 5,
+                        "POBox": 6, "Province": 7, "SuiteNumber": 100}],
+                    "AssociatedAccount": {"AccountId": 343434343, "Notes": 1,
+                        "TrackingNumber": 2}}
+            }}"#,
+        )
+        .unwrap();
+        assert_eq!(activation.id.as_deref(), Some("12345"));
+        let details = activation.carrier_activation_details.as_deref().unwrap();
+        assert_eq!(details.order_number.as_deref(), Some("12345"));
+        assert_eq!(details.dealer_name.as_deref(), Some("true"));
+        assert_eq!(details.notes.as_deref(), Some("1.5"));
+        assert_eq!(details.remote_activation_id.as_deref(), Some("3023997373"));
+        let product = details.activated_product.as_ref().unwrap();
+        assert_eq!(product.imei.as_deref(), Some("351756051523999"));
+        assert_eq!(product.product_id.as_deref(), Some("42"));
+        let subscriber = details.subscriber.as_ref().unwrap();
+        assert_eq!(subscriber.subscriber_id.as_deref(), Some("12121212121"));
+        let address = &subscriber.addresses.as_ref().unwrap()[0];
+        assert_eq!(address.postal_code.as_deref(), Some("19901"));
+        // Every field sent as a number above is a text field: none is left in `extra`, and
+        // each is written back as text, as the spec has it.
+        fn scalars_not_text(v: &Value) -> usize {
+            match v {
+                Value::Object(m) => m.values().map(scalars_not_text).sum(),
+                Value::Array(a) => a.iter().map(scalars_not_text).sum(),
+                Value::Number(_) | Value::Bool(_) => 1,
+                _ => 0,
+            }
+        }
+        let written = serde_json::to_value(&activation).unwrap();
+        assert_eq!(scalars_not_text(&written), 0, "{written}");
+        assert_eq!(written["Id"], "12345");
+        assert_eq!(
+            written["CarrierActivationDetails"]["Subscriber"]["Addresses"][0]["PostalCode"],
+            "19901"
+        );
+        // A whole number too long to be exact is still refused, not rewritten.
+        assert!(serde_json::from_str::<Activation>(r#"{"Id": 89012608620123456789}"#).is_err());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -13,17 +14,70 @@ use crate::error::{Error, Result};
 #[serde(default, rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct IntegrationSetting {
-    /// Id of a configurable setting.
-    #[serde(alias = "ID")]
+    /// Id of a configurable setting. An answer without one (`null`, `""` or no `Id`) reads
+    /// as `0`, which names no setting, rather than failing the whole configuration; digits
+    /// sent as text (`"12"`) read as the number.
+    #[serde(alias = "ID", deserialize_with = "id_or_zero")]
     pub id: i64,
-    /// Its value, such as `"True"` or `"False"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its value, such as `"True"` or `"False"`. A JSON bool reads as `"True"`/`"False"`,
+    /// the spelling the spec uses, and a number as its digits.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "setting_value"
+    )]
     pub value: Option<String>,
     /// The values it may take; `null` in the spec's requests (and always written, as there).
+    /// One value sent on its own (`"True"`) reads as a list of one.
+    #[serde(deserialize_with = "value_options")]
     pub value_options: Option<Vec<String>>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+/// `IntegrationSetting.Id`: `0` stands for none, as `i64` has no room for "absent" and the
+/// public type is kept.
+fn id_or_zero<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<i64, D::Error> {
+    telecom_core::lenient::opt_i64(d).map(Option::unwrap_or_default)
+}
+
+/// `IntegrationSetting.Value`: a bool in .NET's spelling, so a value compared with the
+/// spec's `"True"` still matches it.
+fn setting_value<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Bool(b)) => Some(dotnet_bool(b).to_owned()),
+        Some(other) => telecom_core::lenient::opt_text(other).map_err(de::Error::custom)?,
+        None => None,
+    })
+}
+
+/// `IntegrationSetting.ValueOptions`: `null` stays `None` (and is written back as `null`);
+/// anything else is read as a list, one value on its own included.
+fn value_options<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Vec<String>>, D::Error> {
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(Some(Vec::new())),
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter(|item| !item.is_null())
+            .map(|item| match item {
+                Value::Bool(b) => Ok(dotnet_bool(b).to_owned()),
+                other => telecom_core::lenient::opt_text(other)
+                    .map(Option::unwrap_or_default)
+                    .map_err(de::Error::custom),
+            })
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map(Some),
+        Some(other) => setting_value(other)
+            .map_err(de::Error::custom)
+            .map(|value| Some(value.into_iter().collect())),
+    }
+}
+
+fn dotnet_bool(b: bool) -> &'static str {
+    if b { "True" } else { "False" }
 }
 
 impl IntegrationSetting {
@@ -88,8 +142,10 @@ pub struct ConfigurableSetting {
     #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub setting_id: Option<i64>,
     /// Name (documented as the kind of HTML element).
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub setting_name: Option<String>,
     /// Input type; may be `null`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub input_type: Option<String>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -265,5 +321,40 @@ impl ConfigurationDetails {
             }),
             ..ConfigurationDetails::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_setting_reads_ids_values_and_options_in_any_shape() {
+        let read = |json: &str| serde_json::from_str::<IntegrationSetting>(json).unwrap();
+        let setting = read(r#"{"Id": "12", "Value": true, "ValueOptions": "True"}"#);
+        assert_eq!(setting.id, 12);
+        assert_eq!(setting.value.as_deref(), Some("True"));
+        assert_eq!(setting.value_options, Some(vec!["True".to_owned()]));
+        let setting = read(r#"{"Id": null, "Value": 30, "ValueOptions": [false, 1, null]}"#);
+        assert_eq!(setting.id, 0);
+        assert_eq!(setting.value.as_deref(), Some("30"));
+        assert_eq!(
+            setting.value_options,
+            Some(vec!["False".to_owned(), "1".to_owned()])
+        );
+        let setting = read(r#"{"ID": " 7 ", "ValueOptions": null}"#);
+        assert_eq!(
+            (setting.id, setting.value, setting.value_options),
+            (7, None, None)
+        );
+        assert_eq!(read(r#"{"Id": ""}"#).id, 0);
+        assert_eq!(read("{}").id, 0);
+        // An id that is no number at all is still refused.
+        assert!(serde_json::from_str::<IntegrationSetting>(r#"{"Id": "one"}"#).is_err());
+        // Written as before: the id a number, the value text, the options always.
+        assert_eq!(
+            serde_json::to_value(read(r#"{"Id": "12", "Value": false}"#)).unwrap(),
+            serde_json::json!({"Id": 12, "Value": "False", "ValueOptions": null})
+        );
     }
 }

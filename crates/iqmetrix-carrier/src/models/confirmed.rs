@@ -21,18 +21,22 @@ pub struct ActivationDetails {
     pub activation_id: Option<i64>,
     /// Billing account number of the line's account.
     #[serde(rename = "BAN")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub ban: Option<String>,
     /// IMEI of the device.
     #[serde(rename = "IMEI")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub imei: Option<String>,
     /// Order number of the activation.
     #[serde(rename = "OrderNumber")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub order_number: Option<String>,
     /// Phone number of the device.
     #[serde(rename = "PhoneNumber")]
     pub phone_number: Option<PhoneNumber>,
     /// Carrier-specific id of the activation.
     #[serde(rename = "RemoteActivationID", alias = "RemoteActivationId")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub remote_activation_id: Option<String>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -59,6 +63,7 @@ pub struct ConfirmedActivation {
     #[serde_as(as = "Option<NaiveUtc>")]
     pub confirmation_date_utc: Option<OffsetDateTime>,
     /// Invoice that confirmed the activations.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub invoice_id: Option<String>,
     /// Invoice subtotal.
     #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
@@ -71,8 +76,10 @@ pub struct ConfirmedActivation {
     #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub location_id: Option<i64>,
     /// Location name.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub location_name: Option<String>,
     /// Employee name.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub employee_name: Option<String>,
     /// Invoice taxes.
     #[serde(deserialize_with = "telecom_core::lenient::opt_money")]

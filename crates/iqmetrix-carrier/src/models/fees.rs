@@ -17,18 +17,23 @@ use crate::validate::{at, max_len};
 #[non_exhaustive]
 pub struct VendorRebate {
     /// Name, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub name: Option<String>,
     /// Description, `String(128)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub description: Option<String>,
     /// Amount.
     #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub amount: Option<Money>,
     /// Notes, `String(512)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub notes: Option<String>,
     /// Carrier reference number, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub reference_number: Option<String>,
     /// Carrier-specific SOC code, `String(64)`.
     #[serde(rename = "SOCCode")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub soc_code: Option<String>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -75,20 +80,25 @@ impl VendorRebate {
 #[non_exhaustive]
 pub struct AdditionalFee {
     /// Name, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub name: Option<String>,
     /// Description, `String(128)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub description: Option<String>,
     /// Amount; negative for financing (`-100`).
     #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub amount: Option<Money>,
     /// Notes, `String(512)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub notes: Option<String>,
     /// A rebate on the fee.
     pub rebate: Option<VendorRebate>,
     /// Carrier reference number, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub reference_number: Option<String>,
     /// Carrier-specific SOC code, `String(64)`.
     #[serde(rename = "SOCCode")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub soc_code: Option<String>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]

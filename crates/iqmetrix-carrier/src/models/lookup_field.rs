@@ -15,12 +15,16 @@ pub struct ActivationLookupField {
     #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]
     pub id: Option<i64>,
     /// What the field is (`North American Mobile Number`).
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub field_name: Option<String>,
     /// The input it needs (`Text`).
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub input_type: Option<String>,
     /// The prompt to show.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub prompt: Option<String>,
     /// A value, such as a phone number or ESN.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub value: Option<String>,
     /// Reserved for internal use.
     #[serde(deserialize_with = "telecom_core::lenient::opt_i64")]

@@ -23,6 +23,7 @@ pub struct Tab {
     /// The commission on the tab.
     pub commission: Option<VendorRebate>,
     /// Carrier reference number.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub reference_number: Option<String>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -60,34 +61,44 @@ impl Tab {
 #[non_exhaustive]
 pub struct ActivatedProduct {
     /// Description, `String(128)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub description: Option<String>,
     /// Electronic Serial Number, `String(32)`; searched first when importing.
     #[serde(rename = "ESN")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub esn: Option<String>,
     /// IMEI, `String(32)`.
     #[serde(rename = "IMEI")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub imei: Option<String>,
     /// Make, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub make: Option<String>,
     /// The phone number (MDN), `String(32)`.
     pub mobile_device_number: Option<PhoneNumber>,
     /// Model, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub model: Option<String>,
     /// Price; an integer stays an integer when written back (`499`).
     #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub price: Option<Money>,
     /// Product id in other iQmetrix systems, `String(64)`; may be empty.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub product_id: Option<String>,
     /// Serial number, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub serial_number: Option<String>,
     /// SIM, `String(32)`.
     #[serde(rename = "SIM")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub sim: Option<String>,
     /// Stock-keeping unit, `String(64)`; used for customer-owned phones.
     #[serde(rename = "SKU")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub sku: Option<String>,
     /// Carrier-specific SOC, `String(64)`.
     #[serde(rename = "SOCCode")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub soc_code: Option<String>,
     /// A discount on the price.
     pub tab: Option<Tab>,

@@ -17,16 +17,20 @@ use crate::validate::{each, max_len};
 #[non_exhaustive]
 pub struct RatePlanFeature {
     /// Carrier-specific id, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub rate_plan_addon_id: Option<String>,
     /// Name, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub name: Option<String>,
     /// Description, `String(128)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub description: Option<String>,
     /// Monthly cost.
     #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
     pub monthly_recurring_charges: Option<Money>,
     /// Carrier-specific SOC code, `String(64)`.
     #[serde(rename = "SOCCode")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub soc_code: Option<String>,
     /// Reserved for future use.
     #[serde(deserialize_with = "telecom_core::lenient::opt_money")]
@@ -75,12 +79,16 @@ impl RatePlanFeature {
 #[non_exhaustive]
 pub struct RatePlan {
     /// Carrier-specific id, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub rate_plan_id: Option<String>,
     /// Name, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub name: Option<String>,
     /// Terms and conditions, `String(256)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub contract_terms: Option<String>,
     /// Description, `String(128)`; may be empty.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub description: Option<String>,
     /// Features included with the plan.
     #[serde(deserialize_with = "telecom_core::lists::opt_list")]
@@ -93,6 +101,7 @@ pub struct RatePlan {
     pub rate_plan_feature_addons: Option<Vec<RatePlanFeature>>,
     /// Carrier-specific SOC code, `String(64)`.
     #[serde(rename = "SOCCode")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub soc_code: Option<String>,
     /// Reserved for future use.
     #[serde(deserialize_with = "telecom_core::lenient::opt_money")]

@@ -23,10 +23,13 @@ use crate::validate::{at, each, max_len};
 #[non_exhaustive]
 pub struct Account {
     /// Carrier-specific account id, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub account_id: Option<String>,
     /// Notes.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub notes: Option<String>,
     /// Carrier-specific tracking number.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub tracking_number: Option<String>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
@@ -102,23 +105,32 @@ impl SubscriberPhoneNumber {
 #[non_exhaustive]
 pub struct Address {
     /// Line 1, `String(128)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub address_line1: Option<String>,
     /// Line 2, `String(128)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub address_line2: Option<String>,
     /// City, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub city: Option<String>,
     /// Country, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub country: Option<String>,
     /// County, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub county: Option<String>,
     /// Post office box, `String(64)`.
     #[serde(rename = "POBox")]
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub po_box: Option<String>,
     /// Postal or zip code, `String(32)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub postal_code: Option<String>,
     /// Province or state, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub province: Option<String>,
     /// Suite number, `String(32)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub suite_number: Option<String>,
     /// The kind of address.
     #[serde(rename = "Type")]
@@ -185,10 +197,13 @@ impl Address {
 #[non_exhaustive]
 pub struct Subscriber {
     /// Carrier-specific subscriber id, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub subscriber_id: Option<String>,
     /// First name of an individual, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub first_name: Option<String>,
     /// Last name of an individual, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub last_name: Option<String>,
     /// Addresses.
     #[serde(deserialize_with = "telecom_core::lists::opt_list")]
@@ -200,14 +215,17 @@ pub struct Subscriber {
     #[serde_as(as = "EmptyAsNone<UsDateOrIso>")]
     pub birth_date: Option<Date>,
     /// Business name, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub company_name: Option<String>,
     /// E-mail address, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub email: Option<String>,
     /// True for an individual, false for a business; iQmetrix assumes false when absent.
     /// `""` (as in the spec's waived-deposit example) reads as absent.
     #[serde(deserialize_with = "telecom_core::lenient::opt_bool")]
     pub is_individual: Option<bool>,
     /// Notes, `String(128)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub notes: Option<String>,
     /// Phone numbers.
     #[serde(deserialize_with = "telecom_core::lists::opt_list")]
@@ -220,12 +238,16 @@ pub struct Subscriber {
     )]
     pub ssn: Option<Secret>,
     /// Carrier-specific tracking number, `String(64)`.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub tracking_number: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub second_name: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub preferred_language: Option<String>,
     /// Reserved for future use.
+    #[serde(deserialize_with = "telecom_core::lenient::opt_text")]
     pub member_number: Option<String>,
     /// Fields this version does not type, as sent; written back as they are.
     #[serde(flatten)]
