@@ -1,7 +1,7 @@
 //! `deserialize_with` readers; each accepts any JSON type and decides what it means. The
 //! readers of lists, objects and numbers visit the input directly (a list of a thousand
 //! objects is read once, not built as a `serde_json::Value` first and read again); the text
-//! readers go through a `Value`, which costs nothing more for a scalar.
+//! reader visits scalars directly too, and keeps a list or an object as its JSON text.
 
 use std::fmt;
 
@@ -175,10 +175,50 @@ macro_rules! optional_scalar_visits {
     };
 }
 
-/// A string, number or bool as text; `null` or missing as `None`. A whole number of more
-/// than 19 digits is an error: read as a JSON number its digits are already lost.
+/// A string, number or bool as text; `null` or missing as `None`; a list or an object as its
+/// JSON text. A whole number of more than 19 digits is an error: read as a JSON number its
+/// digits are already lost.
 pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    text_of(Value::deserialize(d)?).map_err(D::Error::custom)
+    // Visited directly rather than through a `Value`: text fields are most of a model's
+    // fields, and the `Value` in between costs a match and a move for each.
+    struct Text;
+    impl<'de> Visitor<'de> for Text {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("text, a number or a bool")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_owned()))
+        }
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            match serde_json::Number::from_f64(v) {
+                Some(n) => number_text(&n).map(Some).map_err(E::custom),
+                None => Ok(None),
+            }
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                .and_then(|v| text_of(v).map_err(A::Error::custom))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            Value::deserialize(MapAccessDeserializer::new(map))
+                .and_then(|v| text_of(v).map_err(A::Error::custom))
+        }
+        optional_scalar_visits!(absent);
+    }
+    d.deserialize_any(Text)
 }
 
 /// A whole number sent as a number or as digits, or as a float with no fraction (`2048.0`,
