@@ -106,6 +106,21 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
         self.offset += n as u64;
     }
 
+    /// Ends the read with a decode error of `row` (`None`: the header row), whose text the
+    /// error keeps masked, after reading past `consumed` bytes.
+    fn fail_row(&mut self, row: Option<u64>, reason: &str, text: &str, consumed: usize) -> Step {
+        let e = Error::decode_row(
+            &self.redactor,
+            &self.ctx.mode,
+            row,
+            reason,
+            text.as_bytes(),
+        );
+        self.consume(consumed);
+        self.phase = Phase::Done;
+        Step::Failed(e)
+    }
+
     fn step(&mut self) -> Step {
         let input = &self.buf[self.pos..self.filled];
         match &self.phase {
@@ -134,16 +149,9 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                 Split::End => Step::End,
                 Split::Cut { consumed } => {
                     let text = self.records.lossy_text(input);
-                    let e = Error::decode_row(
-                        &self.redactor,
-                        &self.ctx.mode,
-                        None,
-                        &wire::csv_reason("the body ends inside a quoted field of the header row"),
-                        text.as_bytes(),
-                    );
-                    self.consume(consumed);
-                    self.phase = Phase::Done;
-                    Step::Failed(e)
+                    let reason =
+                        wire::csv_reason("the body ends inside a quoted field of the header row");
+                    self.fail_row(None, &reason, &text, consumed)
                 }
                 Split::Record { consumed } => {
                     if self.records.is_blank(input) {
@@ -197,16 +205,7 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                             self.offset
                         ));
                         let text = self.records.lossy_text(input);
-                        let e = Error::decode_row(
-                            &self.redactor,
-                            &self.ctx.mode,
-                            Some(row),
-                            &reason,
-                            text.as_bytes(),
-                        );
-                        self.consume(consumed);
-                        self.phase = Phase::Done;
-                        Step::Failed(e)
+                        self.fail_row(Some(row), &reason, &text, consumed)
                     }
                     Split::Record { consumed } => {
                         let count = self.records.count();
@@ -229,17 +228,9 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
                                 self.offset
                             ));
                             let text = self.records.lossy_text(input);
-                            let e = Error::decode_row(
-                                &self.redactor,
-                                &self.ctx.mode,
-                                Some(row),
-                                &reason,
-                                text.as_bytes(),
-                            );
                             // A row that is no CSV of the header's shape ends the stream,
                             // as it ends the whole-body table.
-                            self.phase = Phase::Done;
-                            return Step::Failed(e);
+                            return self.fail_row(Some(row), &reason, &text, 0);
                         }
                         self.lent = consumed;
                         self.lent_line = line;
@@ -426,17 +417,17 @@ impl<T: CsvRow, R: AsyncRead + Unpin> Stream for RowReader<T, R> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use futures::StreamExt;
 
     use super::*;
     use crate::models::log::{SmsIn, SmsOut};
 
     /// Hands out at most `step` bytes a read, so records straddle every read.
-    struct Trickle {
-        body: Vec<u8>,
-        at: usize,
-        step: usize,
+    pub(crate) struct Trickle {
+        pub(crate) body: Vec<u8>,
+        pub(crate) at: usize,
+        pub(crate) step: usize,
     }
 
     impl AsyncRead for Trickle {

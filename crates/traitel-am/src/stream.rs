@@ -163,25 +163,10 @@ pub(crate) async fn read_status_line<R: AsyncBufRead + Unpin>(
 mod tests {
     use std::future::Future;
 
-    use tokio::io::{AsyncReadExt, BufReader, ReadBuf};
+    use tokio::io::{AsyncReadExt, BufReader};
 
     use super::*;
-
-    /// At most `step` bytes a read.
-    struct Trickle(Vec<u8>, usize);
-
-    impl AsyncRead for Trickle {
-        fn poll_read(
-            mut self: Pin<&mut Self>,
-            _: &mut Context<'_>,
-            out: &mut ReadBuf<'_>,
-        ) -> Poll<std::io::Result<()>> {
-            let n = self.1.min(out.remaining()).min(self.0.len());
-            let head: Vec<u8> = self.0.drain(..n).collect();
-            out.put_slice(&head);
-            Poll::Ready(Ok(()))
-        }
-    }
+    use crate::row_reader::tests::Trickle;
 
     fn now<F: Future>(future: F) -> F::Output {
         let mut future = std::pin::pin!(future);
@@ -194,7 +179,12 @@ mod tests {
 
     /// The lead, the status line and the rest, read in reads of `step` bytes.
     fn read(body: &[u8], step: usize) -> (usize, Vec<u8>, Vec<u8>) {
-        let mut reader = BufReader::with_capacity(16, Trickle(body.to_vec(), step));
+        let trickle = Trickle {
+            body: body.to_vec(),
+            at: 0,
+            step,
+        };
+        let mut reader = BufReader::with_capacity(16, trickle);
         let (lead, line) = now(read_status_line(&mut reader)).expect("in memory");
         let mut rest = Vec::new();
         now(reader.read_to_end(&mut rest)).expect("in memory");
