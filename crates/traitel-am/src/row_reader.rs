@@ -109,13 +109,7 @@ impl<T: CsvRow, R: AsyncRead + Unpin> RowReader<T, R> {
     /// Ends the read with a decode error of `row` (`None`: the header row), whose text the
     /// error keeps masked, after reading past `consumed` bytes.
     fn fail_row(&mut self, row: Option<u64>, reason: &str, text: &str, consumed: usize) -> Step {
-        let e = Error::decode_row(
-            &self.redactor,
-            &self.ctx.mode,
-            row,
-            reason,
-            text.as_bytes(),
-        );
+        let e = Error::decode_row(&self.redactor, &self.ctx.mode, row, reason, text.as_bytes());
         self.consume(consumed);
         self.phase = Phase::Done;
         Step::Failed(e)
