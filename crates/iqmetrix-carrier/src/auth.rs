@@ -348,6 +348,21 @@ impl TokenProvider {
             on_error: token_error,
         };
         let answer = http.send_anonymous(&request).await?;
+        // A service that answers a refused grant with a success status and an OAuth2 error
+        // body has refused it all the same: read as a success, a dead refresh token would
+        // fail every call instead of giving way to the password grant.
+        if let Ok(TokenErrorBody {
+            error: Some(code),
+            error_description,
+        }) = telecom_core::text::read_json::<TokenErrorBody>(&answer.body)
+        {
+            return Err(oauth_error(
+                &answer.redactor,
+                answer.status,
+                Some(code),
+                error_description,
+            ));
+        }
         self.parse(
             operation.name,
             &answer.redactor,
@@ -461,16 +476,7 @@ pub(crate) fn token_error(
                 .or_else(|| Some(wire::excerpt(redactor, body)))
                 .filter(|s| !s.as_str().trim().is_empty()),
         ),
-        Ok(parsed) => (
-            parsed
-                .error
-                // An unknown code is kept as text, so it is masked like any other.
-                .map(|e| TokenErrorCode::from(redactor.message(&e).as_str().to_owned()))
-                .unwrap_or(TokenErrorCode::Unspecified),
-            parsed
-                .error_description
-                .map(|d| redactor.excerpt_chars(d.as_bytes(), wire::BODY_EXCERPT_CHARS)),
-        ),
+        Ok(parsed) => return oauth_error(redactor, status, parsed.error, parsed.error_description),
         Err(_) => (
             TokenErrorCode::Unspecified,
             Some(wire::excerpt(redactor, body)).filter(|s| !s.as_str().trim().is_empty()),
@@ -480,6 +486,24 @@ pub(crate) fn token_error(
         status,
         code,
         description,
+    }
+}
+
+/// The error of an RFC 6749 error body's `error` and `error_description`, masked.
+fn oauth_error(
+    redactor: &Redactor,
+    status: u16,
+    code: Option<String>,
+    description: Option<String>,
+) -> Error {
+    Error::Token {
+        status,
+        // An unknown code is kept as text, so it is masked like any other.
+        code: code
+            .map(|e| TokenErrorCode::from(redactor.message(&e).as_str().to_owned()))
+            .unwrap_or(TokenErrorCode::Unspecified),
+        description: description
+            .map(|d| redactor.excerpt_chars(d.as_bytes(), wire::BODY_EXCERPT_CHARS)),
     }
 }
 

@@ -61,6 +61,7 @@ pub(crate) struct Request {
 
 /// A success answer, and the redactor of the attempt that got it, for decoding the body.
 pub(crate) struct Answer {
+    pub(crate) status: u16,
     pub(crate) body: Bytes,
     pub(crate) redactor: Redactor,
 }
@@ -216,7 +217,11 @@ impl Http {
                 Failure::permanent(Error::decode(operation, reason, Redacted::default()))
             })?;
         let Some(headers) = headers else {
-            return Ok(Answer { body, redactor });
+            return Ok(Answer {
+                status,
+                body,
+                redactor,
+            });
         };
         if status == 401
             && let Some(source) = auth
