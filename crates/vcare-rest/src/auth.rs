@@ -269,6 +269,14 @@ pub(crate) fn is_token_rejection(code: &crate::models::MsgCode, msg: &str) -> bo
     *code == crate::models::MsgCode::AuthFailure && msg.to_ascii_lowercase().contains("token")
 }
 
+/// [`is_token_rejection`] of an answer: its `msg`, or one of its `errors` when the `msg` is a
+/// generic one ("Error occured") and the reason is listed there.
+pub(crate) fn rejects_token<D>(envelope: &crate::wire::Envelope<D>) -> bool {
+    let code = &envelope.msg_code;
+    is_token_rejection(code, envelope.message())
+        || envelope.errors.iter().any(|e| is_token_rejection(code, e))
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

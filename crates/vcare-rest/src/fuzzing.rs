@@ -28,7 +28,7 @@ use serde_json::Value;
 use telecom_core::fuzzing::Case;
 use telecom_core::{Redactor, Secret};
 
-use crate::auth::{Credentials, is_token_rejection};
+use crate::auth::{Credentials, rejects_token};
 use crate::models::{
     AddTopup, CheckDeviceCompatibility, CheckServiceAvailability, CreateCustomerV2,
     CreateHomephoneCustomer, CustomerInfoRequest, GetUsage, MakePayment, PlanList, QueryPortin,
@@ -128,7 +128,7 @@ fn envelope_errors(redactor: &Redactor, status: u16, body: &[u8]) -> String {
     let mut shown = String::new();
     let code = envelope.msg_code.clone();
     let answer = envelope.redactor(redactor);
-    if is_token_rejection(&code, envelope.message()) {
+    if rejects_token(&envelope) {
         let error = Error::TokenRejected {
             operation: "fuzz".to_owned(),
             message: envelope.redacted_message(&answer),

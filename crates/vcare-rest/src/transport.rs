@@ -31,7 +31,7 @@ use telecom_core::{
     CallKind, Failure, FailureClass, Redacted, Redactor, RetryAfter, RetryPolicy, Secret, Timeouts,
 };
 
-use crate::auth::{Credentials, Token, TokenPool, TokenStats, is_token_rejection};
+use crate::auth::{Credentials, Token, TokenPool, TokenStats, rejects_token};
 use crate::error::Error;
 use crate::models::MsgCode;
 use crate::wire::{self, Envelope};
@@ -297,7 +297,7 @@ impl Transport {
                 Err(error) => return Err(Box::new(classified(error, reply.retry_after))),
             },
         };
-        if is_token_rejection(&envelope.msg_code, envelope.message()) {
+        if rejects_token(&envelope) {
             // The vendor refused the call before acting on it. Its answer may carry a
             // token, but the chain it belongs to is in doubt: it is dropped.
             let redactor = envelope.redactor(&redactor());
