@@ -1,8 +1,9 @@
 //! CSV records cut straight out of a read buffer, exactly as the `csv` crate reads them
 //! but for the vendor's escaped new lines below and a body that ends inside a quoted field
 //! (the `traitel_rows` fuzz check holds every table to `csv` with those rules added),
-//! without copying a field that needs no unquoting. Blank lines are the readers' to skip (`wire::is_blank_field`). The log
-//! streams and the whole-body tables both read through it.
+//! without copying a field that needs no unquoting. Blank lines are the readers' to skip
+//! (`wire::is_blank_field`). The log streams and the whole-body tables both read through
+//! it.
 //!
 //! A record with no `"` in it is split at its commas in place; any other record, and the
 //! header row (where `csv_core` strips a byte-order mark), goes through `csv_core`, the

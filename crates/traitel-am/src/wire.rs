@@ -46,9 +46,9 @@ pub(crate) fn encode_form<P: Serialize + ?Sized>(
 
 /// Checks the first line of a body: `Ok` passes, `Error NNN: message` becomes
 /// [`Error::Vendor`], anything else (HTML, nothing at all, a line longer than
-/// [`MAX_STATUS_LINE`]) is [`Error::Decode`]. `line` is the first line with its `\n`, or
-/// the first `MAX_STATUS_LINE + 1` bytes when no `\n` comes that soon; `body_start` is what
-/// the error excerpt shows. Every text of the error goes through `redactor`.
+/// [`MAX_STATUS_LINE`]) is [`Error::Decode`]. `line` is the status line as [`status_line`]
+/// finds it (with its `\n`, or cut at `MAX_STATUS_LINE + 1` bytes); `body_start` is what the
+/// error excerpt shows. Every text of the error goes through `redactor`.
 pub(crate) fn check_status_line(
     redactor: &Redactor,
     mode: &str,
@@ -64,7 +64,7 @@ pub(crate) fn check_status_line(
             body_start,
         ));
     }
-    let content = content.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(content);
+    // A byte-order mark before it was skipped by `status_line`, where every line comes from.
     let content = content.trim_ascii();
     if content.eq_ignore_ascii_case(b"ok") {
         return Ok(());
@@ -86,9 +86,7 @@ pub(crate) fn check_status_line(
 /// class.
 pub(crate) fn error_in_body(body: &[u8]) -> Option<(&str, &str)> {
     let (start, end) = status_line(body, true)?;
-    let line = body.get(start..end)?;
-    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-    parse_error_line(line.trim_ascii())
+    parse_error_line(body.get(start..end)?.trim_ascii())
 }
 
 /// Where the status line is in the first bytes of a body: `(start, end)`, `end` after its

@@ -42,42 +42,33 @@ fn id_or_zero<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<i64, D::Er
 }
 
 /// `IntegrationSetting.Value`: a bool in .NET's spelling, so a value compared with the
-/// spec's `"True"` still matches it.
+/// spec's `"True"` still matches it; otherwise as [`telecom_core::lenient::opt_text`].
 fn setting_value<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
-    Ok(match Option::<Value>::deserialize(d)? {
-        Some(Value::Bool(b)) => Some(dotnet_bool(b).to_owned()),
-        Some(other) => telecom_core::lenient::opt_text(other).map_err(de::Error::custom)?,
-        None => None,
-    })
+    let value = Value::deserialize(d)?;
+    telecom_core::lenient::opt_text(dotnet_bools(value)).map_err(de::Error::custom)
 }
 
 /// `IntegrationSetting.ValueOptions`: `null` stays `None` (and is written back as `null`);
-/// anything else is read as a list, one value on its own included.
+/// anything else as [`telecom_core::lenient::string_list`] reads it (one value on its own
+/// is a list of one), bools in .NET's spelling.
 fn value_options<'de, D: Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<Vec<String>>, D::Error> {
-    match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok(Some(Vec::new())),
-        Some(Value::Array(items)) => items
-            .into_iter()
-            .filter(|item| !item.is_null())
-            .map(|item| match item {
-                Value::Bool(b) => Ok(dotnet_bool(b).to_owned()),
-                other => telecom_core::lenient::opt_text(other)
-                    .map(Option::unwrap_or_default)
-                    .map_err(de::Error::custom),
-            })
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .map(Some),
-        Some(other) => setting_value(other)
-            .map_err(de::Error::custom)
-            .map(|value| Some(value.into_iter().collect())),
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        value => telecom_core::lenient::string_list(dotnet_bools(value))
+            .map(Some)
+            .map_err(de::Error::custom),
     }
 }
 
-fn dotnet_bool(b: bool) -> &'static str {
-    if b { "True" } else { "False" }
+/// `value` with each bool, on its own or in a list, as .NET writes it (`"True"`).
+fn dotnet_bools(value: Value) -> Value {
+    match value {
+        Value::Bool(b) => Value::String(if b { "True" } else { "False" }.to_owned()),
+        Value::Array(items) => Value::Array(items.into_iter().map(dotnet_bools).collect()),
+        other => other,
+    }
 }
 
 impl IntegrationSetting {

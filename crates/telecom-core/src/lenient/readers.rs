@@ -251,8 +251,9 @@ pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
 }
 
 /// A whole number, negative or not, sent as a number or as digits (an id: `354` or
-/// `"354"`), or as a float with no fraction (`354.0`); `null` or `""` as `None`. Anything else (text that is not a whole number, a
-/// fraction, a bool, a list or an object) is an error that does not quote the value.
+/// `"354"`), or as a float with no fraction (`354.0`); `null` or `""` as `None`. Anything
+/// else (text that is not a whole number, a fraction, a bool, a list or an object) is an
+/// error that does not quote the value.
 pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     struct Whole;
     const NOT_WHOLE: &str = "expected a whole number";
