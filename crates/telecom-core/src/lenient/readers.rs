@@ -141,18 +141,9 @@ pub fn embedded_json<T: DeserializeOwned>(
 }
 
 /// The visitor methods the optional scalar readers share: `null`, `()` and a missing value
-/// are `None`, an `Option` is looked into, and a list or an object is either read past
-/// (`None`) or refused with the reader's message, which never quotes the value.
+/// are `None`, an `Option` is looked into, and (`lists and objects refused`) a list or an
+/// object is refused with the reader's message, which never quotes the value.
 macro_rules! optional_scalar_visits {
-    (lists and objects read past) => {
-        optional_scalar_visits!(absent);
-        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-            drain_seq(seq).map(|()| None)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            drain_map(map).map(|()| None)
-        }
-    };
     (lists and objects refused: $message:expr) => {
         optional_scalar_visits!(absent);
         fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
@@ -224,30 +215,7 @@ pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
 /// A whole number sent as a number or as digits, or as a float with no fraction (`2048.0`,
 /// `"12.0"`); `null`, `""` or anything else as `None`.
 pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    struct Whole;
-    impl<'de> Visitor<'de> for Whole {
-        type Value = Option<u64>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a whole number")
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(u64::try_from(v).ok())
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok(whole_float(v).and_then(|v| u64::try_from(v).ok()))
-        }
-        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(whole_text(v).and_then(|v| u64::try_from(v).ok()))
-        }
-        optional_scalar_visits!(lists and objects read past);
-    }
-    d.deserialize_any(Whole)
+    d.deserialize_any(Whole::<u64>::new(false))
 }
 
 /// A whole number, negative or not, sent as a number or as digits (an id: `354` or
@@ -255,40 +223,73 @@ pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
 /// else (text that is not a whole number, a fraction, a bool, a list or an object) is an
 /// error that does not quote the value.
 pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    struct Whole;
-    const NOT_WHOLE: &str = "expected a whole number";
-    impl<'de> Visitor<'de> for Whole {
-        type Value = Option<i64>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a whole number")
+    d.deserialize_any(Whole::<i64>::new(true))
+}
+
+/// What the whole-number readers refuse, without quoting it.
+const NOT_WHOLE: &str = "expected a whole number";
+
+/// The visitor of the whole-number readers: every shape is brought to an `i128` and then to
+/// `T`. `strict` makes what is none (a fraction, a bool, text that is no number, a value out
+/// of `T`'s range, a list or an object) an error; else it reads as `None`.
+struct Whole<T> {
+    strict: bool,
+    target: std::marker::PhantomData<T>,
+}
+
+impl<T: TryFrom<i128>> Whole<T> {
+    fn new(strict: bool) -> Self {
+        Whole {
+            strict,
+            target: std::marker::PhantomData,
         }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            i64::try_from(v).map(Some).map_err(|_| E::custom(NOT_WHOLE))
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            whole_float(v)
-                .and_then(|v| i64::try_from(v).ok())
-                .map(Some)
-                .ok_or_else(|| E::custom(NOT_WHOLE))
-        }
-        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            Err(E::custom(NOT_WHOLE))
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            if v.trim().is_empty() {
-                return Ok(None);
-            }
-            whole_text(v)
-                .and_then(|v| i64::try_from(v).ok())
-                .map(Some)
-                .ok_or_else(|| E::custom(NOT_WHOLE))
-        }
-        optional_scalar_visits!(lists and objects refused: NOT_WHOLE);
     }
-    d.deserialize_any(Whole)
+
+    fn fit<E: serde::de::Error>(&self, whole: Option<i128>) -> Result<Option<T>, E> {
+        match whole.and_then(|v| T::try_from(v).ok()) {
+            Some(v) => Ok(Some(v)),
+            None if self.strict => Err(E::custom(NOT_WHOLE)),
+            None => Ok(None),
+        }
+    }
+}
+
+impl<'de, T: TryFrom<i128>> Visitor<'de> for Whole<T> {
+    type Value = Option<T>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a whole number")
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.fit(Some(v.into()))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.fit(Some(v.into()))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.fit(whole_float(v))
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        self.fit(None)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        self.fit(whole_text(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        if self.strict {
+            return Err(A::Error::custom(NOT_WHOLE));
+        }
+        drain_seq(seq).map(|()| None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        if self.strict {
+            return Err(A::Error::custom(NOT_WHOLE));
+        }
+        drain_map(map).map(|()| None)
+    }
+    optional_scalar_visits!(absent);
 }
 
 /// An amount sent as a number or a decimal string; `null`, `""` or `false` as `None`. A
